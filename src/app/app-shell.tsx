@@ -1,0 +1,62 @@
+import { Outlet } from 'react-router'
+import { EnvironmentGate } from '@/environment/environment-gate'
+import { isProductionEnvironment, useActiveEnvironment } from '@/environment/environment-store'
+import { EnvironmentSwitcher } from '@/environment/environment-switcher'
+import { ScopedLink, ScopedNavLink } from '@/environment/scoped-link'
+import { endSession, useClaims } from '@/session/session-store'
+import { TimeZoneToggle } from './time-zone-toggle'
+
+/** Header (tenant, user, environment, sign-out), navigation and the scoped page below. */
+export function AppShell() {
+  const claims = useClaims()
+  const env = useActiveEnvironment()
+  const production = isProductionEnvironment(env)
+
+  return (
+    <div className={`app${production ? ' app-prod' : ''}`}>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header" role="banner">
+        <ScopedLink to="/agents" className="brand" aria-label="Cameleer3 home">
+          <span className="brand-mark" aria-hidden="true">
+            C3
+          </span>
+          Cameleer3
+        </ScopedLink>
+        <nav aria-label="Main" className="main-nav">
+          <ScopedNavLink to="/agents">Agents</ScopedNavLink>
+          <ScopedNavLink to="/executions">Executions</ScopedNavLink>
+        </nav>
+        <div className="header-scope">
+          <EnvironmentSwitcher />
+          {production ? (
+            <strong className="prod-label" aria-label="Production environment">
+              PRODUCTION
+            </strong>
+          ) : null}
+        </div>
+        <div className="header-user">
+          <TimeZoneToggle />
+          <span className="tenant">
+            Tenant <strong>{claims?.tenant}</strong>
+          </span>
+          <span className="user-name">{claims?.name}</span>
+          <button type="button" className="button button-quiet" onClick={() => endSession('signed-out')}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      {production ? (
+        <div className="prod-strip" role="note">
+          You are looking at <strong>production</strong> ({env}).
+        </div>
+      ) : null}
+      <main id="main" className="app-main">
+        <EnvironmentGate>
+          <Outlet />
+        </EnvironmentGate>
+      </main>
+    </div>
+  )
+}

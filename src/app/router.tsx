@@ -1,0 +1,55 @@
+import { createBrowserRouter, Navigate, useLocation } from 'react-router'
+import { LoginPage } from '@/session/login-page'
+import { RequireSession } from '@/session/require-session'
+import { AppShell } from './app-shell'
+import { NotFoundPage, RouteError } from './route-error'
+
+function RedirectToAgents() {
+  const { search } = useLocation()
+  return <Navigate to={`/agents${search}`} replace />
+}
+
+/** Feature pages load lazily: `/agents` never downloads the executions code or chart library. */
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  {
+    path: '/',
+    element: (
+      <RequireSession>
+        <AppShell />
+      </RequireSession>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <RedirectToAgents /> },
+          {
+            path: 'agents',
+            lazy: async () => ({ Component: (await import('@/features/agents/agents-page')).AgentsPage }),
+          },
+          {
+            path: 'agents/:agentId',
+            lazy: async () => ({
+              Component: (await import('@/features/agents/agent-detail-page')).AgentDetailPage,
+            }),
+          },
+          {
+            path: 'executions',
+            lazy: async () => ({
+              Component: (await import('@/features/executions/executions-page')).ExecutionsPage,
+            }),
+          },
+          {
+            path: 'executions/:executionId',
+            lazy: async () => ({
+              Component: (await import('@/features/executions/execution-detail-page')).ExecutionDetailPage,
+            }),
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+])

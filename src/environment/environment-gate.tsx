@@ -1,0 +1,90 @@
+import { useQuery } from '@tanstack/react-query'
+import { useLayoutEffect, useMemo, useState, type ReactNode } from 'react'
+import { useSearchParams } from 'react-router'
+import { ErrorState, LoadingState } from '@/components/query-states'
+import { useClaims } from '@/session/session-store'
+import { tokenAllowsEnvironment } from '@/session/token-claims'
+import { environmentQueries } from './environment-queries'
+import { useEnvironmentStore } from './environment-store'
+import { resolveEnvironment, type EnvironmentResolution } from './resolve-environment'
+
+type EnvironmentRejection = NonNullable<EnvironmentResolution['rejected']>
+import { EnvironmentNotice } from './environment-notice'
+
+/**
+ * Resolves the active environment from the URL (which wins), the last choice and the
+ * environment list, writes it to the store and the URL, and renders scoped content only once
+ * store and URL agree. A malformed, unknown or forbidden `?env=` is never sent anywhere.
+ */
+export function EnvironmentGate({ children }: { children: ReactNode }) {
+  const claims = useClaims()
+  if (!claims) throw new Error('EnvironmentGate needs a session')
+  const environments = useQuery(environmentQueries.list(claims.tenant))
+  const [searchParams, setSearchParams] = useSearchParams()
+  const fromUrl = searchParams.get('env')
+  const lastChosen = useEnvironmentStore((state) => state.lastChosenEnvironment)
+  const active = useEnvironmentStore((state) => state.activeEnvironment)
+  const activate = useEnvironmentStore((state) => state.activate)
+  // The rejected value disappears from the URL at once, so the notice is remembered here.
+  const [notice, setNotice] = useState<{ rejected: EnvironmentRejection; shown: string } | null>(null)
+
+  const available = useMemo(
+    () =>
+      (environments.data?.items ?? [])
+        .map((environment) => environment.id)
+        // The server filters by the token already; this is defence in depth.
+        .filter((id) => tokenAllowsEnvironment(claims, id)),
+    [environments.data, claims],
+  )
+
+  const resolution = useMemo(
+    () => (environments.data ? resolveEnvironment({ fromUrl, lastChosen, available }) : null),
+    [environments.data, fromUrl, lastChosen, available],
+  )
+
+  // Layout effect: store and URL are brought in line before the browser paints, so no frame
+  // ever shows one environment's data under another's name.
+  useLayoutEffect(() => {
+    if (!resolution?.env) return
+    if (resolution.rejected) setNotice({ rejected: resolution.rejected, shown: resolution.env })
+    if (active !== resolution.env) activate(resolution.env)
+    if (fromUrl !== resolution.env) {
+      setSearchParams(
+        (params) => {
+          params.set('env', resolution.env as string)
+          return params
+        },
+        { replace: true },
+      )
+    }
+  }, [resolution, active, activate, fromUrl, setSearchParams])
+
+  if (environments.isPending) return <LoadingState label="Loading environments…" />
+  if (environments.isError) {
+    return <ErrorState error={environments.error} onRetry={() => void environments.refetch()} />
+  }
+  if (!resolution?.env) {
+    return (
+      <div className="state state-empty" role="alert">
+        <strong>No environment to show</strong>
+        <p>
+          Tenant “{claims.tenant}” has no environment you may see yet. Environments appear when an
+          agent registers with one.
+        </p>
+      </div>
+    )
+  }
+  if (active !== resolution.env) return null
+  return (
+    <>
+      {notice && notice.shown === active ? (
+        <EnvironmentNotice
+          rejected={notice.rejected}
+          shown={notice.shown}
+          onDismiss={() => setNotice(null)}
+        />
+      ) : null}
+      {children}
+    </>
+  )
+}

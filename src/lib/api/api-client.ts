@@ -1,0 +1,142 @@
+import createClient from 'openapi-fetch'
+import { appConfig } from '@/config/app-config'
+import { ContractError, HttpError, NetworkError } from './errors'
+import { assertScope, validateResponse } from './response-validation'
+import type { paths, Problem, SchemaName, Schemas } from './types'
+
+/**
+ * The one API client. It adds the bearer token, turns a scope into the `environment` query
+ * parameter, validates every answer against the OpenAPI document and refuses rows of another
+ * tenant or environment. No view builds a URL or calls fetch by hand.
+ */
+const client = createClient<paths>({
+  baseUrl: appConfig.apiBaseUrl,
+  // Resolve `fetch` at call time so tests and the mock can intercept it.
+  fetch: (request) => globalThis.fetch(request),
+})
+
+interface AuthHooks {
+  getToken: () => string | null
+  /** Called on any 401: the session is over, whatever the view was doing. */
+  onUnauthorized: () => void
+}
+let auth: AuthHooks = { getToken: () => null, onUnauthorized: () => {} }
+
+/** Wired once by the session module; keeps `lib` free of any import of `session`. */
+export function configureApiAuth(hooks: AuthHooks): void {
+  auth = hooks
+}
+
+client.use({
+  onRequest({ request }) {
+    const token = auth.getToken()
+    if (token) request.headers.set('Authorization', `Bearer ${token}`)
+    return request
+  },
+})
+
+/** Tenant and environment that a request is made for; always read from the query key. */
+export interface RequestScope {
+  tenant: string
+  env: string
+}
+
+// ---- Type plumbing: derive parameter and response types from the generated `paths`. ----
+type GetPath = { [P in keyof paths]: paths[P] extends { get: object } ? P : never }[keyof paths]
+type GetOp<P extends GetPath> = paths[P]['get']
+type OkBody<P extends GetPath> =
+  GetOp<P> extends { responses: { 200: { content: { 'application/json': infer R } } } } ? R : never
+type QueryOf<P extends GetPath> = GetOp<P> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never
+type PathOf<P extends GetPath> = GetOp<P> extends { parameters: { path: infer Q } } ? Q : never
+/** Data endpoints: those that take the `environment` query parameter. */
+type ScopedPath = {
+  [P in GetPath]: [QueryOf<P>] extends [never] ? never : 'environment' extends keyof QueryOf<P> ? P : never
+}[GetPath]
+/** The schema name whose type is exactly this endpoint's 200 body (checked at compile time). */
+type SchemaFor<T> = {
+  [N in SchemaName]: [Schemas[N]] extends [T] ? ([T] extends [Schemas[N]] ? N : never) : never
+}[SchemaName]
+
+type ScopedOptions<P extends ScopedPath> = {
+  scope: RequestScope
+  schema: SchemaFor<OkBody<P>>
+  query?: Omit<QueryOf<P>, 'environment'>
+  signal?: AbortSignal
+} & (PathOf<P> extends never | undefined ? { path?: never } : { path: PathOf<P> })
+
+/** GET a data endpoint for one tenant + environment. */
+export async function scopedGet<P extends ScopedPath>(
+  path: P,
+  options: ScopedOptions<P>,
+): Promise<OkBody<P>> {
+  const { scope, schema, query, signal } = options
+  const params = { path: options.path, query: { ...query, environment: scope.env } }
+  const body = await send(path, () =>
+    // The generic path type is too wide for openapi-fetch's overloads; the options type above
+    // is what callers are checked against.
+    client.GET(path as never, { params, signal, parseAs: 'text' } as never),
+  )
+  const data = validateResponse(schema, body, path)
+  assertScope(data, scope, path)
+  return data as unknown as OkBody<P>
+}
+
+/** GET a tenant-level endpoint (`/me`, `/environments`). */
+export async function tenantGet<P extends Exclude<GetPath, ScopedPath>>(
+  path: P,
+  options: { tenant: string; schema: SchemaFor<OkBody<P>>; signal?: AbortSignal },
+): Promise<OkBody<P>> {
+  const body = await send(path, () =>
+    client.GET(path as never, { signal: options.signal, parseAs: 'text' } as never),
+  )
+  const data = validateResponse(options.schema, body, path)
+  assertScope(data, { tenant: options.tenant }, path)
+  return data as unknown as OkBody<P>
+}
+
+/** Sign in with username and password; the only call made without a token. */
+export async function postLogin(username: string, password: string, signal?: AbortSignal) {
+  const body = await send('/auth/login', () =>
+    client.POST('/auth/login', { body: { username, password }, signal, parseAs: 'text' }),
+    { isLogin: true },
+  )
+  return validateResponse('LoginResponse', body, '/auth/login')
+}
+
+type RawResult = { data?: unknown; error?: unknown; response: Response }
+
+async function send(
+  path: string,
+  call: () => Promise<RawResult>,
+  { isLogin = false } = {},
+): Promise<unknown> {
+  let result: RawResult
+  try {
+    result = await call()
+  } catch (cause) {
+    // Aborts are not failures: React Query cancelled a request nobody needs any more.
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause
+    throw new NetworkError(path, cause)
+  }
+  const { response } = result
+  if (!response.ok) {
+    const problem = parseProblem(result.error)
+    if (response.status === 401 && !isLogin) auth.onUnauthorized()
+    throw new HttpError(response.status, problem, path)
+  }
+  const text = typeof result.data === 'string' ? result.data : ''
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    throw new ContractError(path, ['the body is not valid JSON'])
+  }
+}
+
+function parseProblem(raw: unknown): Problem | null {
+  // openapi-fetch has already parsed a JSON error body; anything else (a proxy's HTML error
+  // page, an empty body) leaves us with the status alone.
+  if (raw && typeof raw === 'object' && typeof (raw as Partial<Problem>).status === 'number') {
+    return raw as Problem
+  }
+  return null
+}

@@ -1,0 +1,80 @@
+import { queryOptions, type QueryKey } from '@tanstack/react-query'
+
+/**
+ * Scope lives in the query key. Every key is `[{ tenant, env, feature, entity, ...params }]`,
+ * built here and nowhere else, and every query function reads its tenant and environment back
+ * out of the key, so the request made and the cache entry written can never disagree, however
+ * fast the user switches. Switching environment changes every key: no manual invalidation.
+ */
+export interface Scope {
+  tenant: string
+  env: string
+}
+
+export interface ScopedKeyHead extends Scope {
+  feature: string
+  entity: string
+}
+
+export type ScopedKey<P extends object = object> = readonly [ScopedKeyHead & P]
+
+export function scopedKey<const F extends string, const E extends string, P extends object = object>(
+  scope: Scope,
+  feature: F,
+  entity: E,
+  params?: P,
+): readonly [{ tenant: string; env: string; feature: F; entity: E } & P] {
+  // Scope first, then params: a param can never overwrite the scope.
+  return [{ ...params, tenant: scope.tenant, env: scope.env, feature, entity } as {
+    tenant: string
+    env: string
+    feature: F
+    entity: E
+  } & P] as const
+}
+
+/**
+ * A query whose function receives its own key object (scope included) and the abort signal.
+ * Use this for every data query so a query cannot be written without a scope.
+ */
+export function scopedQuery<K extends ScopedKeyHead, TData>(
+  key: readonly [K],
+  fetch: (key: K, signal: AbortSignal) => Promise<TData>,
+) {
+  return queryOptions({
+    queryKey: key,
+    queryFn: ({ queryKey, signal }) => fetch(queryKey[0], signal),
+  })
+}
+
+/** Tenant-level key (for resources above environments, e.g. the environment list). */
+export function tenantKey<const F extends string, const E extends string>(tenant: string, feature: F, entity: E) {
+  return [{ tenant, feature, entity }] as const
+}
+
+function headOf(key: QueryKey): Partial<ScopedKeyHead> | undefined {
+  const head = key[0]
+  return head && typeof head === 'object' ? (head as Partial<ScopedKeyHead>) : undefined
+}
+
+export function keyIsInScope(key: QueryKey, scope: Partial<Scope>): boolean {
+  const head = headOf(key)
+  if (!head) return false
+  if (scope.tenant !== undefined && head.tenant !== scope.tenant) return false
+  if (scope.env !== undefined && head.env !== undefined && head.env !== scope.env) return false
+  return true
+}
+
+/**
+ * `placeholderData` that keeps the previous page only while it belongs to the same tenant and
+ * environment (e.g. while a filter changes), never across a switch.
+ */
+export function keepPreviousInScope<T>(
+  previousData: T | undefined,
+  previousQuery: { queryKey: QueryKey } | undefined,
+  scope: Scope,
+): T | undefined {
+  if (!previousQuery || previousData === undefined) return undefined
+  const head = headOf(previousQuery.queryKey)
+  return head?.tenant === scope.tenant && head?.env === scope.env ? previousData : undefined
+}

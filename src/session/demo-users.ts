@@ -1,0 +1,9 @@
+/** The mock's demo users (see the contract). Shown on the sign-in page only when mocks run. */
+export const demoUsers = [
+  { username: 'admin@acme', description: 'acme · admin · all environments' },
+  { username: 'dev@acme', description: 'acme · viewer · dev and staging only' },
+  { username: 'admin@beta', description: 'beta · admin' },
+  { username: 'user@default', description: 'default · viewer' },
+] as const
+
+export const demoPassword = 'demo'

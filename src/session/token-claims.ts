@@ -1,0 +1,72 @@
+import { InvalidTokenError, jwtDecode } from 'jwt-decode'
+import { z } from 'zod'
+
+/**
+ * Reading the user's JWT. The UI never verifies the signature (the server does, on every
+ * call); it reads the claims to know the tenant, the user and when the session ends, and it
+ * refuses tokens that cannot be a valid session before sending them anywhere.
+ */
+const TENANT_ID = /^[a-z0-9][a-z0-9_-]{0,62}$/
+const ENVIRONMENT_ID = /^[a-z0-9][a-z0-9-]{0,31}$/
+
+const claimsSchema = z.object({
+  sub: z.string().min(1),
+  tenant: z.string().regex(TENANT_ID).optional(),
+  name: z.string().optional(),
+  roles: z.array(z.string()).optional().default([]),
+  envs: z.array(z.string().regex(ENVIRONMENT_ID)).optional(),
+  iat: z.number().optional(),
+  exp: z.number(),
+  iss: z.string().optional(),
+})
+
+export interface TokenClaims {
+  userId: string
+  tenant: string
+  name: string
+  roles: string[]
+  /** Environments the token allows; `null` means all of the tenant's. */
+  envs: string[] | null
+  expiresAt: Date
+}
+
+export type TokenProblem = 'malformed' | 'expired' | 'no-tenant'
+
+export type TokenReading = { ok: true; claims: TokenClaims } | { ok: false; problem: TokenProblem }
+
+export function readToken(token: string, now: Date = new Date()): TokenReading {
+  let payload: unknown
+  try {
+    payload = jwtDecode(token)
+  } catch (error) {
+    if (error instanceof InvalidTokenError) return { ok: false, problem: 'malformed' }
+    throw error
+  }
+  const raw = payload && typeof payload === 'object' ? (payload as Record<string, unknown>) : {}
+  // Say "no tenant" for a token that lacks the claim (or has an empty one) even if other
+  // claims are off too: it is the most useful thing to tell the user.
+  if (raw.tenant === undefined || raw.tenant === null || raw.tenant === '') {
+    return { ok: false, problem: 'no-tenant' }
+  }
+  const parsed = claimsSchema.safeParse(raw)
+  if (!parsed.success) return { ok: false, problem: 'malformed' }
+  const claims = parsed.data
+  if (!claims.tenant) return { ok: false, problem: 'no-tenant' }
+  const expiresAt = new Date(claims.exp * 1000)
+  if (expiresAt.getTime() <= now.getTime()) return { ok: false, problem: 'expired' }
+  return {
+    ok: true,
+    claims: {
+      userId: claims.sub,
+      tenant: claims.tenant,
+      name: claims.name?.trim() || claims.sub,
+      roles: claims.roles,
+      envs: claims.envs ?? null,
+      expiresAt,
+    },
+  }
+}
+
+export function tokenAllowsEnvironment(claims: TokenClaims, env: string): boolean {
+  return claims.envs === null || claims.envs.includes(env)
+}

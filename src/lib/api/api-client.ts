@@ -10,7 +10,8 @@ import type { paths, Problem, SchemaName, Schemas } from './types'
  * tenant or environment. No view builds a URL or calls fetch by hand.
  */
 const client = createClient<paths>({
-  baseUrl: appConfig.apiBaseUrl,
+  // Absolute, on the page's own origin: Request needs an absolute URL outside browsers (tests).
+  baseUrl: new URL(appConfig.apiBaseUrl, globalThis.location?.origin ?? 'http://localhost').href.replace(/\/$/, ''),
   // Resolve `fetch` at call time so tests and the mock can intercept it.
   fetch: (request) => globalThis.fetch(request),
 })

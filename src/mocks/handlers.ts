@@ -1,0 +1,22 @@
+import type { RequestHandler } from 'msw'
+import { agentHandlers } from './handlers/agent-handlers'
+import { authHandlers } from './handlers/auth-handlers'
+import { environmentHandlers } from './handlers/environment-handlers'
+import { createMockGateway } from './mock-gateway'
+
+/**
+ * Every endpoint the mock serves, one list per domain. A new domain adds its list here and
+ * gets latency, fault injection and the 404 for unknown paths for free.
+ */
+export const endpoints: RequestHandler[] = [
+  ...authHandlers,
+  ...environmentHandlers,
+  ...agentHandlers,
+]
+
+/**
+ * What MSW is given (browser and Node alike): one gateway in front of `endpoints`. Tests can
+ * still override a single endpoint with `server.use(http.get('*\/api/v1/…', …))`, which runs
+ * before the gateway (and without its latency or faults).
+ */
+export const handlers: RequestHandler[] = [createMockGateway(endpoints)]

@@ -1,0 +1,154 @@
+/**
+ * How slow and how faulty the mock server is, changeable without touching code so the UI's
+ * loading, retry, race and validation paths can be watched. Read on every request, so a value
+ * typed into the devtools console takes effect on the next fetch, no reload needed.
+ *
+ * Precedence (highest first):
+ *   1. `setMockSettings()` (tests)
+ *   2. browser: localStorage['cameleer3:mock'], JSON
+ *      `{ "latencyMs": 300, "errorRate": 0.2, "malformedRate": 0.1,
+ *         "latencyByEnvironment": { "staging": 2000 } }` (every key optional)
+ *   3. build time: VITE_MOCK_LATENCY_MS, VITE_MOCK_ERROR_RATE, VITE_MOCK_MALFORMED_RATE
+ *   4. Node: MOCK_LATENCY_MS, MOCK_ERROR_RATE, MOCK_MALFORMED_RATE
+ *   5. defaults: no faults; latency 0 in tests and Node, 80–250 ms jitter in a browser.
+ */
+
+export const MOCK_SETTINGS_STORAGE_KEY = 'cameleer3:mock'
+
+export interface MockSettings {
+  /** Fixed latency for every request; `null` means the default (jitter or none). */
+  latencyMs: number | null
+  /** Per environment id, overriding `latencyMs` for requests scoped to that environment. */
+  latencyByEnvironment: Record<string, number>
+  /** Share of data requests answered with an injected 503 (0–1). */
+  errorRate: number
+  /** Share of successful data responses whose JSON is broken against the schema (0–1). */
+  malformedRate: number
+}
+
+const defaults: MockSettings = {
+  latencyMs: null,
+  latencyByEnvironment: {},
+  errorRate: 0,
+  malformedRate: 0,
+}
+
+let overrides: Partial<MockSettings> = {}
+
+/** For tests: takes precedence over every other source until `resetMockSettings()`. */
+export function setMockSettings(partial: Partial<MockSettings>): void {
+  overrides = { ...overrides, ...partial }
+}
+
+export function resetMockSettings(): void {
+  overrides = {}
+}
+
+export function getMockSettings(): MockSettings {
+  return {
+    ...defaults,
+    ...fromEnv(nodeEnv(), 'MOCK_'),
+    ...fromEnv(viteEnv(), 'VITE_MOCK_'),
+    ...fromStorage(),
+    ...overrides,
+  }
+}
+
+/** Latency for one request, in ms. */
+export function resolveLatency(settings: MockSettings, environment: string | null): number {
+  const perEnvironment = environment ? settings.latencyByEnvironment[environment] : undefined
+  if (perEnvironment !== undefined) return perEnvironment
+  if (settings.latencyMs !== null) return settings.latencyMs
+  return isQuietRuntime() ? 0 : 80 + Math.round(Math.random() * 170)
+}
+
+function isQuietRuntime(): boolean {
+  if (viteEnv().MODE === 'test') return true
+  // Node without a DOM (scripts, a plain Vitest run): nobody is watching spinners there.
+  return typeof window === 'undefined'
+}
+
+type EnvRecord = Record<string, unknown>
+
+function viteEnv(): EnvRecord {
+  // Spelled out literally: Vite replaces the text `import.meta.env` at build time. The guard
+  // is for runtimes that load this file without Vite.
+  const env: EnvRecord | undefined = import.meta.env
+  return env ?? {}
+}
+
+function nodeEnv(): EnvRecord {
+  // Reached through globalThis so the browser bundle never needs a `process` shim.
+  const host = globalThis as { process?: { env?: EnvRecord } }
+  return host.process?.env ?? {}
+}
+
+function fromEnv(env: EnvRecord, prefix: string): Partial<MockSettings> {
+  const out: Partial<MockSettings> = {}
+  const latency = toNumber(env[`${prefix}LATENCY_MS`])
+  if (latency !== undefined && latency >= 0) out.latencyMs = latency
+  const errorRate = toRate(env[`${prefix}ERROR_RATE`])
+  if (errorRate !== undefined) out.errorRate = errorRate
+  const malformedRate = toRate(env[`${prefix}MALFORMED_RATE`])
+  if (malformedRate !== undefined) out.malformedRate = malformedRate
+  return out
+}
+
+let lastRaw: string | null = null
+let lastParsed: Partial<MockSettings> = {}
+
+function fromStorage(): Partial<MockSettings> {
+  let raw: string | null
+  try {
+    raw = globalThis.localStorage?.getItem(MOCK_SETTINGS_STORAGE_KEY) ?? null
+  } catch {
+    // Storage can be blocked (privacy modes, opaque origins): run with the other sources.
+    return {}
+  }
+  if (raw === lastRaw) return lastParsed
+  lastRaw = raw
+  lastParsed = raw ? parseStoredSettings(raw) : {}
+  return lastParsed
+}
+
+/** Lenient on purpose: a typo in devtools should drop that one key, not break the mock. */
+export function parseStoredSettings(raw: string): Partial<MockSettings> {
+  let value: unknown
+  try {
+    value = JSON.parse(raw)
+  } catch {
+    console.warn(`[mock] ignoring localStorage['${MOCK_SETTINGS_STORAGE_KEY}']: not JSON`)
+    return {}
+  }
+  if (!value || typeof value !== 'object') return {}
+  const record = value as EnvRecord
+  const out: Partial<MockSettings> = {}
+  const latency = toNumber(record.latencyMs)
+  if (latency !== undefined && latency >= 0) out.latencyMs = latency
+  const errorRate = toRate(record.errorRate)
+  if (errorRate !== undefined) out.errorRate = errorRate
+  const malformedRate = toRate(record.malformedRate)
+  if (malformedRate !== undefined) out.malformedRate = malformedRate
+  const byEnvironment = record.latencyByEnvironment
+  if (byEnvironment && typeof byEnvironment === 'object') {
+    out.latencyByEnvironment = {}
+    for (const [environment, ms] of Object.entries(byEnvironment as EnvRecord)) {
+      const latencyForEnvironment = toNumber(ms)
+      if (latencyForEnvironment !== undefined && latencyForEnvironment >= 0) {
+        out.latencyByEnvironment[environment] = latencyForEnvironment
+      }
+    }
+  }
+  return out
+}
+
+function toNumber(value: unknown): number | undefined {
+  if (value === undefined || value === null || value === '') return undefined
+  const number = typeof value === 'number' ? value : Number(value)
+  return Number.isFinite(number) ? number : undefined
+}
+
+function toRate(value: unknown): number | undefined {
+  const number = toNumber(value)
+  return number === undefined ? undefined : Math.min(1, Math.max(0, number))
+}

@@ -44,9 +44,9 @@ export const useEnvironmentStore = create<EnvironmentState>()(
   ),
 )
 
-registerTenantStore(() => {
-  useEnvironmentStore.setState({ activeEnvironment: null, lastChosenEnvironment: null })
-  void useEnvironmentStore.persist.rehydrate()
+registerTenantStore({
+  reset: () => useEnvironmentStore.setState({ activeEnvironment: null, lastChosenEnvironment: null }),
+  rehydrate: () => useEnvironmentStore.persist.rehydrate(),
 })
 
 export const useActiveEnvironment = () => useEnvironmentStore((state) => state.activeEnvironment)

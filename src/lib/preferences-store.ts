@@ -27,9 +27,9 @@ export const usePreferencesStore = create<PreferencesState>()(
   ),
 )
 
-registerTenantStore(() => {
-  usePreferencesStore.setState(defaults)
-  void usePreferencesStore.persist.rehydrate()
+registerTenantStore({
+  reset: () => usePreferencesStore.setState(defaults),
+  rehydrate: () => usePreferencesStore.persist.rehydrate(),
 })
 
 export const useTimeZonePreference = () => usePreferencesStore((state) => state.timeZone)

@@ -9,7 +9,14 @@ import type { StateStorage } from 'zustand/middleware'
 const PREFIX = 'cameleer3:tenant:'
 
 let currentTenant: string | null = null
-const resetters = new Set<() => void>()
+
+export interface TenantStore {
+  /** Back to defaults in memory. Runs while storage points nowhere, so nothing is written. */
+  reset: () => void
+  /** Read the (new) tenant's saved state. */
+  rehydrate: () => void | Promise<void>
+}
+const stores = new Set<TenantStore>()
 
 function storageKey(name: string): string | null {
   return currentTenant ? `${PREFIX}${currentTenant}:${name}` : null
@@ -39,27 +46,32 @@ export const tenantStorage: StateStorage = {
 }
 
 /** A store that holds per-tenant state registers how to reset and re-read itself. */
-export function registerTenantStore(reset: () => void): void {
-  resetters.add(reset)
+export function registerTenantStore(store: TenantStore): void {
+  stores.add(store)
 }
 
 /**
- * Point the stores at a tenant. With `wipe`, every tenant's stored preferences are deleted
- * first (a different tenant signed in).
+ * Point the stores at a tenant. With `wipe`, every other tenant's stored preferences are
+ * deleted first (a different tenant signed in).
  */
 export function switchStorageTenant(tenant: string | null, { wipe }: { wipe: boolean }): void {
-  if (wipe) wipeAllTenantStorage()
+  if (wipe) wipeAllTenantStorage({ except: tenant })
+  // zustand's persist writes on every setState: reset while storage points nowhere, or the
+  // defaults would overwrite the tenant's saved state before it is read.
+  currentTenant = null
+  for (const store of stores) store.reset()
   currentTenant = tenant
-  for (const reset of resetters) reset()
+  for (const store of stores) void store.rehydrate()
 }
 
-export function wipeAllTenantStorage(): void {
+export function wipeAllTenantStorage({ except }: { except?: string | null } = {}): void {
   const storage = safeLocalStorage()
   if (!storage) return
+  const kept = except ? `${PREFIX}${except}:` : null
   const doomed: string[] = []
   for (let i = 0; i < storage.length; i++) {
     const key = storage.key(i)
-    if (key?.startsWith(PREFIX)) doomed.push(key)
+    if (key?.startsWith(PREFIX) && !(kept && key.startsWith(kept))) doomed.push(key)
   }
   for (const key of doomed) storage.removeItem(key)
 }

@@ -9,6 +9,8 @@ export function safeReturnPath(value: string | null | undefined, fallback = '/ag
   try {
     const url = new URL(value, 'https://app.invalid')
     if (url.origin !== 'https://app.invalid') return fallback
+    // The parser removes dot segments (`/.//evil` → `//evil`): check what it produced too.
+    if (url.pathname.startsWith('//') || /^\/login(\/|$)/i.test(url.pathname)) return fallback
     return `${url.pathname}${url.search}`
   } catch {
     return fallback

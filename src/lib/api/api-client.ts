@@ -71,6 +71,12 @@ export async function scopedGet<P extends ScopedPath>(
   options: ScopedOptions<P>,
 ): Promise<OkBody<P>> {
   const { scope, schema, query, signal } = options
+  // `..` or `.` as a path parameter would be resolved away by URL parsing (even encoded) and
+  // reach another endpoint; such an id cannot exist, so answer as the server would for it.
+  const pathValues = Object.values((options.path ?? {}) as Record<string, unknown>)
+  if (pathValues.some((value) => value === '' || value === '.' || value === '..')) {
+    throw new HttpError(404, null, path)
+  }
   const params = { path: options.path, query: { ...query, environment: scope.env } }
   const body = await send(path, () =>
     // The generic path type is too wide for openapi-fetch's overloads; the options type above
@@ -116,7 +122,8 @@ async function send(
     result = await call()
   } catch (cause) {
     // Aborts are not failures: React Query cancelled a request nobody needs any more.
-    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause
+    // (Checked by name: outside browsers the DOMException class differs.)
+    if ((cause as { name?: unknown } | null)?.name === 'AbortError') throw cause
     throw new NetworkError(path, cause)
   }
   const { response } = result

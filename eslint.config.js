@@ -29,6 +29,7 @@ export default tseslint.config(
   // (the mock is started only from main.tsx behind the __MOCKS__ build flag).
   ...features.map((feature) => ({
     files: [`src/features/${feature}/**/*.{ts,tsx}`],
+    ignores: ['**/*.test.{ts,tsx}', '**/*-test-helpers.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',

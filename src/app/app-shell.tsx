@@ -17,41 +17,43 @@ export function AppShell() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <header className="app-header" role="banner">
-        <ScopedLink to="/agents" className="brand" aria-label="Cameleer3 home">
-          <span className="brand-mark" aria-hidden="true">
-            C3
-          </span>
-          Cameleer3
-        </ScopedLink>
-        <nav aria-label="Main" className="main-nav">
-          <ScopedNavLink to="/agents">Agents</ScopedNavLink>
-          <ScopedNavLink to="/executions">Executions</ScopedNavLink>
-        </nav>
-        <div className="header-scope">
-          <EnvironmentSwitcher />
-          {production ? (
-            <strong className="prod-label" aria-label="Production environment">
-              PRODUCTION
-            </strong>
-          ) : null}
+      <header className="app-header-wrap" role="banner">
+        <div className="app-header">
+          <ScopedLink to="/agents" className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              C3
+            </span>
+            Cameleer3
+          </ScopedLink>
+          <nav aria-label="Main" className="main-nav">
+            <ScopedNavLink to="/agents">Agents</ScopedNavLink>
+            <ScopedNavLink to="/executions">Executions</ScopedNavLink>
+          </nav>
+          <div className="header-scope">
+            <EnvironmentSwitcher />
+            {production ? <strong className="prod-label">PRODUCTION</strong> : null}
+          </div>
+          <div className="header-user">
+            <TimeZoneToggle />
+            <span className="tenant">
+              Tenant <strong>{claims?.tenant}</strong>
+            </span>
+            <span className="user-name">{claims?.name}</span>
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() => endSession('signed-out')}
+            >
+              Sign out
+            </button>
+          </div>
         </div>
-        <div className="header-user">
-          <TimeZoneToggle />
-          <span className="tenant">
-            Tenant <strong>{claims?.tenant}</strong>
-          </span>
-          <span className="user-name">{claims?.name}</span>
-          <button type="button" className="button button-quiet" onClick={() => endSession('signed-out')}>
-            Sign out
-          </button>
-        </div>
+        {production ? (
+          <div className="prod-strip" role="note">
+            You are looking at <strong>production</strong> ({env}).
+          </div>
+        ) : null}
       </header>
-      {production ? (
-        <div className="prod-strip" role="note">
-          You are looking at <strong>production</strong> ({env}).
-        </div>
-      ) : null}
       <main id="main" className="app-main">
         <EnvironmentGate>
           <Outlet />

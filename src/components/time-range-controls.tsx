@@ -1,0 +1,386 @@
+import { Check, Clock, Copy, RefreshCw } from 'lucide-react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useHref, useLocation } from 'react-router'
+import { useTimeZonePreference, type TimeZonePreference } from '@/lib/preferences-store'
+import { formatInstant } from '@/lib/time-format'
+import {
+  freezeTimeRange,
+  fromDateTimeLocalValue,
+  isRelativeExpression,
+  isRelativeRange,
+  relativeRangeLabel,
+  relativeTimeRanges,
+  resolveTimeRange,
+  toDateTimeLocalValue,
+  validateTimeRange,
+  writeTimeRange,
+  type TimeRange,
+} from '@/lib/time-range/time-range'
+import {
+  autoRefreshIntervals,
+  useAutoRefresh,
+  useAutoRefreshPause,
+  useTimeRange,
+} from '@/lib/time-range/use-time-range'
+import './time-range-controls.css'
+
+export interface TimeRangeControlsProps {
+  /**
+   * Why the view holds auto-refresh back (e.g. "you scrolled into the results"), or null. A
+   * hidden tab pauses it anyway; both show as "Paused".
+   */
+  pausedReason?: string | null
+  /** When given, a "Refresh" button refetches the view now. */
+  onRefresh?: () => void
+  /** Whether the view is fetching (the refresh button says so). */
+  refreshing?: boolean
+}
+
+/**
+ * The time range picker, auto-refresh and link copying for every time-bound view. All three
+ * live in the URL (`from`, `to`, `refresh`), so a copied link opens the same view.
+ */
+export function TimeRangeControls({
+  pausedReason = null,
+  onRefresh,
+  refreshing = false,
+}: TimeRangeControlsProps) {
+  return (
+    <div className="time-range-controls">
+      <TimeRangePicker />
+      <AutoRefreshControl pausedReason={pausedReason} />
+      {onRefresh ? (
+        <button type="button" className="button" onClick={onRefresh} disabled={refreshing}>
+          <RefreshCw size={14} aria-hidden="true" className={refreshing ? 'trc-spin' : undefined} />
+          {refreshing ? 'Refreshing…' : 'Refresh'}
+        </button>
+      ) : null}
+      <CopyLinkControls />
+    </div>
+  )
+}
+
+// ---------------------------------------------------------------------------- range picker
+
+const UNIT_NAMES: Record<string, [string, string]> = {
+  s: ['second', 'seconds'],
+  m: ['minute', 'minutes'],
+  h: ['hour', 'hours'],
+  d: ['day', 'days'],
+  w: ['week', 'weeks'],
+}
+
+/** "Last 1 hour", "Last 90 minutes", or the instants in the user's time zone. */
+export function describeTimeRange(range: TimeRange, timeZone: TimeZonePreference): string {
+  const preset = relativeRangeLabel(range)
+  if (preset) return preset
+  const relative = /^now-(\d+)([smhdw])$/.exec(range.from)
+  if (relative && range.to === 'now') {
+    const amount = Number(relative[1])
+    const names = UNIT_NAMES[relative[2] ?? ''] ?? ['', '']
+    return `Last ${amount} ${amount === 1 ? names[0] : names[1]}`
+  }
+  const show = (expression: string) =>
+    isRelativeExpression(expression) ? expression : formatInstant(expression, timeZone)
+  return `${show(range.from)} – ${show(range.to)}`
+}
+
+function TimeRangePicker() {
+  const { range, setRange } = useTimeRange()
+  const timeZone = useTimeZonePreference()
+  const [open, setOpen] = useState(false)
+  const triggerRef = useRef<HTMLButtonElement>(null)
+  const popoverRef = useRef<HTMLDivElement>(null)
+  const dialogId = useId()
+  const label = describeTimeRange(range, timeZone)
+
+  const close = (restoreFocus: boolean) => {
+    setOpen(false)
+    if (restoreFocus) triggerRef.current?.focus()
+  }
+
+  useEffect(() => {
+    if (!open) return
+    // Focus the current choice (or the first one) so the keyboard starts where the user is.
+    const popover = popoverRef.current
+    const current = popover?.querySelector<HTMLElement>('[aria-pressed="true"]')
+    ;(current ?? popover?.querySelector<HTMLElement>('button, input'))?.focus()
+
+    const onPointerDown = (event: PointerEvent) => {
+      const target = event.target as Node
+      if (popoverRef.current?.contains(target) || triggerRef.current?.contains(target)) return
+      setOpen(false)
+    }
+    document.addEventListener('pointerdown', onPointerDown)
+    return () => document.removeEventListener('pointerdown', onPointerDown)
+  }, [open])
+
+  const choose = (next: TimeRange) => {
+    setRange(next)
+    close(true)
+  }
+
+  return (
+    <div className="trc-picker">
+      <button
+        ref={triggerRef}
+        type="button"
+        className="button trc-trigger"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        aria-controls={open ? dialogId : undefined}
+        onClick={() => setOpen((value) => !value)}
+      >
+        <Clock size={14} aria-hidden="true" />
+        <span>
+          Time range: <strong>{label}</strong>
+        </span>
+      </button>
+      {open ? (
+        <div
+          ref={popoverRef}
+          id={dialogId}
+          role="dialog"
+          aria-label="Time range"
+          className="trc-popover"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.stopPropagation()
+              close(true)
+            }
+          }}
+        >
+          <fieldset className="trc-presets">
+            <legend>Relative to now</legend>
+            {relativeTimeRanges.map((preset) => {
+              const selected = range.from === preset.from && range.to === 'now'
+              return (
+                <button
+                  key={preset.from}
+                  type="button"
+                  className="button trc-preset"
+                  aria-pressed={selected}
+                  onClick={() => choose({ from: preset.from, to: 'now' })}
+                >
+                  {selected ? <Check size={14} aria-hidden="true" /> : null}
+                  {preset.label}
+                </button>
+              )
+            })}
+          </fieldset>
+          <AbsoluteRangeForm
+            range={range}
+            timeZone={timeZone}
+            onApply={choose}
+            onCancel={() => close(true)}
+          />
+        </div>
+      ) : null}
+    </div>
+  )
+}
+
+function browserZoneName(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'browser zone'
+}
+
+function AbsoluteRangeForm({
+  range,
+  timeZone,
+  onApply,
+  onCancel,
+}: {
+  range: TimeRange
+  timeZone: TimeZonePreference
+  onApply: (range: TimeRange) => void
+  onCancel: () => void
+}) {
+  const fromId = useId()
+  const toId = useId()
+  const errorId = useId()
+  const hintId = useId()
+  // Start from the instants the current range means now, so the user edits rather than types.
+  const [initial] = useState(() => resolveTimeRange(range))
+  const [from, setFrom] = useState(() => toDateTimeLocalValue(initial.from, timeZone))
+  const [to, setTo] = useState(() => toDateTimeLocalValue(initial.to, timeZone))
+  const [error, setError] = useState<string | null>(null)
+  const zone = timeZone === 'utc' ? 'UTC' : `your browser's zone (${browserZoneName()})`
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const fromDate = fromDateTimeLocalValue(from, timeZone)
+    const toDate = fromDateTimeLocalValue(to, timeZone)
+    if (!fromDate || !toDate) {
+      setError(`Enter both a start and an end date and time (in ${zone}).`)
+      return
+    }
+    const next = { from: fromDate.toISOString(), to: toDate.toISOString() }
+    const problem = validateTimeRange(next)
+    if (problem) {
+      setError(problem)
+      return
+    }
+    setError(null)
+    onApply(next)
+  }
+
+  const describedBy = error ? `${hintId} ${errorId}` : hintId
+  return (
+    <form className="trc-absolute" onSubmit={submit} noValidate aria-label="Absolute time range">
+      <p className="trc-legend">Absolute</p>
+      <p id={hintId} className="trc-hint">
+        Times in {zone}; at most 31 days.
+      </p>
+      <div className="trc-absolute-fields">
+        <div className="field">
+          <label htmlFor={fromId}>From</label>
+          <input
+            id={fromId}
+            type="datetime-local"
+            step={1}
+            value={from}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy}
+            onChange={(event) => setFrom(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={toId}>To</label>
+          <input
+            id={toId}
+            type="datetime-local"
+            step={1}
+            value={to}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy}
+            onChange={(event) => setTo(event.target.value)}
+          />
+        </div>
+      </div>
+      {error ? (
+        <p id={errorId} className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="trc-actions">
+        <button type="submit" className="button button-primary">
+          Apply time range
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  )
+}
+
+// ---------------------------------------------------------------------------- auto-refresh
+
+const OFF = { value: 'off', label: 'Off', ms: false } as const
+
+function AutoRefreshControl({ pausedReason }: { pausedReason: string | null }) {
+  const { intervalMs, setIntervalMs } = useAutoRefresh()
+  const pause = useAutoRefreshPause(pausedReason)
+  const selectId = useId()
+  const current = autoRefreshIntervals.find((option) => option.ms === intervalMs) ?? OFF
+  let status: { text: string; title?: string; tone: string }
+  if (intervalMs === false) status = { text: 'Off', tone: 'neutral' }
+  else if (pause) status = { text: 'Paused', title: `Paused while ${pause}`, tone: 'warn' }
+  else status = { text: `Every ${current.label}`, tone: 'ok' }
+
+  return (
+    <div className="trc-refresh">
+      <label htmlFor={selectId}>Auto-refresh</label>
+      <select
+        id={selectId}
+        value={current.value}
+        onChange={(event) => {
+          const option = autoRefreshIntervals.find(
+            (candidate) => candidate.value === event.target.value,
+          )
+          setIntervalMs(option ? option.ms : false)
+        }}
+      >
+        {autoRefreshIntervals.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <span className={`badge badge-${status.tone}`} role="status" title={status.title}>
+        {status.text}
+        {pause && intervalMs !== false ? (
+          <span className="visually-hidden"> while {pause}</span>
+        ) : null}
+      </span>
+    </div>
+  )
+}
+
+// ---------------------------------------------------------------------------- copy link
+
+function CopyLinkControls() {
+  const location = useLocation()
+  const { range } = useTimeRange()
+  const href = useHref(`${location.pathname}${location.search}${location.hash}`)
+  const [copied, setCopied] = useState<{ ok: boolean; text: string; url: string } | null>(null)
+
+  useEffect(() => {
+    if (!copied?.ok) return
+    const timer = setTimeout(() => setCopied(null), 4_000)
+    return () => clearTimeout(timer)
+  }, [copied])
+
+  const copy = async (absolute: boolean) => {
+    const url = new URL(href, window.location.origin)
+    if (absolute) {
+      url.search = writeTimeRange(
+        new URLSearchParams(url.search),
+        freezeTimeRange(range),
+      ).toString()
+    }
+    const text = url.toString()
+    try {
+      if (!navigator.clipboard) throw new Error('no clipboard')
+      await navigator.clipboard.writeText(text)
+      setCopied({
+        ok: true,
+        text: absolute ? 'Link with absolute time copied' : 'Link copied',
+        url: text,
+      })
+    } catch {
+      setCopied({ ok: false, text: 'Could not copy; select and copy the link:', url: text })
+    }
+  }
+
+  return (
+    <div className="trc-copy">
+      <button type="button" className="button" onClick={() => void copy(false)}>
+        <Copy size={14} aria-hidden="true" />
+        Copy link
+      </button>
+      {isRelativeRange(range) ? (
+        <button type="button" className="button" onClick={() => void copy(true)}>
+          Copy link with absolute time
+        </button>
+      ) : null}
+      <span role="status" className="trc-copy-status">
+        {copied ? (
+          <>
+            {copied.ok ? <Check size={14} aria-hidden="true" /> : null}
+            {copied.text}
+          </>
+        ) : null}
+      </span>
+      {copied && !copied.ok ? (
+        <input
+          className="trc-copy-fallback"
+          readOnly
+          aria-label="Link to this view"
+          value={copied.url}
+          onFocus={(event) => event.currentTarget.select()}
+        />
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,129 @@
+import { useQuery } from '@tanstack/react-query'
+import { Component, lazy, Suspense, useId, type ReactNode } from 'react'
+import { describeError, ErrorState, LoadingState } from '@/components/query-states'
+import { isHttpStatus } from '@/lib/api/errors'
+import type { ExecutionDetail } from '@/lib/api/types'
+import type { Scope } from '@/lib/query/query-scope'
+import type { TimeRange } from '@/lib/time-range/time-range'
+import { executionDetailQueries } from './execution-detail-queries'
+
+// xyflow and dagre load only when a diagram is shown, never with the search page.
+const RouteDiagram = lazy(() =>
+  import('./route-diagram').then((module) => ({ default: module.RouteDiagram })),
+)
+
+/**
+ * The route diagram section: fetches the diagram and the time range's processor statistics
+ * (in parallel with the diagram code), and shows what went wrong with either without taking
+ * the rest of the page down.
+ */
+export function ExecutionDiagramPanel({
+  scope,
+  execution,
+  range,
+  refetchInterval,
+  selectedProcessorId,
+  onSelectProcessor,
+}: {
+  scope: Scope
+  execution: ExecutionDetail
+  range: TimeRange
+  refetchInterval: number | false
+  selectedProcessorId: string | null
+  onSelectProcessor: (processorId: string) => void
+}) {
+  const headingId = useId()
+  const { applicationId, routeId } = execution
+  const diagram = useQuery(executionDetailQueries.diagram(scope, applicationId, routeId))
+  const stats = useQuery({
+    ...executionDetailQueries.processorStats(scope, applicationId, routeId, range),
+    refetchInterval,
+  })
+
+  let body: ReactNode
+  if (diagram.isPending) {
+    body = <LoadingState label="Loading the route diagram…" />
+  } else if (isHttpStatus(diagram.error, 404)) {
+    body = (
+      <div className="state state-empty" role="status">
+        <strong>No diagram for route {routeId}</strong>
+        <p>
+          No agent of application <strong>{applicationId}</strong> has reported the diagram of route{' '}
+          <strong>{routeId}</strong> in environment <strong>{scope.env}</strong>. The timeline above
+          still shows every processor this execution ran.
+        </p>
+      </div>
+    )
+  } else if (diagram.isError) {
+    body = (
+      <ErrorState
+        title="The route diagram could not be loaded"
+        error={diagram.error}
+        onRetry={() => void diagram.refetch()}
+      />
+    )
+  } else {
+    body = (
+      <>
+        {stats.isError ? (
+          <div className="notice" role="alert">
+            <span>
+              Processor statistics for the time range could not be loaded (
+              {describeError(stats.error).title}); the diagram shows this execution only.
+            </span>
+            <button type="button" className="button" onClick={() => void stats.refetch()}>
+              Try again
+            </button>
+          </div>
+        ) : stats.isPending ? (
+          <p className="ed-muted" role="status">
+            Loading processor statistics for the time range…
+          </p>
+        ) : null}
+        <DiagramErrorBoundary>
+          <Suspense fallback={<LoadingState label="Loading the diagram view…" />}>
+            <RouteDiagram
+              diagram={diagram.data}
+              processors={execution.processors}
+              stats={stats.data?.items ?? null}
+              selectedProcessorId={selectedProcessorId}
+              onSelectProcessor={onSelectProcessor}
+            />
+          </Suspense>
+        </DiagramErrorBoundary>
+      </>
+    )
+  }
+
+  return (
+    <section className="ed-section ed-diagram" aria-labelledby={headingId}>
+      <h2 id={headingId}>Route diagram</h2>
+      {body}
+    </section>
+  )
+}
+
+/**
+ * A failed chunk download or a rendering error in the diagram library costs the diagram, not
+ * the page: the summary, timeline and bodies stay readable.
+ */
+class DiagramErrorBoundary extends Component<{ children: ReactNode }, { error: unknown }> {
+  override state: { error: unknown } = { error: null }
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error }
+  }
+
+  override render() {
+    if (this.state.error) {
+      return (
+        <ErrorState
+          title="The route diagram could not be shown"
+          error={this.state.error}
+          onRetry={() => window.location.reload()}
+        />
+      )
+    }
+    return this.props.children
+  }
+}

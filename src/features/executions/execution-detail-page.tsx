@@ -1,0 +1,270 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback, useId, useMemo, useState } from 'react'
+import { useLocation, useParams, useSearchParams } from 'react-router'
+import { ErrorState, LoadingState } from '@/components/query-states'
+import { StatusBadge } from '@/components/status-badge'
+import { TimeRangeControls } from '@/components/time-range-controls'
+import { ScopedLink } from '@/environment/scoped-link'
+import { usePageTitle } from '@/environment/use-page-title'
+import { useScope } from '@/environment/use-scope'
+import { isHttpStatus } from '@/lib/api/errors'
+import type { ExecutionDetail } from '@/lib/api/types'
+import { scopedKey, type Scope } from '@/lib/query/query-scope'
+import type { TimeRange } from '@/lib/time-range/time-range'
+import { useAutoRefresh, usePageVisible, useTimeRange } from '@/lib/time-range/use-time-range'
+import { ExecutionBackLink } from './execution-detail-back-link'
+import { MessageBody } from './execution-detail-body'
+import { ExecutionDiagramPanel } from './execution-detail-diagram-panel'
+import { MessageHeaders } from './execution-detail-headers'
+import { SelectedProcessor } from './execution-detail-processor'
+import { executionDetailQueries, RUNNING_EXECUTION_REFRESH_MS } from './execution-detail-queries'
+import { StackTrace } from './execution-detail-stack-trace'
+import { ExecutionSummary } from './execution-detail-summary'
+import { ProcessorTimeline } from './processor-timeline'
+import { ancestorKeys, buildTimelineLayout, firstRecordOf } from './processor-timeline-layout'
+import './execution-detail.css'
+
+/** The contract's maximum id length: a longer id cannot exist, so it is not asked for. */
+const MAX_ID_LENGTH = 256
+/** `?processor=` holds the selected record's index, so a link opens on the same processor. */
+const PROCESSOR_PARAM = 'processor'
+
+/**
+ * An id that can exist and can be put in a request path. `.` and `..` would be collapsed by URL
+ * normalisation into another endpoint; such ids are "not found" without asking the server.
+ */
+function isAddressableId(id: string): boolean {
+  return id.length > 0 && id.length <= MAX_ID_LENGTH && id !== '.' && id !== '..'
+}
+
+function truncateId(id: string, max = 120): string {
+  return id.length > max ? `${id.slice(0, max - 1)}…` : id
+}
+
+/** `/executions/:executionId`: one exchange through a route, processor by processor. */
+export function ExecutionDetailPage() {
+  const { executionId = '' } = useParams()
+  const scope = useScope()
+  const queryClient = useQueryClient()
+  const addressable = isAddressableId(executionId)
+  const shownId = truncateId(executionId)
+  usePageTitle(`Execution ${truncateId(executionId, 48)}`)
+  const { range, problem } = useTimeRange()
+  const { intervalMs } = useAutoRefresh()
+  const pageVisible = usePageVisible()
+  const refetchInterval = pageVisible ? intervalMs : false
+
+  const execution = useQuery({
+    ...executionDetailQueries.detail(scope, executionId),
+    enabled: addressable,
+  })
+
+  const refresh = useCallback(() => {
+    void execution.refetch()
+    void queryClient.invalidateQueries({
+      queryKey: scopedKey(scope, 'executions', 'processorStats'),
+    })
+  }, [execution, queryClient, scope])
+
+  if (!addressable || isHttpStatus(execution.error, 404)) {
+    return (
+      <div className="execution-detail">
+        <ExecutionBackLink env={scope.env} />
+        <div className="state state-empty ed-not-found" role="alert">
+          <h1>
+            Execution <span className="ed-id">{shownId}</span> not found in {scope.env}
+          </h1>
+          <p>
+            No execution with this id exists in environment <strong>{scope.env}</strong> of tenant{' '}
+            <strong>{scope.tenant}</strong>. It may have run in another environment (switch
+            environment above to look there), or be older than the data kept.
+          </p>
+          <ScopedLink to="/executions" className="button">
+            Search executions in {scope.env}
+          </ScopedLink>
+        </div>
+      </div>
+    )
+  }
+
+  return (
+    <div className="execution-detail">
+      <ExecutionBackLink env={scope.env} />
+      <header className="ed-header">
+        <div className="ed-title">
+          <p className="ed-eyebrow">Execution</p>
+          <h1
+            className="ed-id"
+            title={executionId.length > shownId.length ? executionId : undefined}
+          >
+            {shownId}
+          </h1>
+          {execution.data ? <StatusBadge status={execution.data.status} /> : null}
+        </div>
+        <div className="ed-range">
+          <TimeRangeControls onRefresh={refresh} refreshing={execution.isFetching} />
+          <p className="ed-muted ed-range-note">
+            The time range applies to the processor statistics on the diagram.
+          </p>
+        </div>
+      </header>
+      {problem ? (
+        <div className="notice" role="alert">
+          <span>{problem}</span>
+        </div>
+      ) : null}
+
+      {execution.isPending ? (
+        <LoadingState label={`Loading execution from ${scope.env}…`} />
+      ) : execution.isError && !execution.data ? (
+        <ErrorState error={execution.error} onRetry={() => void execution.refetch()} />
+      ) : execution.data ? (
+        <>
+          {execution.isError ? (
+            <div className="notice" role="alert">
+              <span>Could not refresh this execution; showing what was loaded before.</span>
+              <button type="button" className="button" onClick={() => void execution.refetch()}>
+                Try again
+              </button>
+            </div>
+          ) : null}
+          <ExecutionDetailView
+            key={execution.data.executionId}
+            scope={scope}
+            execution={execution.data}
+            range={range}
+            refetchInterval={refetchInterval}
+          />
+        </>
+      ) : null}
+    </div>
+  )
+}
+
+function ExecutionDetailView({
+  scope,
+  execution,
+  range,
+  refetchInterval,
+}: {
+  scope: Scope
+  execution: ExecutionDetail
+  range: TimeRange
+  refetchInterval: number | false
+}) {
+  const timelineHeadingId = useId()
+  const messageHeadingId = useId()
+  const location = useLocation()
+  const [searchParams, setSearchParams] = useSearchParams()
+  const { processors } = execution
+  const layout = useMemo(
+    () => buildTimelineLayout(processors, execution.durationMs),
+    [processors, execution.durationMs],
+  )
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set())
+
+  const fromUrl = parseRecordIndex(searchParams.get(PROCESSOR_PARAM), processors.length)
+  // Until the user picks one, a failed execution opens on the processor that failed.
+  const selectedRecord = fromUrl ?? layout.failureCauses[0] ?? null
+  const selectedProcessor = selectedRecord === null ? null : (processors[selectedRecord] ?? null)
+  const selectedRow =
+    selectedRecord === null ? null : (layout.rows[layout.rowOfRecord[selectedRecord] ?? -1] ?? null)
+
+  const selectRecord = useCallback(
+    (recordIndex: number) => {
+      setSearchParams(
+        (params) => {
+          params.set(PROCESSOR_PARAM, String(recordIndex))
+          return params
+        },
+        // Picking a processor is not a new view (no history entry), and the state that lets
+        // "Back to search" go back in history must survive it.
+        { replace: true, state: location.state, preventScrollReset: true },
+      )
+    },
+    [setSearchParams, location.state],
+  )
+
+  const selectProcessorId = useCallback(
+    (processorId: string) => {
+      const recordIndex = firstRecordOf(processors, processorId)
+      if (recordIndex === null) return
+      const hiddenBy = ancestorKeys(layout, layout.rowOfRecord[recordIndex] ?? -1).filter((key) =>
+        collapsed.has(key),
+      )
+      if (hiddenBy.length > 0) {
+        setCollapsed((current) => {
+          const next = new Set(current)
+          for (const key of hiddenBy) next.delete(key)
+          return next
+        })
+      }
+      selectRecord(recordIndex)
+    },
+    [processors, layout, collapsed, selectRecord],
+  )
+
+  return (
+    <>
+      <ExecutionSummary execution={execution} />
+      {execution.errorStackTrace ? <StackTrace stackTrace={execution.errorStackTrace} /> : null}
+      {execution.status === 'RUNNING' ? (
+        <p className="notice notice-quiet" role="status">
+          This execution is still running; it is refreshed every{' '}
+          {RUNNING_EXECUTION_REFRESH_MS / 1000} seconds.
+        </p>
+      ) : null}
+
+      <section className="ed-section" aria-labelledby={timelineHeadingId}>
+        <h2 id={timelineHeadingId}>
+          Processor timeline{' '}
+          <span className="ed-muted">
+            ({processors.length} {processors.length === 1 ? 'processor' : 'processors'})
+          </span>
+        </h2>
+        {processors.length === 0 ? (
+          <p className="ed-muted">No processor records were captured for this execution.</p>
+        ) : (
+          <div className="ed-timeline-layout">
+            <ProcessorTimeline
+              layout={layout}
+              collapsed={collapsed}
+              onCollapsedChange={setCollapsed}
+              selectedRecord={selectedRecord}
+              onSelectRecord={selectRecord}
+            />
+            <SelectedProcessor
+              processor={selectedProcessor}
+              row={selectedRow}
+              executionStart={execution.startTime}
+            />
+          </div>
+        )}
+      </section>
+
+      <ExecutionDiagramPanel
+        scope={scope}
+        execution={execution}
+        range={range}
+        refetchInterval={refetchInterval}
+        selectedProcessorId={selectedProcessor?.processorId ?? null}
+        onSelectProcessor={selectProcessorId}
+      />
+
+      <section className="ed-section" aria-labelledby={messageHeadingId}>
+        <h2 id={messageHeadingId}>Message</h2>
+        <MessageHeaders headers={execution.headers} />
+        <div className="ed-bodies">
+          <MessageBody title="Input body" body={execution.inputBody} />
+          <MessageBody title="Output body" body={execution.outputBody} />
+        </div>
+      </section>
+    </>
+  )
+}
+
+function parseRecordIndex(value: string | null, count: number): number | null {
+  if (value === null || !/^\d{1,9}$/.test(value)) return null
+  const index = Number(value)
+  return index < count ? index : null
+}

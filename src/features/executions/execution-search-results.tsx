@@ -1,0 +1,245 @@
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type MouseEvent,
+  type RefObject,
+} from 'react'
+import { Link, useNavigate } from 'react-router'
+import { ErrorState, LoadingState } from '@/components/query-states'
+import { StatusBadge } from '@/components/status-badge'
+import { VirtualTable, type VirtualColumn } from '@/components/virtual-table'
+import type { ExecutionSummary } from '@/lib/api/types'
+import { useTimeZonePreference, type TimeZonePreference } from '@/lib/preferences-store'
+import { formatDuration, formatInstant } from '@/lib/time-format'
+import type { ExecutionSearchState } from './execution-detail-back-link'
+import { readScrollOffset, saveScrollOffset } from './execution-search-scroll'
+
+export const RESULT_ROW_HEIGHT = 36
+/** Scrolled further than this, the user is reading: auto-refresh must not move rows. */
+const READING_OFFSET = RESULT_ROW_HEIGHT * 2
+
+export interface ExecutionSearchResultsProps {
+  rows: readonly ExecutionSummary[]
+  hasNextPage: boolean
+  isFetchingNextPage: boolean
+  /** Any fetch of this search in flight (a refresh included): no automatic "load more" then. */
+  isFetching: boolean
+  nextPageError: unknown
+  fetchNextPage: () => void
+  /** `?env=…&from=…&to=…`: what a row's link keeps. */
+  detailSearch: string
+  /** History state for links to an execution, so its "Back to executions" can go back. */
+  linkState: ExecutionSearchState
+  /** The history entry (`location.key`) whose scroll position this is. */
+  historyKey: string
+  onReadingChange: (reading: boolean) => void
+  scrollRef: RefObject<HTMLDivElement | null>
+  busy: boolean
+}
+
+export function executionHref(executionId: string, detailSearch: string): string {
+  return `/executions/${encodeURIComponent(executionId)}${detailSearch}`
+}
+
+function buildColumns(
+  timeZone: TimeZonePreference,
+  detailSearch: string,
+  linkState: ExecutionSearchState,
+): VirtualColumn<ExecutionSummary>[] {
+  return [
+    {
+      id: 'startTime',
+      header: 'Start time',
+      width: 'minmax(13.5rem, auto)',
+      cell: (row) => (
+        <Link
+          to={executionHref(row.executionId, detailSearch)}
+          state={linkState}
+          title={row.startTime}
+        >
+          <time dateTime={row.startTime}>
+            {formatInstant(row.startTime, timeZone, { withMillis: true })}
+          </time>
+        </Link>
+      ),
+    },
+    {
+      id: 'status',
+      header: 'Status',
+      width: '8.5rem',
+      cell: (row) => <StatusBadge status={row.status} />,
+    },
+    {
+      id: 'applicationId',
+      header: 'Application',
+      width: 'minmax(9rem, 1fr)',
+      cell: (row) => <span title={row.applicationId}>{row.applicationId}</span>,
+    },
+    {
+      id: 'routeId',
+      header: 'Route',
+      width: 'minmax(9rem, 1fr)',
+      cell: (row) => <span title={row.routeId}>{row.routeId}</span>,
+    },
+    {
+      id: 'durationMs',
+      header: 'Duration',
+      width: '6.5rem',
+      align: 'end',
+      cell: (row) =>
+        row.durationMs === null ? (
+          <span title="Still running: no duration yet">—</span>
+        ) : (
+          formatDuration(row.durationMs)
+        ),
+    },
+    {
+      id: 'exchangeId',
+      header: 'Exchange id',
+      width: 'minmax(10rem, 1fr)',
+      cell: (row) => (
+        <span className="mono" title={row.exchangeId}>
+          {row.exchangeId}
+        </span>
+      ),
+    },
+    {
+      id: 'correlationId',
+      header: 'Correlation id',
+      width: 'minmax(8rem, 1fr)',
+      cell: (row) =>
+        row.correlationId === null ? (
+          <span className="exec-muted">—</span>
+        ) : (
+          <span className="mono" title={row.correlationId}>
+            {row.correlationId}
+          </span>
+        ),
+    },
+    {
+      id: 'errorMessage',
+      header: 'Error',
+      width: 'minmax(12rem, 2fr)',
+      cell: (row) =>
+        row.errorMessage === null ? null : <span title={row.errorMessage}>{row.errorMessage}</span>,
+    },
+  ]
+}
+
+const rowKey = (row: ExecutionSummary) => row.executionId
+
+export function ExecutionSearchResults({
+  rows,
+  hasNextPage,
+  isFetchingNextPage,
+  isFetching,
+  nextPageError,
+  fetchNextPage,
+  detailSearch,
+  linkState,
+  historyKey,
+  onReadingChange,
+  scrollRef,
+  busy,
+}: ExecutionSearchResultsProps) {
+  const timeZone = useTimeZonePreference()
+  const navigate = useNavigate()
+  const columns = useMemo(
+    () => buildColumns(timeZone, detailSearch, linkState),
+    [timeZone, detailSearch, linkState],
+  )
+  // Read once: the parent remounts this component for each new search.
+  const [initialOffset] = useState(() => readScrollOffset(historyKey))
+
+  const onRowClick = useCallback(
+    (row: ExecutionSummary, event: MouseEvent<HTMLDivElement>) => {
+      // Links and buttons in the row do their own thing; selecting text is not a click.
+      if ((event.target as Element).closest('a, button, input, select')) return
+      if (window.getSelection()?.toString()) return
+      void navigate(executionHref(row.executionId, detailSearch), { state: linkState })
+    },
+    [navigate, detailSearch, linkState],
+  )
+
+  // Scrolling fires every frame: remember the offset in a ref, write it down now and then
+  // and when the page goes away (on the way to an execution).
+  const offsetRef = useRef(initialOffset)
+  const readingRef = useRef(initialOffset > READING_OFFSET)
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  useEffect(() => {
+    onReadingChange(readingRef.current)
+    return () => {
+      clearTimeout(saveTimer.current)
+      saveScrollOffset(historyKey, offsetRef.current)
+      onReadingChange(false)
+    }
+  }, [historyKey, onReadingChange])
+
+  const onScrollOffsetChange = useCallback(
+    (offset: number) => {
+      offsetRef.current = offset
+      const reading = offset > READING_OFFSET
+      if (reading !== readingRef.current) {
+        readingRef.current = reading
+        onReadingChange(reading)
+      }
+      clearTimeout(saveTimer.current)
+      saveTimer.current = setTimeout(() => saveScrollOffset(historyKey, offsetRef.current), 250)
+    },
+    [historyKey, onReadingChange],
+  )
+
+  // Never while a refresh runs: starting the next page would cancel it.
+  const canAutoLoad = hasNextPage && !isFetching && !nextPageError
+  const onNearEnd = useMemo(
+    () => (canAutoLoad ? fetchNextPage : undefined),
+    [canAutoLoad, fetchNextPage],
+  )
+
+  let footer
+  if (isFetchingNextPage) footer = <LoadingState label="Loading more executions…" />
+  else if (nextPageError) {
+    footer = (
+      <ErrorState
+        error={nextPageError}
+        title="Could not load more executions"
+        onRetry={fetchNextPage}
+      />
+    )
+  } else if (hasNextPage) {
+    footer = (
+      <div className="exec-results-end">
+        <button type="button" className="button" onClick={fetchNextPage}>
+          Load more
+        </button>
+      </div>
+    )
+  } else {
+    footer = <p className="exec-results-end">End of results: every matching execution is listed.</p>
+  }
+
+  return (
+    <div
+      aria-busy={busy || undefined}
+      className={busy ? 'exec-results exec-results-busy' : 'exec-results'}
+    >
+      <VirtualTable
+        label="Executions"
+        rows={rows}
+        columns={columns}
+        getRowKey={rowKey}
+        rowHeight={RESULT_ROW_HEIGHT}
+        onRowClick={onRowClick}
+        onNearEnd={onNearEnd}
+        initialScrollOffset={initialOffset}
+        onScrollOffsetChange={onScrollOffsetChange}
+        footer={footer}
+        className="exec-results-scroll"
+        scrollRef={scrollRef}
+      />
+    </div>
+  )
+}

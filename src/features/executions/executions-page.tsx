@@ -1,0 +1,284 @@
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useLocation, useNavigationType, useSearchParams } from 'react-router'
+import { EmptyState, ErrorState, LoadingState } from '@/components/query-states'
+import { TimeRangeControls } from '@/components/time-range-controls'
+import { usePageTitle } from '@/environment/use-page-title'
+import { useScope } from '@/environment/use-scope'
+import { useTimeZonePreference } from '@/lib/preferences-store'
+import { keepPreviousInScope } from '@/lib/query/query-scope'
+import { formatInstant } from '@/lib/time-format'
+import { useAutoRefresh, useAutoRefreshPause, useTimeRange } from '@/lib/time-range/use-time-range'
+import { executionSearchState } from './execution-detail-back-link'
+import { ExecutionHistogram } from './execution-histogram'
+import { formatCount } from './execution-histogram-data'
+import { executionSearchQueries, type ExecutionSearchData } from './execution-queries'
+import { ExecutionSearchFilterBar } from './execution-search-filter-bar'
+import {
+  emptyExecutionFilters,
+  hasActiveFilters,
+  readExecutionFilters,
+  writeExecutionFilters,
+  type ExecutionFilters,
+} from './execution-search-filters'
+import { ExecutionSearchResults } from './execution-search-results'
+import './executions-search.css'
+
+/** How old cached results may be when the user comes back by a link (not by Back). */
+const FRESH_ON_ARRIVAL_MS = 15_000
+
+/** `/executions`: search route executions by time range and filters, newest first. */
+export function ExecutionsPage() {
+  usePageTitle('Executions')
+  const { tenant, env } = useScope()
+  const scope = useMemo(() => ({ tenant, env }), [tenant, env])
+  const location = useLocation()
+  const navigationType = useNavigationType()
+  const [, setSearchParams] = useSearchParams()
+  const queryClient = useQueryClient()
+  const timeZone = useTimeZonePreference()
+  const { range, problem: rangeProblem, setRange } = useTimeRange()
+  const { intervalMs } = useAutoRefresh()
+  const { filters, problems } = useMemo(
+    () => readExecutionFilters(new URLSearchParams(location.search)),
+    [location.search],
+  )
+  const [reading, setReading] = useState(false)
+  const pause = useAutoRefreshPause(reading ? 'you are scrolled into the results' : null)
+  const scrollRef = useRef<HTMLDivElement>(null)
+
+  const searchOptions = useMemo(
+    () => executionSearchQueries.search(scope, range, filters),
+    [scope, range, filters],
+  )
+  const searchKey = searchOptions.queryKey
+  const results = useInfiniteQuery({
+    ...searchOptions,
+    placeholderData: (previous, previousQuery) =>
+      keepPreviousInScope(previous, previousQuery, scope),
+    // Coming back (Back button) must show the very rows the user left, at the same place;
+    // arriving by a link refreshes below. Auto-refresh and "Refresh" keep it current.
+    refetchOnMount: false,
+  })
+  const { fetchNextPage } = results
+  const histogramKey = useMemo(
+    () => executionSearchQueries.histogram(scope, range, filters).queryKey,
+    [scope, range, filters],
+  )
+  const routeOptions = useQuery(executionSearchQueries.routeOptions(scope, range))
+
+  /** New results from the top: only the first page is fetched again, not every page loaded. */
+  const refreshFromTop = useCallback(() => {
+    queryClient.setQueryData<ExecutionSearchData>(searchKey, (data) =>
+      data && data.pages.length > 1
+        ? { pages: data.pages.slice(0, 1), pageParams: data.pageParams.slice(0, 1) }
+        : data,
+    )
+    void queryClient.refetchQueries({ queryKey: searchKey, exact: true })
+    void queryClient.refetchQueries({ queryKey: histogramKey, exact: true })
+  }, [queryClient, searchKey, histogramKey])
+
+  // Arriving by a link (not by Back) to results cached a while ago: show fresh ones.
+  const arrivedRef = useRef(false)
+  useEffect(() => {
+    if (arrivedRef.current) return
+    arrivedRef.current = true
+    const state = queryClient.getQueryState(searchKey)
+    if (
+      navigationType !== 'POP' &&
+      state?.data &&
+      Date.now() - state.dataUpdatedAt > FRESH_ON_ARRIVAL_MS
+    ) {
+      refreshFromTop()
+    }
+  }, [navigationType, queryClient, searchKey, refreshFromTop])
+
+  useEffect(() => {
+    if (intervalMs === false || pause) return
+    const timer = setInterval(refreshFromTop, intervalMs)
+    return () => clearInterval(timer)
+  }, [intervalMs, pause, refreshFromTop])
+
+  const scrollToNewest = () => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0
+  }
+
+  const onManualRefresh = useCallback(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0
+    refreshFromTop()
+  }, [refreshFromTop])
+
+  const setFilters = useCallback(
+    (next: ExecutionFilters) => setSearchParams((params) => writeExecutionFilters(params, next)),
+    [setSearchParams],
+  )
+
+  const removeInvalidParams = () =>
+    setSearchParams(
+      (params) => {
+        for (const problem of problems) params.delete(problem.param)
+        if (rangeProblem) {
+          params.delete('from')
+          params.delete('to')
+        }
+        return params
+      },
+      { replace: true },
+    )
+
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage])
+  const rows = useMemo(
+    () => results.data?.pages.flatMap((page) => page.items) ?? [],
+    [results.data],
+  )
+  const firstPage = results.data?.pages[0]
+  const detailSearch = useMemo(() => {
+    const params = new URLSearchParams({ env: scope.env, from: range.from, to: range.to })
+    return `?${params.toString()}`
+  }, [scope.env, range.from, range.to])
+  const linkState = useMemo(
+    () => executionSearchState({ pathname: location.pathname, search: location.search }),
+    [location.pathname, location.search],
+  )
+  // A new search gets a fresh results view (scrolled to the top); the same search keeps it.
+  const searchIdentity = JSON.stringify(searchKey)
+
+  // A search may answer with an empty page that still has a cursor (the server scans a
+  // window at a time); keep going until a row or the end turns up.
+  const keepSearching =
+    rows.length === 0 && results.hasNextPage && !results.isFetching && !results.isFetchNextPageError
+  useEffect(() => {
+    if (keepSearching) void fetchNextPage()
+  }, [keepSearching, fetchNextPage])
+
+  let body
+  if (results.isPending) body = <LoadingState label="Loading executions…" />
+  else if (results.isError && !results.data) {
+    body = (
+      <ErrorState
+        error={results.error}
+        title="Could not load executions"
+        onRetry={() => void results.refetch()}
+      />
+    )
+  } else if (rows.length === 0 && results.hasNextPage) {
+    body = results.isFetchNextPageError ? (
+      <ErrorState
+        error={results.error}
+        title="Could not search older executions"
+        onRetry={() => void fetchNextPage()}
+      />
+    ) : (
+      <LoadingState label="Searching older executions…" />
+    )
+  } else if (rows.length === 0) {
+    body = (
+      <EmptyState title={`No executions in ${scope.env} for this range and filters`}>
+        <p>
+          Try a longer time range{hasActiveFilters(filters) ? ' or fewer filters' : ''}.{' '}
+          {hasActiveFilters(filters) ? (
+            <button
+              type="button"
+              className="button"
+              onClick={() => setFilters(emptyExecutionFilters)}
+            >
+              Clear filters
+            </button>
+          ) : null}
+        </p>
+      </EmptyState>
+    )
+  } else {
+    body = (
+      <ExecutionSearchResults
+        key={searchIdentity}
+        rows={rows}
+        hasNextPage={results.hasNextPage}
+        isFetchingNextPage={results.isFetchingNextPage}
+        isFetching={results.isFetching}
+        nextPageError={results.isFetchNextPageError ? results.error : null}
+        fetchNextPage={loadMore}
+        detailSearch={detailSearch}
+        linkState={linkState}
+        historyKey={location.key}
+        onReadingChange={setReading}
+        scrollRef={scrollRef}
+        busy={results.isPlaceholderData}
+      />
+    )
+  }
+
+  return (
+    <div className="executions-page">
+      <header className="page-header">
+        <h1>Executions</h1>
+        <TimeRangeControls
+          pausedReason={reading ? 'you are scrolled into the results' : null}
+          onRefresh={onManualRefresh}
+          refreshing={results.isRefetching && !results.isFetchingNextPage}
+        />
+      </header>
+
+      {problems.length > 0 || rangeProblem ? (
+        <div className="notice" role="alert">
+          <div>
+            <strong>Some values in this link were ignored</strong>
+            <ul className="exec-problems">
+              {rangeProblem ? <li>{rangeProblem}</li> : null}
+              {problems.map((problem) => (
+                <li key={problem.param}>{problem.message}</li>
+              ))}
+            </ul>
+          </div>
+          <button type="button" className="button" onClick={removeInvalidParams}>
+            Remove them from the link
+          </button>
+        </div>
+      ) : null}
+
+      <ExecutionSearchFilterBar
+        key={JSON.stringify(filters)}
+        filters={filters}
+        onChange={setFilters}
+        routeOptions={{
+          routes: routeOptions.data?.items,
+          isPending: routeOptions.isPending,
+          error: routeOptions.isError ? routeOptions.error : null,
+          retry: () => void routeOptions.refetch(),
+        }}
+      />
+
+      <ExecutionHistogram scope={scope} range={range} filters={filters} onSelectRange={setRange} />
+
+      <section className="exec-results-section" aria-label="Results">
+        {firstPage && rows.length > 0 ? (
+          <div className="exec-results-meta">
+            <p aria-live="polite">
+              <strong>~{formatCount(firstPage.totalEstimate)} executions</strong> · showing{' '}
+              {formatCount(rows.length)}
+              {results.isPlaceholderData ? ' · updating…' : ''}
+            </p>
+            <p className="exec-muted">
+              {formatInstant(firstPage.resolved.from, timeZone)} –{' '}
+              {formatInstant(firstPage.resolved.to, timeZone)}, newest first
+            </p>
+            {reading ? (
+              <button type="button" className="button button-quiet" onClick={scrollToNewest}>
+                Back to newest
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+        {results.isError && results.data && !results.isFetchNextPageError ? (
+          <div className="notice" role="alert">
+            <span>Could not refresh the executions; showing the previous results.</span>
+            <button type="button" className="button" onClick={() => void results.refetch()}>
+              Try again
+            </button>
+          </div>
+        ) : null}
+        {body}
+      </section>
+    </div>
+  )
+}

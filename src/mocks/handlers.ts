@@ -2,6 +2,7 @@ import type { RequestHandler } from 'msw'
 import { agentHandlers } from './handlers/agent-handlers'
 import { authHandlers } from './handlers/auth-handlers'
 import { environmentHandlers } from './handlers/environment-handlers'
+import { executionHandlers } from './executions/execution-handlers'
 import { createMockGateway } from './mock-gateway'
 
 /**
@@ -12,6 +13,7 @@ export const endpoints: RequestHandler[] = [
   ...authHandlers,
   ...environmentHandlers,
   ...agentHandlers,
+  ...executionHandlers,
 ]
 
 /**

@@ -42,6 +42,9 @@ export interface RouteModel {
   downstream: number[]
   /** Whether the route has an external call a failing dependency can break. */
   external: boolean
+  /** Share of executions that wait on a person or a partner (e.g. 3-D Secure), and how long. */
+  waitRate: number
+  waitMedianMs: number
 }
 
 export interface Incident {
@@ -71,7 +74,8 @@ export interface EnvironmentModel {
 
 /**
  * Traffic share per application (prod-like proportions; an unknown application gets 5).
- * Multiplied by the replica count in the environment, as more replicas mean more traffic.
+ * Scaled by the square root of the replica count: more replicas where there is more traffic,
+ * though not in proportion (replicas are also there for availability).
  */
 const applicationTraffic: Record<string, number> = {
   'order-service': 30,
@@ -116,6 +120,8 @@ function buildModel(tenantId: string, environment: string): EnvironmentModel | u
   const definitions = topology.applications.flatMap((app) =>
     app.routes.map((route) => ({ route, replicas: app.replicas })),
   )
+  // Buckets store a route as one byte.
+  if (definitions.length > 255) throw new Error(`${key}: more than 255 routes`)
 
   const routes: RouteModel[] = definitions.map(({ route, replicas }, index) => {
     // Keyed by tenant, not environment: the same routes are hot in every environment.
@@ -144,6 +150,9 @@ function buildModel(tenantId: string, environment: string): EnvironmentModel | u
       schedule,
       downstream: [],
       external: hasExternalCall(route.tree),
+      // A card authorization with 3-D Secure waits until the card holder confirms.
+      waitRate: hasEndpoint(route.tree, /^https?:.*\/authorize/) ? 0.2 : 0,
+      waitMedianMs: 20_000,
     }
   })
 
@@ -171,7 +180,10 @@ function buildModel(tenantId: string, environment: string): EnvironmentModel | u
     environment,
     key,
     routes,
-    peakPerMinute: Math.max(MIN_PEAK_PER_MINUTE, PROD_PEAK_PER_MINUTE * topology.profile.trafficScale),
+    peakPerMinute: Math.max(
+      MIN_PEAK_PER_MINUTE,
+      PROD_PEAK_PER_MINUTE * topology.profile.trafficScale,
+    ),
     headRoutes: Int32Array.from(heads.map((route) => route.index)),
     headCumulative,
     scheduled: routes.filter((route) => route.schedule !== null),
@@ -228,7 +240,7 @@ function splitModelOf(route: RouteDefinition): SplitModel | null {
   const from = route.tree[0]?.endpointUri ?? ''
   if (/^(file|sftp):/.test(from)) return { median: 40, sigma: 1.05, max: 400 }
   if (/^quartz:/.test(from)) return { median: 180, sigma: 0.35, max: 260 }
-  if (/^timer:/.test(from)) return { median: 24, sigma: 0.45, max: 120 }
+  if (/^timer:/.test(from)) return { median: 60, sigma: 0.45, max: 200 }
   return { median: 2.5, sigma: 0.6, max: 40 }
 }
 
@@ -244,10 +256,16 @@ export function processorCostMs(node: ProcessorNode): number {
     case 'from':
       return 0.6
     case 'bean':
-      return /render|pdf/i.test(node.label) ? 180 : 4
+      return /render|pdf/i.test(node.label) ? 1800 : 4
     case 'marshal':
     case 'unmarshal':
-      return /pdf/.test(node.label) ? 60 : /jaxb|soap/.test(node.label) ? 8 : /csv/.test(node.label) ? 3 : 1.5
+      return /pdf/.test(node.label)
+        ? 60
+        : /jaxb|soap/.test(node.label)
+          ? 8
+          : /csv/.test(node.label)
+            ? 3
+            : 1.5
     case 'log':
       return 0.2
     case 'transform':
@@ -259,32 +277,47 @@ export function processorCostMs(node: ProcessorNode): number {
   }
 }
 
+/** Latency of the services the demo routes call, as their owners would quote it. */
+const serviceLatencyMs: Record<string, number> = {
+  payments: 420,
+  'dhl-gateway': 650,
+  'ups-gateway': 700,
+  tracking: 300,
+  'risk-model': 140,
+  customers: 60,
+  policies: 90,
+  rating: 260,
+}
+
 function endpointCostMs(uri: string): number {
   const scheme = uri.split(':')[0] ?? ''
   switch (scheme) {
     case 'http':
-    case 'https':
-      return 45
+    case 'https': {
+      const service = /^https?:\/\/([^./:]+)/.exec(uri)?.[1] ?? ''
+      return serviceLatencyMs[service] ?? 150
+    }
     case 'sql':
-      return 6
+      // An aggregate over the stock table is a report, not a lookup.
+      return /group by/i.test(uri) ? 18_000 : /for update/i.test(uri) ? 25 : 12
     case 'kafka':
-      return 3
+      return 8
     case 'jms':
-      return 4
-    case 'smtp':
-      return 140
-    case 'sms-gateway':
-      return 90
-    case 'sftp':
-      return 900
-    case 'file':
-      return 12
-    case 'aws2-s3':
-      return 160
-    case 'direct':
-      return 25
-    default:
       return 10
+    case 'smtp':
+      return 450
+    case 'sms-gateway':
+      return 300
+    case 'sftp':
+      return 2500
+    case 'file':
+      return 15
+    case 'aws2-s3':
+      return 380
+    case 'direct':
+      return 60
+    default:
+      return 20
   }
 }
 
@@ -296,9 +329,7 @@ function routeCost(tree: readonly ProcessorNode[]): { baseMs: number; perItemMs:
       switch (node.type) {
         case 'choice':
           // The expected cost of one branch, branches equally likely.
-          return (
-            sum + own + cost(node.children, inSplit) / Math.max(1, node.children.length)
-          )
+          return sum + own + cost(node.children, inSplit) / Math.max(1, node.children.length)
         case 'filter':
           return sum + own + 0.4 * cost(node.children, inSplit)
         case 'split': {
@@ -323,9 +354,14 @@ export function* walk(nodes: readonly ProcessorNode[]): Generator<ProcessorNode>
 
 const EXTERNAL = /^(https?|sql|jms|smtp|sftp|aws2-s3|sms-gateway):/
 
+function hasEndpoint(tree: readonly ProcessorNode[], pattern: RegExp): boolean {
+  return [...walk(tree)].some((node) => pattern.test(node.endpointUri ?? ''))
+}
+
 function hasExternalCall(tree: readonly ProcessorNode[]): boolean {
   return [...walk(tree)].some(
-    (node) => (node.type === 'to' || node.type === 'enrich') && EXTERNAL.test(node.endpointUri ?? ''),
+    (node) =>
+      (node.type === 'to' || node.type === 'enrich') && EXTERNAL.test(node.endpointUri ?? ''),
   )
 }
 
@@ -350,11 +386,19 @@ function linkDownstream(routes: RouteModel[]): void {
   }
 }
 
-/** Two routes with external dependencies fail far more often than the rest. */
+/**
+ * Two routes with external dependencies fail far more often than the rest. Chosen by a hash
+ * of tenant and route (so environments mostly agree on which), among routes carrying under a
+ * fifteenth of the flow starts: a flaky route that busy would be an outage, not flakiness.
+ */
 function markFlakyRoutes(tenantId: string, routes: RouteModel[]): void {
-  const candidates = createRandom(`${tenantId}/flaky-routes`).shuffle(
-    routes.filter((route) => route.external && route.weight > 0),
-  )
+  const total = routes.reduce((sum, route) => sum + route.weight, 0)
+  const candidates = routes
+    .filter((route) => route.external && route.weight > 0 && route.weight < total / 15)
+    .sort(
+      (a, b) =>
+        hashString(`${tenantId}/${a.routeId}/flaky`) - hashString(`${tenantId}/${b.routeId}/flaky`),
+    )
   FLAKY_FAILURE_RATES.forEach((rate, i) => {
     const route = candidates[i]
     if (route) route.failureRate = rate
@@ -374,7 +418,8 @@ function planIncident(model: EnvironmentModel, period: number): Incident | null 
   if (candidates.length === 0) return null
   const route = random.pick(candidates)
   const processors = [...walk(route.definition.tree)].filter(
-    (node) => (node.type === 'to' || node.type === 'enrich') && EXTERNAL.test(node.endpointUri ?? ''),
+    (node) =>
+      (node.type === 'to' || node.type === 'enrich') && EXTERNAL.test(node.endpointUri ?? ''),
   )
   const processor = random.pick(processors)
   const start = period * INCIDENT_PERIOD_BUCKETS + random.int(60, INCIDENT_PERIOD_BUCKETS - 90)
@@ -386,6 +431,9 @@ function planIncident(model: EnvironmentModel, period: number): Incident | null 
   }
 }
 
+/** Agent pools per (environment, application, bucket), valid for one "now" (one request). */
+const pools = { now: Number.NaN, byKey: new Map<string, readonly AgentRecord[]>() }
+
 /** Which agent of the application ran an execution that started in `bucket`. */
 export function agentFor(
   model: EnvironmentModel,
@@ -394,15 +442,24 @@ export function agentFor(
   pick: number,
   now: number,
 ): AgentRecord | undefined {
-  const agents = model.agentsByApplication.get(applicationId) ?? []
-  const bucketStart = bucket * BUCKET_MS
-  // Agents that were running then: registered before, and (if dead) not yet gone. Older
-  // traffic ran on pods that have since been replaced; it is attributed to today's replicas.
-  const running = agents.filter(
-    (agent) =>
-      now - agent.registeredAgoMs <= bucketStart &&
-      (agent.status !== 'DEAD' || bucketStart <= now - agent.lastHeartbeatAgoMs),
-  )
-  const pool = running.length > 0 ? running : agents
+  if (pools.now !== now || pools.byKey.size > 20_000) {
+    pools.now = now
+    pools.byKey.clear()
+  }
+  const key = `${model.key}/${applicationId}/${bucket}`
+  let pool = pools.byKey.get(key)
+  if (!pool) {
+    const agents = model.agentsByApplication.get(applicationId) ?? []
+    const bucketStart = bucket * BUCKET_MS
+    // Agents that were running then: registered before, and (if dead) not yet gone. Older
+    // traffic ran on pods that have since been replaced; it is attributed to today's replicas.
+    const running = agents.filter(
+      (agent) =>
+        now - agent.registeredAgoMs <= bucketStart &&
+        (agent.status !== 'DEAD' || bucketStart <= now - agent.lastHeartbeatAgoMs),
+    )
+    pool = running.length > 0 ? running : agents
+    pools.byKey.set(key, pool)
+  }
   return pool[Math.floor((pick / 65_536) * pool.length)]
 }

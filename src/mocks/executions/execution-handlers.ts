@@ -1,0 +1,168 @@
+import type { ExecutionStatus } from '@/lib/api/types'
+import { apiGet, ok } from '../api-route'
+import { mockNow } from '../clock'
+import { decodeCursor, encodeCursor, type CursorPosition } from '../pagination'
+import { badRequest, notFound } from '../problem'
+import {
+  enumParam,
+  intParam,
+  optionalParam,
+  parseLimit,
+  parseTimeRange,
+  requireScope,
+  type RequestScope,
+} from '../scope-guard'
+import { getRouteDefinition } from '../topology'
+import {
+  findExecution,
+  searchExecutions,
+  WHOLE_BUCKET,
+  type SearchPosition,
+} from './execution-data'
+import { processorStats, resolveStep, routeStats, timeseries } from './execution-stats'
+
+/**
+ * Executions, diagrams and statistics, validated like every other endpoint (token,
+ * environment, range, limit) and answered from the generated executions.
+ */
+
+const STATUSES: readonly ExecutionStatus[] = ['COMPLETED', 'FAILED', 'RUNNING']
+const RESOURCE_ID_MAX = 256
+const MAX_STEP_SECONDS = 2_678_400
+
+export const executionHandlers = [
+  apiGet('/executions', async ({ request }) => {
+    const scope = await requireScope(request)
+    const { url } = scope
+    const now = mockNow()
+    const range = parseTimeRange(url, now)
+    const filters = {
+      status: enumParam(url, 'status', STATUSES),
+      applicationId: optionalParam(url, 'applicationId', RESOURCE_ID_MAX),
+      routeId: optionalParam(url, 'routeId', RESOURCE_ID_MAX),
+      agentId: optionalParam(url, 'agentId', RESOURCE_ID_MAX),
+      q: optionalParam(url, 'q'),
+      minDurationMs: optionalParam(url, 'minDurationMs')
+        ? intParam(url, 'minDurationMs', { min: 0, max: 2_147_483_647, fallback: 0 })
+        : undefined,
+    }
+    const limit = parseLimit(url)
+    // The cursor is bound to scope and filters, and to `from`/`to` as the client sent them:
+    // a defaulted range moves with the clock, so the cursor carries its own lower bound.
+    const fingerprint = JSON.stringify([
+      'executions',
+      scope.tenant,
+      scope.environment,
+      filters,
+      optionalParam(url, 'from') ?? null,
+      optionalParam(url, 'to') ?? null,
+    ])
+    const position = decodeCursor(url.searchParams.get('cursor'), fingerprint)
+    const resume = position ? readPosition(position) : null
+    const from = resume?.from ?? range.from
+
+    const result = searchExecutions(
+      scope.tenant,
+      scope.environment,
+      { ...filters, from, to: range.to, limit, after: resume?.after ?? null },
+      now,
+    )
+    return ok('ExecutionPage', {
+      items: result.items,
+      nextCursor: result.next
+        ? encodeCursor(fingerprint, { b: result.next.bucket, i: result.next.index, lo: from })
+        : null,
+      totalEstimate: result.totalEstimate,
+    })
+  }),
+
+  apiGet('/executions/:executionId', async ({ request, params }) => {
+    const scope = await requireScope(request)
+    const id = params.executionId ?? ''
+    const execution = findExecution(scope.tenant, scope.environment, id, mockNow())
+    if (!execution) throw notFound(`Execution ${id} not found in environment ${scope.environment}.`)
+    return ok('ExecutionDetail', execution)
+  }),
+
+  apiGet('/diagrams/:applicationId/:routeId', async ({ request, params }) => {
+    const scope = await requireScope(request)
+    const applicationId = params.applicationId ?? ''
+    const routeId = params.routeId ?? ''
+    const route = getRouteDefinition(scope.tenant, scope.environment, applicationId, routeId)
+    if (!route) {
+      throw notFound(
+        `Route ${routeId} of application ${applicationId} not found in environment ${scope.environment}.`,
+      )
+    }
+    return ok('RouteDiagram', {
+      tenantId: scope.tenant,
+      environment: scope.environment,
+      applicationId: route.applicationId,
+      routeId: route.routeId,
+      version: route.version,
+      nodes: route.nodes,
+      edges: route.edges,
+    })
+  }),
+
+  apiGet('/stats/routes', async ({ request }) => {
+    const scope = await requireScope(request)
+    const now = mockNow()
+    const range = parseTimeRange(scope.url, now)
+    const applicationId = optionalParam(scope.url, 'applicationId', RESOURCE_ID_MAX)
+    return ok('RouteStatsList', {
+      items: routeStats(scope.tenant, scope.environment, range, applicationId, now),
+    })
+  }),
+
+  apiGet('/stats/processors', async ({ request }) => {
+    const scope = await requireScope(request)
+    const now = mockNow()
+    const applicationId = requiredParam(scope, 'applicationId')
+    const routeId = requiredParam(scope, 'routeId')
+    const range = parseTimeRange(scope.url, now)
+    return ok('ProcessorStatsList', {
+      items: processorStats(scope.tenant, scope.environment, range, applicationId, routeId, now),
+    })
+  }),
+
+  apiGet('/stats/timeseries', async ({ request }) => {
+    const scope = await requireScope(request)
+    const now = mockNow()
+    const range = parseTimeRange(scope.url, now)
+    const requested = optionalParam(scope.url, 'step')
+      ? intParam(scope.url, 'step', { min: 10, max: MAX_STEP_SECONDS, fallback: 60 })
+      : undefined
+    const step = resolveStep(range, requested)
+    const filters = {
+      applicationId: optionalParam(scope.url, 'applicationId', RESOURCE_ID_MAX),
+      routeId: optionalParam(scope.url, 'routeId', RESOURCE_ID_MAX),
+    }
+    return ok('Timeseries', {
+      tenantId: scope.tenant,
+      environment: scope.environment,
+      step,
+      points: timeseries(scope.tenant, scope.environment, range, step, filters, now),
+    })
+  }),
+]
+
+function requiredParam(scope: RequestScope, name: string): string {
+  const value = optionalParam(scope.url, name, RESOURCE_ID_MAX)
+  if (value === undefined) throw badRequest(`The ${name} query parameter is required.`)
+  return value
+}
+
+function readPosition(position: CursorPosition): { after: SearchPosition; from: number } {
+  const { b, i, lo } = position
+  if (
+    !Number.isSafeInteger(b) ||
+    !Number.isSafeInteger(i) ||
+    !Number.isSafeInteger(lo) ||
+    (i as number) < 0 ||
+    (i as number) > WHOLE_BUCKET
+  ) {
+    throw badRequest('The cursor is malformed: pass nextCursor from the previous page verbatim.')
+  }
+  return { after: { bucket: b as number, index: i as number }, from: lo as number }
+}

@@ -1,0 +1,226 @@
+import { expect } from 'vitest'
+import type { ExecutionDetail, RouteDiagram, SchemaName, Schemas } from '@/lib/api/types'
+import { validateResponse } from '@/lib/api/response-validation'
+
+/**
+ * Shared by the execution mock's tests (imported by tests only, never by the app).
+ */
+
+export const BASE = 'http://localhost/api/v1'
+
+/**
+ * A fixed "now" for every test: data is generated relative to it, so figures are repeatable.
+ * Chosen so that the minute before it holds running executions and the day before it an
+ * incident.
+ */
+export const NOW = Date.parse('2026-11-25T14:30:00.000Z')
+export const MINUTE = 60_000
+export const HOUR = 60 * MINUTE
+export const iso = (time: number) => new Date(time).toISOString()
+
+/**
+ * The shared setup (src/test/setup.ts) clears Web Storage after every test; Node has none
+ * unless started with --localstorage-file. An in-memory stand-in lets these tests run in the
+ * Node environment (no DOM), which keeps the data-heavy suites fast.
+ */
+export function ensureWebStorage(): void {
+  for (const name of ['localStorage', 'sessionStorage'] as const) {
+    if (typeof globalThis[name] !== 'undefined') continue
+    const values = new Map<string, string>()
+    const storage: Storage = {
+      get length() {
+        return values.size
+      },
+      clear: () => values.clear(),
+      getItem: (key) => values.get(key) ?? null,
+      key: (index) => [...values.keys()][index] ?? null,
+      removeItem: (key) => void values.delete(key),
+      setItem: (key, value) => void values.set(key, String(value)),
+    }
+    Object.defineProperty(globalThis, name, { value: storage, configurable: true })
+  }
+}
+
+export interface CallResult {
+  status: number
+  headers: Headers
+  body: unknown
+}
+
+export async function call(path: string, token?: string): Promise<CallResult> {
+  const headers = new Headers()
+  if (token) headers.set('Authorization', `Bearer ${token}`)
+  const response = await fetch(`${BASE}${path}`, { headers })
+  const text = await response.text()
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: text ? JSON.parse(text) : null,
+  }
+}
+
+/** A 200 whose body follows the OpenAPI schema, validated as the UI validates it. */
+export async function get<N extends SchemaName>(
+  schema: N,
+  path: string,
+  token: string,
+): Promise<Schemas[N]> {
+  const { status, body } = await call(path, token)
+  expect(status, JSON.stringify(body)).toBe(200)
+  return validateResponse(schema, body, path)
+}
+
+export async function expectProblem(
+  response: Promise<CallResult>,
+  status: number,
+  detail?: RegExp,
+): Promise<Schemas['Problem']> {
+  const { status: actual, headers, body } = await response
+  expect(actual, JSON.stringify(body)).toBe(status)
+  expect(headers.get('Content-Type')).toBe('application/problem+json')
+  const problem = validateResponse('Problem', body, 'problem')
+  if (detail) expect(problem.detail).toMatch(detail)
+  return problem
+}
+
+export function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams()
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined) search.set(name, String(value))
+  }
+  return search.toString()
+}
+
+/** Every page of a search, following nextCursor until it is null. */
+export async function walkExecutions(
+  token: string,
+  params: Record<string, string | number | undefined>,
+  maxPages = 100,
+): Promise<{ pages: Schemas['ExecutionPage'][]; items: Schemas['ExecutionSummary'][] }> {
+  const pages: Schemas['ExecutionPage'][] = []
+  let cursor: string | undefined
+  for (let i = 0; i < maxPages; i++) {
+    const page = await get('ExecutionPage', `/executions?${query({ ...params, cursor })}`, token)
+    pages.push(page)
+    if (page.nextCursor === null) break
+    cursor = page.nextCursor
+  }
+  expect(pages[pages.length - 1]?.nextCursor, 'walked more pages than expected').toBeNull()
+  return { pages, items: pages.flatMap((page) => page.items) }
+}
+
+export function mean(values: number[]): number {
+  return values.length
+    ? Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 10) / 10
+    : 0
+}
+
+/** The smallest value with at least p % of the values at or below it. */
+export function nearestRank(values: number[], p: number): number {
+  if (values.length === 0) return 0
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.ceil((p / 100) * sorted.length) - 1] ?? 0
+}
+
+/**
+ * The processor records tell the same story as the summary and follow the diagram; with the
+ * route's processor tree (`parents`: node id → its parent's id), every record's parent is
+ * its node's parent in that tree.
+ */
+export function checkTrace(
+  detail: ExecutionDetail,
+  diagram: Pick<RouteDiagram, 'nodes'> & { parents?: ReadonlyMap<string, string | null> },
+  now = NOW,
+): void {
+  const { processors } = detail
+  const label = `${detail.executionId} (${detail.routeId}, ${detail.status})`
+  expect(detail.processorCount, label).toBe(processors.length)
+  expect(processors.length, label).toBeGreaterThan(0)
+  const nodes = new Map(diagram.nodes.map((node) => [node.id, node]))
+
+  // Records are in pre-order: a record's parent is the nearest still-open record with the
+  // parent's id. Its span must contain the child's.
+  const parentIndex: number[] = []
+  const open: number[] = []
+  let previousStart = 0
+  processors.forEach((record, i) => {
+    const node = nodes.get(record.processorId)
+    expect(node, `${label}: ${record.processorId} is a diagram node`).toBeDefined()
+    expect(record.processorType).toBe(node?.type)
+    expect(record.label).toBe(node?.label)
+    expect(record.endpointUri).toBe(node?.endpointUri)
+    if (diagram.parents) {
+      expect(record.parentProcessorId, `${label}: parent of ${record.processorId}`).toBe(
+        diagram.parents.get(record.processorId),
+      )
+    }
+    expect(record.startOffsetMs, `${label}: start order`).toBeGreaterThanOrEqual(previousStart)
+    previousStart = record.startOffsetMs
+    while (
+      open.length &&
+      processors[open[open.length - 1] ?? -1]?.processorId !== record.parentProcessorId
+    ) {
+      open.pop()
+    }
+    const parent = processors[open[open.length - 1] ?? -1]
+    if (record.parentProcessorId === null) {
+      expect(open, `${label}: a top-level record closes every open one`).toEqual([])
+      parentIndex.push(-1)
+    } else {
+      expect(parent, `${label}: record ${i} has its parent open`).toBeDefined()
+      expect(record.startOffsetMs).toBeGreaterThanOrEqual(parent?.startOffsetMs ?? 0)
+      expect(record.startOffsetMs + record.durationMs).toBeLessThanOrEqual(
+        (parent?.startOffsetMs ?? 0) + (parent?.durationMs ?? 0),
+      )
+      parentIndex.push(open[open.length - 1] ?? -1)
+    }
+    open.push(i)
+    if (detail.durationMs !== null) {
+      expect(record.startOffsetMs + record.durationMs).toBeLessThanOrEqual(detail.durationMs)
+    }
+  })
+  const childrenOf = (i: number) =>
+    processors.filter((_, j) => parentIndex[j] === i).map((record) => record.processorId)
+
+  processors.forEach((record, i) => {
+    // A choice takes exactly one branch each time it runs (a running one may not be there yet).
+    if (record.processorType === 'choice') {
+      const branches = childrenOf(i)
+      if (detail.status === 'RUNNING') expect(branches.length).toBeLessThanOrEqual(1)
+      else expect(branches.length, `${label}: one branch`).toBe(1)
+    }
+    // A split runs the same body once per item.
+    if (record.processorType === 'split' && record.status === 'COMPLETED') {
+      const children = childrenOf(i)
+      const body = [...new Set(children)]
+      expect(children.length % body.length).toBe(0)
+      children.forEach((id, k) => expect(id).toBe(body[k % body.length]))
+    }
+  })
+
+  const failed = processors.flatMap((record, i) => (record.status === 'FAILED' ? [i] : []))
+  switch (detail.status) {
+    case 'FAILED': {
+      // The failing processor is the last one that started (Camel stops there); its
+      // ancestors failed with it, all with the execution's error message.
+      const chain: number[] = []
+      for (let i = processors.length - 1; i >= 0; i = parentIndex[i] ?? -1) chain.push(i)
+      expect(failed, label).toEqual(chain.reverse())
+      for (const i of failed) expect(processors[i]?.errorMessage).toBe(detail.errorMessage)
+      expect(detail.errorStackTrace).toContain('Caused by:')
+      break
+    }
+    case 'COMPLETED':
+      expect(failed, label).toEqual([])
+      expect(detail.errorMessage).toBeNull()
+      expect(detail.errorStackTrace).toBeNull()
+      break
+    case 'RUNNING':
+      expect(failed, label).toEqual([])
+      expect(detail.endTime).toBeNull()
+      for (const record of processors) {
+        expect(record.startOffsetMs).toBeLessThanOrEqual(now - Date.parse(detail.startTime))
+      }
+      break
+  }
+}

@@ -37,6 +37,8 @@ export default defineConfig(({ command, mode }) => {
       // Leave headroom for lazily loaded chart/diagram chunks without noisy warnings;
       // the real budget is enforced by `npm run bench` (see docs/benchmarks.md).
       chunkSizeWarningLimit: 600,
+      // Every browser this app supports has native modulepreload; skip the polyfill's bytes.
+      modulePreload: { polyfill: false },
     },
     test: {
       environment: 'jsdom',

@@ -1,5 +1,4 @@
 import { createBrowserRouter, Navigate, useLocation } from 'react-router'
-import { LoginPage } from '@/session/login-page'
 import { RequireSession } from '@/session/require-session'
 import { AppShell } from './app-shell'
 import { NotFoundPage, RouteError } from './route-error'
@@ -11,7 +10,11 @@ function RedirectToAgents() {
 
 /** Feature pages load lazily: `/agents` never downloads the executions code or chart library. */
 export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  {
+    path: '/login',
+    lazy: async () => ({ Component: (await import('@/session/login-page')).LoginPage }),
+    errorElement: <RouteError />,
+  },
   {
     path: '/',
     element: (
@@ -27,7 +30,9 @@ export const router = createBrowserRouter([
           { index: true, element: <RedirectToAgents /> },
           {
             path: 'agents',
-            lazy: async () => ({ Component: (await import('@/features/agents/agents-page')).AgentsPage }),
+            lazy: async () => ({
+              Component: (await import('@/features/agents/agents-page')).AgentsPage,
+            }),
           },
           {
             path: 'agents/:agentId',
@@ -44,7 +49,8 @@ export const router = createBrowserRouter([
           {
             path: 'executions/:executionId',
             lazy: async () => ({
-              Component: (await import('@/features/executions/execution-detail-page')).ExecutionDetailPage,
+              Component: (await import('@/features/executions/execution-detail-page'))
+                .ExecutionDetailPage,
             }),
           },
           { path: '*', element: <NotFoundPage /> },

@@ -1,4 +1,3 @@
-import { formatDistanceStrict } from 'date-fns'
 import type { TimeZonePreference } from './preferences-store'
 
 /** Formatting of instants, in the browser's zone or UTC per the user's preference. */
@@ -35,12 +34,30 @@ export function formatInstant(
   return formatter(timeZone, withDate, withMillis).format(date)
 }
 
-/** "12 s ago", "3 min ago", "in 2 h": compact enough for a table cell. */
+const relativeUnits: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * 86_400_000],
+  ['month', 30 * 86_400_000],
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+  ['second', 1_000],
+]
+let relativeFormat: Intl.RelativeTimeFormat | undefined
+
+/**
+ * "12 seconds ago", "3 minutes ago", "in 2 hours": the largest whole unit, rounded. The
+ * platform's Intl.RelativeTimeFormat does the wording (and localisation) at no bundle cost.
+ */
 export function formatRelative(iso: string | Date, now: Date = new Date()): string {
   const date = typeof iso === 'string' ? new Date(iso) : iso
   if (Number.isNaN(date.getTime())) return String(iso)
-  if (Math.abs(now.getTime() - date.getTime()) < 1000) return 'just now'
-  return formatDistanceStrict(date, now, { addSuffix: true })
+  const diff = date.getTime() - now.getTime()
+  if (Math.abs(diff) < 1000) return 'just now'
+  relativeFormat ??= new Intl.RelativeTimeFormat(undefined, { numeric: 'always' })
+  const [unit, size] =
+    relativeUnits.find(([, unitMs]) => Math.abs(diff) >= unitMs) ??
+    relativeUnits[relativeUnits.length - 1]!
+  return relativeFormat.format(Math.round(diff / size), unit)
 }
 
 export function formatDuration(ms: number | null | undefined): string {

@@ -1,24 +1,41 @@
+import { Validator } from '@cfworker/json-schema'
 import { InvalidTokenError, jwtDecode } from 'jwt-decode'
-import { z } from 'zod'
 
 /**
  * Reading the user's JWT. The UI never verifies the signature (the server does, on every
  * call); it reads the claims to know the tenant, the user and when the session ends, and it
  * refuses tokens that cannot be a valid session before sending them anywhere.
  */
-const TENANT_ID = /^[a-z0-9][a-z0-9_-]{0,62}$/
-const ENVIRONMENT_ID = /^[a-z0-9][a-z0-9-]{0,31}$/
+const TENANT_ID = '^[a-z0-9][a-z0-9_-]{0,62}$'
+const ENVIRONMENT_ID = '^[a-z0-9][a-z0-9-]{0,31}$'
 
-const claimsSchema = z.object({
-  sub: z.string().min(1),
-  tenant: z.string().regex(TENANT_ID).optional(),
-  name: z.string().optional(),
-  roles: z.array(z.string()).optional().default([]),
-  envs: z.array(z.string().regex(ENVIRONMENT_ID)).optional(),
-  iat: z.number().optional(),
-  exp: z.number(),
-  iss: z.string().optional(),
-})
+/** The claims the contract names, checked with the same validator as API responses. */
+const claimsValidator = new Validator(
+  {
+    type: 'object',
+    required: ['sub', 'exp'],
+    properties: {
+      sub: { type: 'string', minLength: 1 },
+      tenant: { type: 'string', pattern: TENANT_ID },
+      name: { type: 'string' },
+      roles: { type: 'array', items: { type: 'string' } },
+      envs: { type: 'array', items: { type: 'string', pattern: ENVIRONMENT_ID } },
+      iat: { type: 'number' },
+      exp: { type: 'number' },
+      iss: { type: 'string' },
+    },
+  },
+  '2020-12',
+)
+
+interface RawClaims {
+  sub: string
+  tenant?: string
+  name?: string
+  roles?: string[]
+  envs?: string[]
+  exp: number
+}
 
 export interface TokenClaims {
   userId: string
@@ -48,9 +65,8 @@ export function readToken(token: string, now: Date = new Date()): TokenReading {
   if (raw.tenant === undefined || raw.tenant === null || raw.tenant === '') {
     return { ok: false, problem: 'no-tenant' }
   }
-  const parsed = claimsSchema.safeParse(raw)
-  if (!parsed.success) return { ok: false, problem: 'malformed' }
-  const claims = parsed.data
+  if (!claimsValidator.validate(raw).valid) return { ok: false, problem: 'malformed' }
+  const claims = raw as unknown as RawClaims
   if (!claims.tenant) return { ok: false, problem: 'no-tenant' }
   const expiresAt = new Date(claims.exp * 1000)
   if (expiresAt.getTime() <= now.getTime()) return { ok: false, problem: 'expired' }
@@ -60,7 +76,7 @@ export function readToken(token: string, now: Date = new Date()): TokenReading {
       userId: claims.sub,
       tenant: claims.tenant,
       name: claims.name?.trim() || claims.sub,
-      roles: claims.roles,
+      roles: claims.roles ?? [],
       envs: claims.envs ?? null,
       expiresAt,
     },

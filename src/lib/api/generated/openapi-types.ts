@@ -138,6 +138,11 @@ export interface paths {
          * Search route executions
          * @description Route executions (one per Camel exchange through a route) whose `startTime` lies in
          *     [`from`, `to`), newest first (by `startTime`, ties broken by `executionId`, descending).
+         *
+         *     A server bounds the work of one request: a page may hold fewer items than `limit`, even
+         *     none, while `nextCursor` is not null (e.g. a rare `q` over a long range). Clients keep
+         *     following `nextCursor` until it is null; only then is the result complete.
+         *     `totalEstimate` is an estimate: exact for time-only filters, sampled otherwise.
          */
         get: operations["listExecutions"];
         put?: never;

@@ -6,7 +6,16 @@ import tseslint from 'typescript-eslint'
 const features = ['agents', 'executions', 'logs', 'metrics', 'usage']
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-mock', 'node_modules', 'src/lib/api/generated', 'playwright-report', 'test-results'] },
+  {
+    ignores: [
+      'dist',
+      'dist-mock',
+      'node_modules',
+      'src/lib/api/generated',
+      'playwright-report',
+      'test-results',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -15,7 +24,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': [
         'error',
         {
@@ -37,7 +49,8 @@ export default tseslint.config(
           patterns: [
             {
               group: features.filter((f) => f !== feature).map((f) => `@/features/${f}/*`),
-              message: 'Features do not import each other; move shared code to src/components or src/lib.',
+              message:
+                'Features do not import each other; move shared code to src/components or src/lib.',
             },
             { group: ['@/mocks/*'], message: 'Only main.tsx and tests may import the mock.' },
             { group: ['@/app/*'], message: 'Features do not import the app shell.' },
@@ -54,7 +67,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@/features/*', '@/app/*'], message: 'Shared code flows down to features, never up.' },
+            {
+              group: ['@/features/*', '@/app/*'],
+              message: 'Shared code flows down to features, never up.',
+            },
             { group: ['@/mocks/*'], message: 'Only main.tsx and tests may import the mock.' },
           ],
         },

@@ -5,7 +5,13 @@ import { ErrorState } from '@/components/query-states'
 export function RouteError() {
   const error = useRouteError()
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />
-  return <ErrorState error={error} title="This page failed to load" onRetry={() => window.location.reload()} />
+  return (
+    <ErrorState
+      error={error}
+      title="This page failed to load"
+      onRetry={() => window.location.reload()}
+    />
+  )
 }
 
 export function NotFoundPage() {

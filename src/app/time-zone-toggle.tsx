@@ -9,7 +9,11 @@ export function TimeZoneToggle() {
   return (
     <span className="tz-toggle">
       <label htmlFor={id}>Times</label>
-      <select id={id} value={timeZone} onChange={(event) => setTimeZone(event.target.value === 'utc' ? 'utc' : 'local')}>
+      <select
+        id={id}
+        value={timeZone}
+        onChange={(event) => setTimeZone(event.target.value === 'utc' ? 'utc' : 'local')}
+      >
         <option value="local">Browser zone</option>
         <option value="utc">UTC</option>
       </select>

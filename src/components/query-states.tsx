@@ -43,7 +43,10 @@ export function describeError(error: unknown): { title: string; detail: string }
       }
     }
   }
-  return { title: 'Something went wrong', detail: error instanceof Error ? error.message : String(error) }
+  return {
+    title: 'Something went wrong',
+    detail: error instanceof Error ? error.message : String(error),
+  }
 }
 
 export function ErrorState({

@@ -26,7 +26,9 @@ export function EnvironmentGate({ children }: { children: ReactNode }) {
   const active = useEnvironmentStore((state) => state.activeEnvironment)
   const activate = useEnvironmentStore((state) => state.activate)
   // The rejected value disappears from the URL at once, so the notice is remembered here.
-  const [notice, setNotice] = useState<{ rejected: EnvironmentRejection; shown: string } | null>(null)
+  const [notice, setNotice] = useState<{ rejected: EnvironmentRejection; shown: string } | null>(
+    null,
+  )
 
   const available = useMemo(
     () =>
@@ -42,11 +44,20 @@ export function EnvironmentGate({ children }: { children: ReactNode }) {
     [environments.data, fromUrl, lastChosen, available],
   )
 
+  // Remembered during render (React's "adjust state when a prop changes" pattern), because the
+  // rejected value leaves the URL in the layout effect below.
+  if (
+    resolution?.rejected &&
+    resolution.env &&
+    (notice?.rejected.value !== resolution.rejected.value || notice.shown !== resolution.env)
+  ) {
+    setNotice({ rejected: resolution.rejected, shown: resolution.env })
+  }
+
   // Layout effect: store and URL are brought in line before the browser paints, so no frame
   // ever shows one environment's data under another's name.
   useLayoutEffect(() => {
     if (!resolution?.env) return
-    if (resolution.rejected) setNotice({ rejected: resolution.rejected, shown: resolution.env })
     if (active !== resolution.env) activate(resolution.env)
     if (fromUrl !== resolution.env) {
       setSearchParams(

@@ -45,7 +45,8 @@ export const useEnvironmentStore = create<EnvironmentState>()(
 )
 
 registerTenantStore({
-  reset: () => useEnvironmentStore.setState({ activeEnvironment: null, lastChosenEnvironment: null }),
+  reset: () =>
+    useEnvironmentStore.setState({ activeEnvironment: null, lastChosenEnvironment: null }),
   rehydrate: () => useEnvironmentStore.persist.rehydrate(),
 })
 

@@ -16,7 +16,10 @@ export function EnvironmentSwitcher() {
   const active = useActiveEnvironment()
   const [, setSearchParams] = useSearchParams()
   const id = useId()
-  const environments = useQuery({ ...environmentQueries.list(claims?.tenant ?? ''), enabled: !!claims })
+  const environments = useQuery({
+    ...environmentQueries.list(claims?.tenant ?? ''),
+    enabled: !!claims,
+  })
   const items = (environments.data?.items ?? []).filter((environment) =>
     claims ? tokenAllowsEnvironment(claims, environment.id) : false,
   )

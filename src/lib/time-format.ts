@@ -54,9 +54,10 @@ export function formatRelative(iso: string | Date, now: Date = new Date()): stri
   const diff = date.getTime() - now.getTime()
   if (Math.abs(diff) < 1000) return 'just now'
   relativeFormat ??= new Intl.RelativeTimeFormat(undefined, { numeric: 'always' })
-  const [unit, size] =
-    relativeUnits.find(([, unitMs]) => Math.abs(diff) >= unitMs) ??
-    relativeUnits[relativeUnits.length - 1]!
+  const [unit, size] = relativeUnits.find(([, unitMs]) => Math.abs(diff) >= unitMs) ?? [
+    'second',
+    1_000,
+  ]
   return relativeFormat.format(Math.round(diff / size), unit)
 }
 

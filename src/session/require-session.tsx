@@ -14,7 +14,10 @@ export function RequireSession({ children }: { children: ReactNode }) {
     if (!claims) return
     const remaining = claims.expiresAt.getTime() - Date.now()
     // setTimeout overflows past ~24.8 days; such tokens are checked again on the next render.
-    const timer = setTimeout(() => endSession('session-expired'), Math.min(Math.max(remaining, 0), 2 ** 31 - 1))
+    const timer = setTimeout(
+      () => endSession('session-expired'),
+      Math.min(Math.max(remaining, 0), 2 ** 31 - 1),
+    )
     return () => clearTimeout(timer)
   }, [claims])
 

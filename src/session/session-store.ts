@@ -54,7 +54,8 @@ export function startSession(
   }
   const { claims } = reading
   const previous = useSessionStore.getState().claims
-  const tenantChanged = previous?.tenant !== claims.tenant && currentStorageTenant() !== claims.tenant
+  const tenantChanged =
+    previous?.tenant !== claims.tenant && currentStorageTenant() !== claims.tenant
   const userChanged = previous?.userId !== claims.userId || previous?.tenant !== claims.tenant
   if (userChanged) dropCachedData()
   switchStorageTenant(claims.tenant, { wipe: tenantChanged && source !== 'storage' })
@@ -97,9 +98,11 @@ export const useClaims = () => useSessionStore((state) => state.claims)
 export const useSignedOutReason = () => useSessionStore((state) => state.signedOutReason)
 
 export const signedOutMessages: Record<SignedOutReason, string> = {
-  malformed: 'The sign-in token is malformed, so it was not used. Sign in again or ask for a new link.',
+  malformed:
+    'The sign-in token is malformed, so it was not used. Sign in again or ask for a new link.',
   expired: 'The sign-in token has expired. Sign in again or ask for a new link.',
-  'no-tenant': 'The sign-in token names no tenant, so Cameleer3 cannot tell whose data to show. Sign in again.',
+  'no-tenant':
+    'The sign-in token names no tenant, so Cameleer3 cannot tell whose data to show. Sign in again.',
   'session-expired': 'Your session expired. Sign in again to continue where you were.',
   'signed-out': 'You signed out.',
 }

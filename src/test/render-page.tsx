@@ -45,6 +45,8 @@ export async function renderPage(options: {
 }
 
 /** The current URL's search params, as the page wrote them. */
-export function currentSearch(router: { state: { location: { search: string } } }): URLSearchParams {
+export function currentSearch(router: {
+  state: { location: { search: string } }
+}): URLSearchParams {
   return new URLSearchParams(router.state.location.search)
 }

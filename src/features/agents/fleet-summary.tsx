@@ -1,9 +1,7 @@
 import { useId } from 'react'
 import type { AgentStatus } from '@/lib/api/types'
 import { AGENT_STATUSES, type FleetSummary as Summary } from './agent-filters'
-import { pluralize } from './agent-format'
 
-const statusLabels: Record<AgentStatus, string> = { LIVE: 'Live', STALE: 'Stale', DEAD: 'Dead' }
 const statusHints: Record<AgentStatus, string> = {
   LIVE: 'heartbeat on time',
   STALE: 'heartbeat late',
@@ -50,7 +48,6 @@ export function FleetSummary({
                 className="fleet-card-button"
                 aria-pressed={active}
                 onClick={() => onStatusSelect(active ? null : status)}
-                aria-label={`${statusLabels[status]}: ${pluralize(count, 'agent')}, ${statusHints[status]}`}
                 title={active ? 'Show all statuses' : `Show only ${status} agents`}
               >
                 <span className="card-label">

@@ -11,7 +11,10 @@ import type { paths, Problem, SchemaName, Schemas } from './types'
  */
 const client = createClient<paths>({
   // Absolute, on the page's own origin: Request needs an absolute URL outside browsers (tests).
-  baseUrl: new URL(appConfig.apiBaseUrl, globalThis.location?.origin ?? 'http://localhost').href.replace(/\/$/, ''),
+  baseUrl: new URL(
+    appConfig.apiBaseUrl,
+    globalThis.location?.origin ?? 'http://localhost',
+  ).href.replace(/\/$/, ''),
   // Resolve `fetch` at call time so tests and the mock can intercept it.
   fetch: (request) => globalThis.fetch(request),
 })
@@ -47,11 +50,16 @@ type GetPath = { [P in keyof paths]: paths[P] extends { get: object } ? P : neve
 type GetOp<P extends GetPath> = paths[P]['get']
 type OkBody<P extends GetPath> =
   GetOp<P> extends { responses: { 200: { content: { 'application/json': infer R } } } } ? R : never
-type QueryOf<P extends GetPath> = GetOp<P> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never
+type QueryOf<P extends GetPath> =
+  GetOp<P> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never
 type PathOf<P extends GetPath> = GetOp<P> extends { parameters: { path: infer Q } } ? Q : never
 /** Data endpoints: those that take the `environment` query parameter. */
 type ScopedPath = {
-  [P in GetPath]: [QueryOf<P>] extends [never] ? never : 'environment' extends keyof QueryOf<P> ? P : never
+  [P in GetPath]: [QueryOf<P>] extends [never]
+    ? never
+    : 'environment' extends keyof QueryOf<P>
+      ? P
+      : never
 }[GetPath]
 /** The schema name whose type is exactly this endpoint's 200 body (checked at compile time). */
 type SchemaFor<T> = {
@@ -103,8 +111,9 @@ export async function tenantGet<P extends Exclude<GetPath, ScopedPath>>(
 
 /** Sign in with username and password; the only call made without a token. */
 export async function postLogin(username: string, password: string, signal?: AbortSignal) {
-  const body = await send('/auth/login', () =>
-    client.POST('/auth/login', { body: { username, password }, signal, parseAs: 'text' }),
+  const body = await send(
+    '/auth/login',
+    () => client.POST('/auth/login', { body: { username, password }, signal, parseAs: 'text' }),
     { isLogin: true },
   )
   return validateResponse('LoginResponse', body, '/auth/login')

@@ -49,7 +49,9 @@ export class ContractError extends ApiFailure {
   readonly path: string
   readonly issues: string[]
   constructor(path: string, issues: string[]) {
-    super(`The server's answer for ${path} does not follow the API contract: ${issues.slice(0, 3).join('; ')}`)
+    super(
+      `The server's answer for ${path} does not follow the API contract: ${issues.slice(0, 3).join('; ')}`,
+    )
     this.name = 'ContractError'
     this.path = path
     this.issues = issues
@@ -80,7 +82,9 @@ export class ScopeMismatchError extends ApiFailure {
     const asked = expected.env
       ? `tenant “${expected.tenant}”, environment “${expected.env}”`
       : `tenant “${expected.tenant}”`
-    super(`Refused data from ${path}: it belongs to ${got}, but ${asked} was asked for. Nothing of it is shown.`)
+    super(
+      `Refused data from ${path}: it belongs to ${got}, but ${asked} was asked for. Nothing of it is shown.`,
+    )
     this.name = 'ScopeMismatchError'
     this.path = path
     this.expected = expected

@@ -18,19 +18,25 @@ export interface ScopedKeyHead extends Scope {
 
 export type ScopedKey<P extends object = object> = readonly [ScopedKeyHead & P]
 
-export function scopedKey<const F extends string, const E extends string, P extends object = object>(
+export function scopedKey<
+  const F extends string,
+  const E extends string,
+  P extends object = object,
+>(
   scope: Scope,
   feature: F,
   entity: E,
   params?: P,
 ): readonly [{ tenant: string; env: string; feature: F; entity: E } & P] {
   // Scope first, then params: a param can never overwrite the scope.
-  return [{ ...params, tenant: scope.tenant, env: scope.env, feature, entity } as {
-    tenant: string
-    env: string
-    feature: F
-    entity: E
-  } & P] as const
+  return [
+    { ...params, tenant: scope.tenant, env: scope.env, feature, entity } as {
+      tenant: string
+      env: string
+      feature: F
+      entity: E
+    } & P,
+  ] as const
 }
 
 /**
@@ -48,7 +54,11 @@ export function scopedQuery<K extends ScopedKeyHead, TData>(
 }
 
 /** Tenant-level key (for resources above environments, e.g. the environment list). */
-export function tenantKey<const F extends string, const E extends string>(tenant: string, feature: F, entity: E) {
+export function tenantKey<const F extends string, const E extends string>(
+  tenant: string,
+  feature: F,
+  entity: E,
+) {
   return [{ tenant, feature, entity }] as const
 }
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { lazy, Suspense, useId, useMemo } from 'react'
+import { lazy, memo, Suspense, useId, useMemo } from 'react'
 import { ErrorState, LoadingState } from '@/components/query-states'
 import { useTimeZonePreference } from '@/lib/preferences-store'
 import { keepPreviousInScope, type Scope } from '@/lib/query/query-scope'
@@ -21,8 +21,11 @@ export interface ExecutionHistogramProps {
   onSelectRange: (range: TimeRange) => void
 }
 
-/** Executions over the range, completed vs failed, with the same content as text. */
-export function ExecutionHistogram({
+/**
+ * Executions over the range, completed vs failed, with the same content as text. Memoized:
+ * the results below it re-render on every scroll step, the chart has no reason to.
+ */
+export const ExecutionHistogram = memo(function ExecutionHistogram({
   scope,
   range,
   filters,
@@ -103,4 +106,4 @@ export function ExecutionHistogram({
       ) : null}
     </figure>
   )
-}
+})

@@ -30,6 +30,11 @@ import { dirname, join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium, type Page, type Request } from '@playwright/test'
 import { format, resolveConfig } from 'prettier'
+import {
+  executionBenchmarkReportRows,
+  runExecutionBenchmarks,
+  type ExecutionBenchmarkResults,
+} from './executions-benchmarks.ts'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const VITE = join(ROOT, 'node_modules/vite/bin/vite.js')
@@ -368,6 +373,8 @@ interface SwitchReport {
   visibleQueries: number
   commitCountingWorks: boolean
   browser: string
+  /** Large-list and big-trace figures of the Executions pages, measured on the same server. */
+  executions: ExecutionBenchmarkResults
 }
 
 async function freePort(): Promise<number> {
@@ -555,11 +562,14 @@ async function measureSwitches(): Promise<SwitchReport> {
       })
       current = next
     }
+    log()
+    const executions = await runExecutionBenchmarks({ baseURL: baseUrl, browser })
     return {
       samples,
       visibleQueries,
       commitCountingWorks,
       browser: `${browser.browserType().name()} ${browser.version()}`,
+      executions,
     }
   } finally {
     await browser.close()
@@ -684,6 +694,16 @@ async function writeReport(bundle: BundleReport, switches: SwitchReport): Promis
       (sample, i) =>
         `| ${i + 1} | ${sample.from} → ${sample.to} | ${sample.paintMs.toFixed(1)} ms | ${sample.requests} | ${sample.oldEnvRequests} | ${sample.commits} |`,
     ),
+    '',
+    '## Executions: large lists and big traces',
+    '',
+    'Same browser and server (`e2e/bench/executions-benchmarks.ts`): the search over the last 24',
+    'hours paged until 10,000 rows are loaded, then scrolled top to bottom with a `longtask`',
+    'PerformanceObserver; and a 500+ processor execution opened from a link.',
+    '',
+    '| figure | value | target | |',
+    '|---|---|---|---|',
+    ...executionBenchmarkReportRows(switches.executions),
     '',
   ]
   mkdirSync(dirname(REPORT), { recursive: true })

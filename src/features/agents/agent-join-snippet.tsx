@@ -1,5 +1,5 @@
-import { Check, Copy } from 'lucide-react'
-import { useEffect, useId, useState } from 'react'
+import { useId } from 'react'
+import { CopyButton } from '@/components/copy-button'
 
 /**
  * "How an agent joins <env>": the `application.properties` lines that register a Camel
@@ -25,8 +25,6 @@ export function agentJoinSnippet({
   ].join('\n')
 }
 
-type CopyState = 'idle' | 'copied' | 'failed'
-
 export function AgentJoinSnippet({
   env,
   applicationId = null,
@@ -37,26 +35,8 @@ export function AgentJoinSnippet({
   headingLevel?: 2 | 3
 }) {
   const headingId = useId()
-  const [copyState, setCopyState] = useState<CopyState>('idle')
   const snippet = agentJoinSnippet({ env, serverUrl: window.location.origin, applicationId })
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
-
-  useEffect(() => {
-    if (copyState === 'idle') return
-    const timer = setTimeout(() => setCopyState('idle'), 4000)
-    return () => clearTimeout(timer)
-  }, [copyState])
-
-  const copy = async () => {
-    try {
-      // Absent outside secure contexts (plain http on a LAN address): say so instead of failing silently.
-      if (!navigator.clipboard) throw new Error('Clipboard unavailable')
-      await navigator.clipboard.writeText(snippet)
-      setCopyState('copied')
-    } catch {
-      setCopyState('failed')
-    }
-  }
 
   return (
     <section className="agent-join" aria-labelledby={headingId}>
@@ -71,21 +51,9 @@ export function AgentJoinSnippet({
           <code>{snippet}</code>
         </pre>
         <div className="agent-join-actions">
-          <button type="button" className="button" onClick={() => void copy()}>
-            {copyState === 'copied' ? (
-              <Check aria-hidden="true" size={14} />
-            ) : (
-              <Copy aria-hidden="true" size={14} />
-            )}
+          <CopyButton text={snippet} className="button">
             Copy configuration
-          </button>
-          <span role="status" className={copyState === 'failed' ? 'agent-join-failed' : undefined}>
-            {copyState === 'copied'
-              ? 'Copied'
-              : copyState === 'failed'
-                ? 'Could not copy: select the text and copy it by hand'
-                : ''}
-          </span>
+          </CopyButton>
         </div>
       </div>
       <p className="muted">

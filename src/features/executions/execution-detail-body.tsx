@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react'
-import { CopyButton } from './execution-detail-copy-button'
+import { CopyButton } from '@/components/copy-button'
 
 /**
  * A message body IN FULL: pretty-printed when it is JSON or XML, always rendered as text (never

@@ -3,7 +3,7 @@ import { StatusBadge } from '@/components/status-badge'
 import { ExactTime } from '@/components/time-display'
 import type { ProcessorExecution } from '@/lib/api/types'
 import { formatDuration } from '@/lib/time-format'
-import { CopyButton } from './execution-detail-copy-button'
+import { CopyButton } from '@/components/copy-button'
 import { formatOffset } from './processor-timeline'
 import type { TimelineRow } from './processor-timeline-layout'
 

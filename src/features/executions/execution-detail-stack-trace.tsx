@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import { CopyButton } from './execution-detail-copy-button'
+import { CopyButton } from '@/components/copy-button'
 
 /** The exception's stack trace, whole, behind a disclosure button (it is long and rarely read first). */
 export function StackTrace({ stackTrace }: { stackTrace: string }) {

@@ -4,7 +4,7 @@ import { ExactTime, RelativeTime } from '@/components/time-display'
 import { ScopedLink } from '@/environment/scoped-link'
 import type { ExecutionDetail } from '@/lib/api/types'
 import { formatDuration } from '@/lib/time-format'
-import { CopyButton } from './execution-detail-copy-button'
+import { CopyButton } from '@/components/copy-button'
 
 /** Logs are searched a little around the execution: clocks drift, and log lines lag. */
 const LOG_WINDOW_MARGIN_MS = 5 * 60_000

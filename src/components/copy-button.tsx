@@ -1,14 +1,25 @@
-import { Copy } from 'lucide-react'
-import { useEffect, useState } from 'react'
+import { Check, Copy } from 'lucide-react'
+import { useEffect, useState, type ReactNode } from 'react'
 
 const STATUS_VISIBLE_MS = 2_500
 
 /**
  * "Copy" with a visible, announced outcome ("Copied" or why it failed) next to it: a copy that
- * silently did nothing is the worst kind of button. `label` is the accessible name
- * ("Copy exchange id"); the visible text is "Copy".
+ * silently did nothing is the worst kind of button. `label` is the accessible name when the
+ * visible text alone is ambiguous ("Copy exchange id" for a "Copy" button); `children` is the
+ * visible text.
  */
-export function CopyButton({ text, label }: { text: string; label: string }) {
+export function CopyButton({
+  text,
+  label,
+  children = 'Copy',
+  className = 'button button-quiet',
+}: {
+  text: string
+  label?: string
+  children?: ReactNode
+  className?: string
+}) {
   const [outcome, setOutcome] = useState<'idle' | 'copied' | 'failed'>('idle')
 
   useEffect(() => {
@@ -29,18 +40,17 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
   }
 
   return (
-    <span className="ed-copy">
+    <span className="copy-button">
       {/* The name starts with the visible text ("Copy"), so speech input finds it too. */}
-      <button
-        type="button"
-        className="button button-quiet"
-        aria-label={label}
-        onClick={() => void copy()}
-      >
-        <Copy size={14} aria-hidden="true" />
-        Copy
+      <button type="button" className={className} aria-label={label} onClick={() => void copy()}>
+        {outcome === 'copied' ? (
+          <Check size={14} aria-hidden="true" />
+        ) : (
+          <Copy size={14} aria-hidden="true" />
+        )}
+        {children}
       </button>
-      <span role="status" className={`ed-copy-status ed-copy-${outcome}`}>
+      <span role="status" className={`copy-status copy-${outcome}`}>
         {outcome === 'copied'
           ? 'Copied'
           : outcome === 'failed'

@@ -536,7 +536,8 @@ const ROOT = resolve(import.meta.dirname, '../..')
 const VITE = join(ROOT, 'node_modules/vite/bin/vite.js')
 const SYSTEM_CHROMIUM = '/usr/bin/chromium'
 
-async function freePort(): Promise<number> {
+/** A free TCP port on this machine (shared with run-benchmarks.ts). */
+export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer()
     server.once('error', reject)

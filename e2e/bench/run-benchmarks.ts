@@ -24,7 +24,6 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs'
-import { createServer } from 'node:net'
 import { cpus, tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -32,6 +31,7 @@ import { chromium, type Page, type Request } from '@playwright/test'
 import { format, resolveConfig } from 'prettier'
 import {
   executionBenchmarkReportRows,
+  freePort,
   runExecutionBenchmarks,
   type ExecutionBenchmarkResults,
 } from './executions-benchmarks.ts'
@@ -375,18 +375,6 @@ interface SwitchReport {
   browser: string
   /** Large-list and big-trace figures of the Executions pages, measured on the same server. */
   executions: ExecutionBenchmarkResults
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolvePort(port))
-    })
-  })
 }
 
 async function startPreview(outDir: string): Promise<string> {

@@ -12,12 +12,15 @@ export function RequireSession({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (!claims) return
-    const remaining = claims.expiresAt.getTime() - Date.now()
-    // setTimeout overflows past ~24.8 days; such tokens are checked again on the next render.
-    const timer = setTimeout(
-      () => endSession('session-expired'),
-      Math.min(Math.max(remaining, 0), 2 ** 31 - 1),
-    )
+    let timer: ReturnType<typeof setTimeout>
+    // setTimeout overflows past ~24.8 days: wait in steps of at most that, and end the session
+    // only once the token has really expired.
+    const schedule = () => {
+      const remaining = claims.expiresAt.getTime() - Date.now()
+      if (remaining <= 0) endSession('session-expired')
+      else timer = setTimeout(schedule, Math.min(remaining, 2 ** 31 - 1))
+    }
+    schedule()
     return () => clearTimeout(timer)
   }, [claims])
 

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 // Tests may use the mock (only app code must not; see eslint.config.js): its data is what the
 // page is checked against, and its server lets a test break or watch one endpoint.
 import { listAgentEventRecords } from '@/mocks/agent-events'
@@ -12,6 +12,7 @@ import { AgentDetailPage } from './agent-detail-page'
 import { AGENT_EVENTS_PAGE_SIZE } from './agent-queries'
 import { AgentsPage } from './agents-page'
 import { bodyRows, findAgentsTable } from './agents-test-helpers'
+import { watchRequests } from '@/test/watch-requests'
 
 const prodRecords = listAgentRecords('acme', 'prod')
 const eventCount = (agentId: string) => {
@@ -32,21 +33,6 @@ function renderDetail(url: string) {
     extraRoutes: [{ path: '/agents', element: <AgentsPage /> }],
   })
 }
-
-/** Every URL the page asked the API for, to check what was (not) sent. */
-function watchRequests(): URL[] {
-  const seen: URL[] = []
-  const listener = ({ request }: { request: Request }) => {
-    seen.push(new URL(request.url))
-  }
-  server.events.on('request:start', listener)
-  cleanups.push(() => server.events.removeListener('request:start', listener))
-  return seen
-}
-const cleanups: (() => void)[] = []
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()?.()
-})
 
 function problem500() {
   return HttpResponse.json(

@@ -1,6 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
-import { afterEach, beforeEach, vi } from 'vitest'
+import { beforeEach, vi } from 'vitest'
 import type { ExecutionStatus, ExecutionSummary } from '@/lib/api/types'
 // Tests may use the mock (only app code must not; see eslint.config.js).
 import { executionHandlers } from '@/mocks/executions/execution-handlers'
@@ -21,21 +21,6 @@ export function serveExecutionMockInEveryTest() {
     stubViewport()
   })
 }
-
-/** Every API URL the page requested, to check what was (and was not) sent. */
-export function watchRequests(): URL[] {
-  const seen: URL[] = []
-  const listener = ({ request }: { request: Request }) => {
-    seen.push(new URL(request.url))
-  }
-  server.events.on('request:start', listener)
-  cleanups.push(() => server.events.removeListener('request:start', listener))
-  return seen
-}
-const cleanups: (() => void)[] = []
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()?.()
-})
 
 export const searchRequests = (seen: URL[]) =>
   seen.filter((url) => url.pathname.endsWith('/api/v1/executions'))

@@ -19,8 +19,8 @@ import {
   searchRequests,
   serveExecutions,
   serveExecutionMockInEveryTest,
-  watchRequests,
 } from './execution-search-test-helpers'
+import { watchRequests } from '@/test/watch-requests'
 
 serveExecutionMockInEveryTest()
 

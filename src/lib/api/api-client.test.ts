@@ -15,26 +15,16 @@ import {
   ScopeMismatchError,
 } from './errors'
 import type { AgentInfo } from './types'
+import { recordRequests } from '@/test/watch-requests'
 
 const acmeProd = { tenant: 'acme', env: 'prod' }
 let token = ''
-
-/** Every request that reaches the network layer (the mock), in order. */
-function recordRequests(): Request[] {
-  const seen: Request[] = []
-  const listener = ({ request }: { request: Request }) => void seen.push(request)
-  server.events.on('request:start', listener)
-  cleanups.push(() => server.events.removeListener('request:start', listener))
-  return seen
-}
-const cleanups: (() => void)[] = []
 
 beforeEach(async () => {
   token = await signDemoToken('admin@acme')
   startSession(token, 'login')
 })
 afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup()
   endSession('signed-out')
 })
 

@@ -100,7 +100,12 @@ let lastParsed: Partial<MockSettings> = {}
 function fromStorage(): Partial<MockSettings> {
   let raw: string | null
   try {
-    raw = globalThis.localStorage?.getItem(MOCK_SETTINGS_STORAGE_KEY) ?? null
+    // Only where there is a window: Node 26 has a `localStorage` getter that warns on every
+    // read unless started with --localstorage-file.
+    raw =
+      typeof window === 'undefined'
+        ? null
+        : (window.localStorage?.getItem(MOCK_SETTINGS_STORAGE_KEY) ?? null)
   } catch {
     // Storage can be blocked (privacy modes, opaque origins): run with the other sources.
     return {}

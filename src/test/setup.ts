@@ -11,7 +11,10 @@ afterEach(() => {
   cleanup()
   server.resetHandlers()
   resetMockSettings()
-  globalThis.localStorage?.clear()
-  globalThis.sessionStorage?.clear()
+  // Only DOM tests have storage; Node 26's own getter warns when read without a backing file.
+  if (typeof window !== 'undefined') {
+    window.localStorage.clear()
+    window.sessionStorage.clear()
+  }
 })
 afterAll(() => server.close())

@@ -15,16 +15,7 @@ import {
 } from './execution-data'
 import { getEnvironmentModel } from './execution-model'
 import { timeseries } from './execution-stats'
-import {
-  checkTrace,
-  ensureWebStorage,
-  HOUR,
-  MINUTE,
-  nearestRank,
-  NOW,
-} from './execution-test-support'
-
-ensureWebStorage()
+import { checkTrace, HOUR, MINUTE, nearestRank, NOW } from './execution-test-support'
 
 const DAY = 24 * HOUR
 

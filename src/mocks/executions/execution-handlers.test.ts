@@ -11,7 +11,6 @@ import { executionHandlers } from './execution-handlers'
 import {
   call,
   checkTrace,
-  ensureWebStorage,
   expectProblem,
   get,
   HOUR,
@@ -23,8 +22,6 @@ import {
   query,
   walkExecutions,
 } from './execution-test-support'
-
-ensureWebStorage()
 
 let acme: string
 let beta: string

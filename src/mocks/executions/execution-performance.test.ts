@@ -8,7 +8,7 @@ import { server } from '../node'
 import { clearBucketCache } from './execution-buckets'
 import { findSampleExecutionIds } from './execution-data'
 import { executionHandlers } from './execution-handlers'
-import { call, ensureWebStorage, get, HOUR, iso, NOW, query } from './execution-test-support'
+import { call, get, HOUR, iso, NOW, query } from './execution-test-support'
 
 /**
  * Measures, does not judge: prints how long the expensive requests take through MSW in Node
@@ -19,8 +19,6 @@ import { call, ensureWebStorage, get, HOUR, iso, NOW, query } from './execution-
  * - "warm": buckets cached by an earlier request.
  * Run: `npx vitest run src/mocks/executions/execution-performance`.
  */
-
-ensureWebStorage()
 
 let token: string
 const figures: string[] = []

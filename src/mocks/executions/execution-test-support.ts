@@ -18,29 +18,6 @@ export const MINUTE = 60_000
 export const HOUR = 60 * MINUTE
 export const iso = (time: number) => new Date(time).toISOString()
 
-/**
- * The shared setup (src/test/setup.ts) clears Web Storage after every test; Node has none
- * unless started with --localstorage-file. An in-memory stand-in lets these tests run in the
- * Node environment (no DOM), which keeps the data-heavy suites fast.
- */
-export function ensureWebStorage(): void {
-  for (const name of ['localStorage', 'sessionStorage'] as const) {
-    if (typeof globalThis[name] !== 'undefined') continue
-    const values = new Map<string, string>()
-    const storage: Storage = {
-      get length() {
-        return values.size
-      },
-      clear: () => values.clear(),
-      getItem: (key) => values.get(key) ?? null,
-      key: (index) => [...values.keys()][index] ?? null,
-      removeItem: (key) => void values.delete(key),
-      setItem: (key, value) => void values.set(key, String(value)),
-    }
-    Object.defineProperty(globalThis, name, { value: storage, configurable: true })
-  }
-}
-
 export interface CallResult {
   status: number
   headers: Headers

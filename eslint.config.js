@@ -62,7 +62,7 @@ const featureZones = features.map((feature) => ({
 const mockZones = [
   {
     target: 'src/mocks',
-    from: [...layers.slice(1).flat().map(src), 'src/main.tsx', 'src/test'],
+    from: [...layers.slice(1).flat().map(src), 'src/main.tsx'],
     message: 'The mock may import only src/lib and src/config.',
   },
 ]
@@ -73,7 +73,7 @@ const productionOnlyZones = [
     message: 'Only src/main.tsx and tests may import the mock.',
   },
   {
-    target: [...layers.flat().map(src), 'src/main.tsx'],
+    target: [...layers.flat().map(src), 'src/mocks', 'src/main.tsx'],
     from: 'src/test',
     message: 'Test helpers are for tests only.',
   },
@@ -116,7 +116,8 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx}'],
     plugins: { 'import-x': importX },
     settings: {
-      ...importX.flatConfigs.typescript.settings,
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.jsx'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
       // Resolves `@/…` through tsconfig's paths, so alias and relative imports are judged alike.
       'import-x/resolver-next': [
         createNodeResolver({
@@ -127,6 +128,7 @@ export default tseslint.config(
     },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      // The path rules skip what they cannot resolve: make that an error instead of a hole.
       'import-x/no-unresolved': ['error', { ignore: ['^virtual:'] }],
     },
   },

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'msw'
-import { agentHandlers } from './handlers/agent-handlers'
-import { authHandlers } from './handlers/auth-handlers'
-import { environmentHandlers } from './handlers/environment-handlers'
+import { agentHandlers } from './agents/agent-handlers'
+import { authHandlers } from './auth/auth-handlers'
+import { environmentHandlers } from './environments/environment-handlers'
 import { executionHandlers } from './executions/execution-handlers'
 import { createMockGateway } from './mock-gateway'
 

@@ -1,5 +1,5 @@
 import type { Random } from '../random'
-import type { ProcessorNode } from '../topology'
+import type { ProcessorNode } from '../topology/topology'
 
 /**
  * Why an exchange failed, and the Java stack trace an agent would capture for it: the

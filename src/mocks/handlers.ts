@@ -6,8 +6,9 @@ import { executionHandlers } from './executions/execution-handlers'
 import { createMockGateway } from './mock-gateway'
 
 /**
- * Every endpoint the mock serves, one list per domain. A new domain adds its list here and
- * gets latency, fault injection and the 404 for unknown paths for free.
+ * Every endpoint the mock serves, one list per domain (`<domain>/<item>-handlers.ts`). A new
+ * domain adds its list here, and nowhere else, and gets latency, fault injection and the 404
+ * for unknown paths for free (see README.md, "Adding a domain").
  */
 export const endpoints: RequestHandler[] = [
   ...authHandlers,

@@ -1,6 +1,11 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test as base, type Page } from '@playwright/test'
-import { findDemoUser, signDemoToken, signToken, type SignTokenOptions } from '@/mocks/auth'
+import {
+  findDemoUser,
+  signDemoToken,
+  signToken,
+  type SignTokenOptions,
+} from '@/mocks/auth/auth-tokens'
 import { MOCK_SETTINGS_STORAGE_KEY, type MockSettings } from '@/mocks/mock-settings'
 
 /**

@@ -22,6 +22,7 @@ import type {
 } from '@/lib/api/types'
 import { layoutDiagram, NODE_HEIGHT, NODE_WIDTH } from './route-diagram-layout'
 import { buildDiagramModel, type DiagramNodeModel } from './route-diagram-model'
+import './route-diagram.css'
 
 /**
  * The route's diagram (lazily loaded: xyflow and dagre stay out of every other page's bundle),

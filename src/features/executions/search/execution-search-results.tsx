@@ -14,8 +14,11 @@ import { VirtualTable, type VirtualColumn } from '@/components/virtual-table'
 import type { ExecutionSummary } from '@/lib/api/types'
 import { useTimeZonePreference, type TimeZonePreference } from '@/lib/preferences-store'
 import { formatDuration, formatInstant } from '@/lib/time-format'
-import type { ExecutionSearchState } from './execution-detail-back-link'
-import { readScrollOffset, saveScrollOffset } from './execution-search-scroll'
+import {
+  readScrollOffset,
+  saveScrollOffset,
+  type ExecutionSearchState,
+} from '@/features/executions/execution-search-state'
 
 export const RESULT_ROW_HEIGHT = 36
 /** Scrolled further than this, the user is reading: auto-refresh must not move rows. */

@@ -3,7 +3,7 @@ import { scopedGet } from '@/lib/api/api-client'
 import type { ExecutionPage, ExecutionStatus, Schemas, Timeseries } from '@/lib/api/types'
 import { scopedKey, scopedQuery, type Scope } from '@/lib/query/query-scope'
 import { resolveTimeRange, stepForRange, type TimeRange } from '@/lib/time-range/time-range'
-import type { ExecutionFilters } from './execution-search-filters'
+import type { ExecutionFilters } from './execution-filters'
 
 /**
  * Queries of the execution search. Keys hold the time range as the URL says it (`now-1h`), and

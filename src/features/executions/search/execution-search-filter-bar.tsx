@@ -8,7 +8,7 @@ import {
   emptyExecutionFilters,
   hasActiveFilters,
   type ExecutionFilters,
-} from './execution-search-filters'
+} from './execution-filters'
 
 export interface RouteOptionsState {
   routes: readonly RouteStats[] | undefined

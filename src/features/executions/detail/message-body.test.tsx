@@ -9,7 +9,7 @@ import {
   prettyJson,
   prettyXml,
   utf8Length,
-} from './execution-detail-body'
+} from './message-body'
 
 describe('formatBody', () => {
   it('pretty-prints JSON without changing a single value', () => {

@@ -19,6 +19,7 @@ import {
   type TimelineLayout,
   type TimelineRow,
 } from './processor-timeline-layout'
+import './processor-timeline.css'
 
 /**
  * The processor waterfall: one row per processor record (and per split iteration), nested and

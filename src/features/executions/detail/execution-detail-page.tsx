@@ -12,16 +12,20 @@ import type { ExecutionDetail } from '@/lib/api/types'
 import { scopedKey, type Scope } from '@/lib/query/query-scope'
 import type { TimeRange } from '@/lib/time-range/time-range'
 import { useAutoRefresh, usePageVisible, useTimeRange } from '@/lib/time-range/use-time-range'
-import { ExecutionBackLink } from './execution-detail-back-link'
-import { MessageBody } from './execution-detail-body'
-import { ExecutionDiagramPanel } from './execution-detail-diagram-panel'
-import { MessageHeaders } from './execution-detail-headers'
-import { SelectedProcessor } from './execution-detail-processor'
+import { ExecutionBackLink } from './execution-back-link'
+import { MessageBody } from './message-body'
+import { ExecutionDiagramPanel } from '@/features/executions/diagram/execution-diagram-panel'
+import { MessageHeaders } from './message-headers'
+import { SelectedProcessor } from './selected-processor'
 import { executionDetailQueries, RUNNING_EXECUTION_REFRESH_MS } from './execution-detail-queries'
-import { StackTrace } from './execution-detail-stack-trace'
-import { ExecutionSummary } from './execution-detail-summary'
-import { ProcessorTimeline } from './processor-timeline'
-import { ancestorKeys, buildTimelineLayout, firstRecordOf } from './processor-timeline-layout'
+import { StackTrace } from './stack-trace'
+import { ExecutionSummary } from './execution-summary'
+import { ProcessorTimeline } from '@/features/executions/timeline/processor-timeline'
+import {
+  ancestorKeys,
+  buildTimelineLayout,
+  firstRecordOf,
+} from '@/features/executions/timeline/processor-timeline-layout'
 import './execution-detail.css'
 
 /** The contract's maximum id length: a longer id cannot exist, so it is not asked for. */

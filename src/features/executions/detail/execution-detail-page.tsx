@@ -9,6 +9,8 @@ import { usePageTitle } from '@/environment/use-page-title'
 import { useScope } from '@/environment/use-scope'
 import { isHttpStatus } from '@/lib/api/errors'
 import type { ExecutionDetail } from '@/lib/api/types'
+import { pluralize } from '@/lib/format'
+import { isAddressableId, truncateId } from '@/lib/ids'
 import { scopedKey, type Scope } from '@/lib/query/query-scope'
 import type { TimeRange } from '@/lib/time-range/time-range'
 import { useAutoRefresh, usePageVisible, useTimeRange } from '@/lib/time-range/use-time-range'
@@ -28,22 +30,8 @@ import {
 } from '@/features/executions/timeline/processor-timeline-layout'
 import './execution-detail.css'
 
-/** The contract's maximum id length: a longer id cannot exist, so it is not asked for. */
-const MAX_ID_LENGTH = 256
 /** `?processor=` holds the selected record's index, so a link opens on the same processor. */
 const PROCESSOR_PARAM = 'processor'
-
-/**
- * An id that can exist and can be put in a request path. `.` and `..` would be collapsed by URL
- * normalisation into another endpoint; such ids are "not found" without asking the server.
- */
-function isAddressableId(id: string): boolean {
-  return id.length > 0 && id.length <= MAX_ID_LENGTH && id !== '.' && id !== '..'
-}
-
-function truncateId(id: string, max = 120): string {
-  return id.length > max ? `${id.slice(0, max - 1)}…` : id
-}
 
 /** `/executions/:executionId`: one exchange through a route, processor by processor. */
 export function ExecutionDetailPage() {
@@ -222,9 +210,7 @@ function ExecutionDetailView({
       <section className="ed-section" aria-labelledby={timelineHeadingId}>
         <h2 id={timelineHeadingId}>
           Processor timeline{' '}
-          <span className="ed-muted">
-            ({processors.length} {processors.length === 1 ? 'processor' : 'processors'})
-          </span>
+          <span className="ed-muted">({pluralize(processors.length, 'processor')})</span>
         </h2>
         {processors.length === 0 ? (
           <p className="ed-muted">No processor records were captured for this execution.</p>

@@ -13,7 +13,8 @@ import { StatusBadge } from '@/components/status-badge'
 import { VirtualTable, type VirtualColumn } from '@/components/virtual-table'
 import type { ExecutionSummary } from '@/lib/api/types'
 import { useTimeZonePreference, type TimeZonePreference } from '@/lib/preferences-store'
-import { formatDuration, formatInstant } from '@/lib/time-format'
+import { formatDuration } from '@/lib/format'
+import { formatInstant } from '@/lib/time-format'
 import {
   readScrollOffset,
   saveScrollOffset,

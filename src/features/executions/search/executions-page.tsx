@@ -11,7 +11,7 @@ import { formatInstant } from '@/lib/time-format'
 import { useAutoRefresh, useAutoRefreshPause, useTimeRange } from '@/lib/time-range/use-time-range'
 import { executionSearchState } from '@/features/executions/execution-search-state'
 import { ExecutionHistogram } from '@/features/executions/histogram/execution-histogram'
-import { formatCount } from '@/features/executions/histogram/histogram-bars'
+import { formatCount } from '@/lib/format'
 import { executionSearchQueries, type ExecutionSearchData } from './execution-search-queries'
 import { ExecutionSearchFilterBar } from './execution-search-filter-bar'
 import {

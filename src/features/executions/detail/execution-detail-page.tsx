@@ -54,7 +54,7 @@ export function ExecutionDetailPage() {
   const refresh = useCallback(() => {
     void execution.refetch()
     void queryClient.invalidateQueries({
-      queryKey: scopedKey(scope, 'executions', 'processorStats'),
+      queryKey: scopedKey(scope, 'executions', 'processor-stats'),
     })
   }, [execution, queryClient, scope])
 

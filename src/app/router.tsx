@@ -43,13 +43,14 @@ export const router = createBrowserRouter([
           {
             path: 'executions',
             lazy: async () => ({
-              Component: (await import('@/features/executions/executions-page')).ExecutionsPage,
+              Component: (await import('@/features/executions/search/executions-page'))
+                .ExecutionsPage,
             }),
           },
           {
             path: 'executions/:executionId',
             lazy: async () => ({
-              Component: (await import('@/features/executions/execution-detail-page'))
+              Component: (await import('@/features/executions/detail/execution-detail-page'))
                 .ExecutionDetailPage,
             }),
           },

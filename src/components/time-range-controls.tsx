@@ -1,6 +1,7 @@
 import { Check, Clock, Copy, RefreshCw } from 'lucide-react'
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useHref, useLocation } from 'react-router'
+import { pluralize } from '@/lib/format'
 import { useTimeZonePreference, type TimeZonePreference } from '@/lib/preferences-store'
 import { formatInstant } from '@/lib/time-format'
 import {
@@ -78,7 +79,7 @@ export function describeTimeRange(range: TimeRange, timeZone: TimeZonePreference
   if (relative && range.to === 'now') {
     const amount = Number(relative[1])
     const names = UNIT_NAMES[relative[2] ?? ''] ?? ['', '']
-    return `Last ${amount} ${amount === 1 ? names[0] : names[1]}`
+    return `Last ${pluralize(amount, names[0], names[1])}`
   }
   const show = (expression: string) =>
     isRelativeExpression(expression) ? expression : formatInstant(expression, timeZone)

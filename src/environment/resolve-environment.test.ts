@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { isValidEnvironmentId, resolveEnvironment } from './resolve-environment'
+import { isValidEnvironmentId } from '@/lib/ids'
+import { resolveEnvironment } from './resolve-environment'
 
 const acme = ['dev', 'staging', 'prod'] as const
 

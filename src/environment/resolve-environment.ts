@@ -1,10 +1,10 @@
+import { isValidEnvironmentId } from '@/lib/ids'
+
 /**
  * Which environment to show, per the contract: the URL's if it is valid, listed and allowed;
  * else the last choice in this tenant; else `default` if listed; else the first listed.
  * A rejected URL value is reported so the UI can say so, and it is never sent to the server.
  */
-const ENVIRONMENT_ID = /^[a-z0-9][a-z0-9-]{0,31}$/
-
 export type EnvironmentRejection = 'malformed' | 'unknown'
 
 export interface EnvironmentResolution {
@@ -21,7 +21,7 @@ export function resolveEnvironment(input: {
   const { fromUrl, lastChosen, available } = input
   let rejected: EnvironmentResolution['rejected'] = null
   if (fromUrl !== null) {
-    if (!ENVIRONMENT_ID.test(fromUrl)) rejected = { value: fromUrl, why: 'malformed' }
+    if (!isValidEnvironmentId(fromUrl)) rejected = { value: fromUrl, why: 'malformed' }
     else if (!available.includes(fromUrl)) rejected = { value: fromUrl, why: 'unknown' }
     else return { env: fromUrl, rejected: null }
   }
@@ -31,8 +31,4 @@ export function resolveEnvironment(input: {
     available[0] ??
     null
   return { env: fallback, rejected }
-}
-
-export function isValidEnvironmentId(value: string): boolean {
-  return ENVIRONMENT_ID.test(value)
 }

@@ -60,13 +60,3 @@ export function formatRelative(iso: string | Date, now: Date = new Date()): stri
   ]
   return relativeFormat.format(Math.round(diff / size), unit)
 }
-
-export function formatDuration(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined) return '—'
-  if (ms < 1) return `${ms.toFixed(2)} ms`
-  if (ms < 1000) return `${Math.round(ms)} ms`
-  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`
-  const minutes = Math.floor(ms / 60_000)
-  const seconds = Math.round((ms % 60_000) / 1000)
-  return `${minutes} min ${seconds} s`
-}

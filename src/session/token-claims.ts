@@ -1,13 +1,12 @@
 import { Validator } from '@cfworker/json-schema'
 import { InvalidTokenError, jwtDecode } from 'jwt-decode'
+import { ENVIRONMENT_ID_PATTERN, TENANT_ID_PATTERN } from '@/lib/ids'
 
 /**
  * Reading the user's JWT. The UI never verifies the signature (the server does, on every
  * call); it reads the claims to know the tenant, the user and when the session ends, and it
  * refuses tokens that cannot be a valid session before sending them anywhere.
  */
-const TENANT_ID = '^[a-z0-9][a-z0-9_-]{0,62}$'
-const ENVIRONMENT_ID = '^[a-z0-9][a-z0-9-]{0,31}$'
 
 /** The claims the contract names, checked with the same validator as API responses. */
 const claimsValidator = new Validator(
@@ -16,10 +15,10 @@ const claimsValidator = new Validator(
     required: ['sub', 'exp'],
     properties: {
       sub: { type: 'string', minLength: 1 },
-      tenant: { type: 'string', pattern: TENANT_ID },
+      tenant: { type: 'string', pattern: TENANT_ID_PATTERN.source },
       name: { type: 'string' },
       roles: { type: 'array', items: { type: 'string' } },
-      envs: { type: 'array', items: { type: 'string', pattern: ENVIRONMENT_ID } },
+      envs: { type: 'array', items: { type: 'string', pattern: ENVIRONMENT_ID_PATTERN.source } },
       iat: { type: 'number' },
       exp: { type: 'number' },
       iss: { type: 'string' },

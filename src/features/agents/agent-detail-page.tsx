@@ -9,22 +9,14 @@ import { usePageTitle } from '@/environment/use-page-title'
 import { useScope } from '@/environment/use-scope'
 import { isHttpStatus } from '@/lib/api/errors'
 import type { AgentInfo } from '@/lib/api/types'
-import { MAX_ID_LENGTH, parseAgentFilters, writeAgentFilters } from './agent-filters'
-import { formatExchangeRate, pluralize, truncateId } from './agent-format'
+import { readAgentFilters, writeAgentFilters } from './agent-filters'
+import { formatRate, pluralize } from '@/lib/format'
+import { isAddressableId, truncateId } from '@/lib/ids'
 import { AgentEvents } from './agent-events'
 import { AgentJoinSnippet } from './agent-join-snippet'
 import { agentQueries } from './agent-queries'
 import { ErrorRate } from './agents-table'
 import './agents.css'
-
-/**
- * An id that can exist and can be put in a request path. Longer than the contract's maximum
- * cannot exist; `.` and `..` would be collapsed by URL normalisation into another endpoint.
- * Such an id is "not found" without asking the server.
- */
-function isAddressableId(id: string): boolean {
-  return id.length > 0 && id.length <= MAX_ID_LENGTH && id !== '.' && id !== '..'
-}
 
 /**
  * The list view the user came from (its filters and sort), handed over in the link's state.
@@ -39,7 +31,7 @@ function listLinkFrom(state: unknown): string {
   if (typeof search !== 'string' || search.length > 2_000) return '/agents'
   const query = writeAgentFilters(
     new URLSearchParams(),
-    parseAgentFilters(new URLSearchParams(search)),
+    readAgentFilters(new URLSearchParams(search)),
   ).toString()
   return query ? `/agents?${query}` : '/agents'
 }
@@ -181,7 +173,7 @@ function AgentDetails({ agent, now }: { agent: AgentInfo; now: Date }) {
         <dt>Camel version</dt>
         <dd>{agent.camelVersion}</dd>
         <dt>Exchanges/s</dt>
-        <dd>{formatExchangeRate(agent.exchangesPerSecond)}</dd>
+        <dd>{formatRate(agent.exchangesPerSecond)}</dd>
         <dt>Error rate</dt>
         <dd>
           <ErrorRate rate={agent.errorRate} />

@@ -5,7 +5,7 @@ import { ExactTime, RelativeTime } from '@/components/time-display'
 import { isHttpStatus } from '@/lib/api/errors'
 import type { AgentEventType } from '@/lib/api/types'
 import type { Scope } from '@/lib/query/query-scope'
-import { pluralize } from './agent-format'
+import { pluralize } from '@/lib/format'
 import { agentQueries } from './agent-queries'
 
 /** Event types as text first; the tone only repeats it. */

@@ -1,7 +1,8 @@
 import { Search, X } from 'lucide-react'
 import { useId, useState } from 'react'
 import type { AgentStatus } from '@/lib/api/types'
-import { AGENT_STATUSES, MAX_QUERY_LENGTH, type AgentFilters } from './agent-filters'
+import { MAX_QUERY_LENGTH } from '@/lib/ids'
+import { AGENT_STATUSES, type AgentFilters } from './agent-filters'
 
 /**
  * Status, application and free-text filters.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AgentInfo } from '@/lib/api/types'
-import { filterAgents, parseAgentFilters, summarizeFleet, writeAgentFilters } from './agent-filters'
+import { filterAgents, readAgentFilters, summarizeFleet, writeAgentFilters } from './agent-filters'
 
 const agent = (overrides: Partial<AgentInfo>): AgentInfo => ({
   agentId: 'order-service-abc12-1',
@@ -24,7 +24,7 @@ describe('agent filters in the URL', () => {
     const params = new URLSearchParams(
       'env=prod&status=DEAD&app=order-service&q=ip-10&sort=lastHeartbeatAt&dir=desc',
     )
-    const filters = parseAgentFilters(params)
+    const filters = readAgentFilters(params)
     expect(filters).toEqual({
       status: 'DEAD',
       app: 'order-service',
@@ -38,11 +38,11 @@ describe('agent filters in the URL', () => {
 
   it('drops unknown, lower-case or oversized values', () => {
     const huge = 'x'.repeat(10_000)
-    const filters = parseAgentFilters(
+    const filters = readAgentFilters(
       new URLSearchParams({ status: 'dead', app: huge, q: huge, sort: 'constructor', dir: 'desc' }),
     )
     expect(filters).toEqual({ status: null, app: null, q: '', sort: null })
-    expect(parseAgentFilters(new URLSearchParams('sort=errorRate&dir=up')).sort).toEqual({
+    expect(readAgentFilters(new URLSearchParams('sort=errorRate&dir=up')).sort).toEqual({
       column: 'errorRate',
       desc: false,
     })

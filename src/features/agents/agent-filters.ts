@@ -1,4 +1,5 @@
 import type { AgentInfo, AgentStatus } from '@/lib/api/types'
+import { MAX_ID_LENGTH, MAX_QUERY_LENGTH } from '@/lib/ids'
 
 /**
  * What the agents list shows, as the URL says it (`?status=DEAD&app=order-service&q=ip-10
@@ -35,12 +36,7 @@ export interface AgentFilters {
   sort: AgentSort | null
 }
 
-/** The contract caps `q` at 200 characters; the search box has the same `maxLength`. */
-export const MAX_QUERY_LENGTH = 200
-/** Ids are at most 256 characters (the contract's ResourceId). */
-export const MAX_ID_LENGTH = 256
-
-export const emptyFilters: AgentFilters = { status: null, app: null, q: '', sort: null }
+export const emptyAgentFilters: AgentFilters = { status: null, app: null, q: '', sort: null }
 
 const isStatus = (value: string | null): value is AgentStatus =>
   (AGENT_STATUSES as readonly string[]).includes(value ?? '')
@@ -48,7 +44,7 @@ const isStatus = (value: string | null): value is AgentStatus =>
 const isSortColumn = (value: string | null): value is AgentSortColumn =>
   (AGENT_SORT_COLUMNS as readonly string[]).includes(value ?? '')
 
-export function parseAgentFilters(params: URLSearchParams): AgentFilters {
+export function readAgentFilters(params: URLSearchParams): AgentFilters {
   const status = params.get('status')
   const app = params.get('app')
   const q = params.get('q') ?? ''

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
 import { scopedGet } from '@/lib/api/api-client'
-import { ContractError } from '@/lib/api/errors'
+import { assertAnswersFor } from '@/lib/api/response-validation'
 import { scopedKey, scopedQuery, type Scope } from '@/lib/query/query-scope'
 
 /** Heartbeats arrive every few seconds; 15 s keeps LIVE/STALE/DEAD honest without hammering. */
@@ -22,8 +22,8 @@ export const AGENT_EVENTS_PAGE_SIZE = 50
 export const agentQueries = {
   list: (scope: Scope) =>
     queryOptions({
-      ...scopedQuery(scopedKey(scope, 'agents', 'list'), ({ tenant, env }, signal) =>
-        scopedGet('/agents', { scope: { tenant, env }, schema: 'AgentList', signal }),
+      ...scopedQuery(scopedKey(scope, 'agents', 'list'), (key, signal) =>
+        scopedGet('/agents', { scope: key, schema: 'AgentList', signal }),
       ),
       refetchInterval: AGENT_REFRESH_MS,
     }),
@@ -32,19 +32,12 @@ export const agentQueries = {
     queryOptions({
       ...scopedQuery(scopedKey(scope, 'agents', 'detail', { agentId }), async (key, signal) => {
         const agent = await scopedGet('/agents/{agentId}', {
-          scope: { tenant: key.tenant, env: key.env },
+          scope: key,
           schema: 'AgentInfo',
           path: { agentId: key.agentId },
           signal,
         })
-        // Scope is checked by the client; the id is ours to check: never show another agent
-        // under the name that was asked for.
-        if (agent.agentId !== key.agentId) {
-          throw new ContractError('/agents/{agentId}', [
-            'agentId: the server answered for another agent',
-          ])
-        }
-        return agent
+        return assertAnswersFor(agent, { agentId: key.agentId }, '/agents/{agentId}')
       }),
       refetchInterval: AGENT_REFRESH_MS,
     }),
@@ -53,11 +46,11 @@ export const agentQueries = {
   events: (scope: Scope, agentId: string) =>
     infiniteQueryOptions({
       queryKey: scopedKey(scope, 'agents', 'events', { agentId }),
-      queryFn: ({ queryKey: [{ tenant, env, agentId: id }], pageParam, signal }) =>
+      queryFn: ({ queryKey: [key], pageParam, signal }) =>
         scopedGet('/agents/{agentId}/events', {
-          scope: { tenant, env },
+          scope: key,
           schema: 'AgentEventPage',
-          path: { agentId: id },
+          path: { agentId: key.agentId },
           query: { limit: AGENT_EVENTS_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) },
           signal,
         }),

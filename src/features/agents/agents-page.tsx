@@ -10,17 +10,17 @@ import { useScope } from '@/environment/use-scope'
 import type { AgentStatus } from '@/lib/api/types'
 import {
   AGENT_SORT_COLUMNS,
-  emptyFilters,
+  emptyAgentFilters,
   filterAgents,
   hasActiveFilters,
-  parseAgentFilters,
+  readAgentFilters,
   summarizeFleet,
   writeAgentFilters,
   type AgentFilters,
   type AgentSortColumn,
 } from './agent-filters'
 import { AgentFiltersBar } from './agent-filters-bar'
-import { pluralize } from './agent-format'
+import { pluralize } from '@/lib/format'
 import { AgentJoinSnippet } from './agent-join-snippet'
 import { agentQueries } from './agent-queries'
 import { AgentsTable } from './agents-table'
@@ -35,7 +35,7 @@ export function AgentsPage() {
   const scope = useScope()
   const agents = useQuery(agentQueries.list(scope))
   const [searchParams, setSearchParams] = useSearchParams()
-  const filters = useMemo(() => parseAgentFilters(searchParams), [searchParams])
+  const filters = useMemo(() => readAgentFilters(searchParams), [searchParams])
   const now = useNow(5_000)
 
   const location = useLocation()
@@ -46,7 +46,7 @@ export function AgentsPage() {
   const setFilters = useCallback(
     (change: Partial<AgentFilters>, { typing = false } = {}) => {
       setSearchParams(
-        (current) => writeAgentFilters(current, { ...parseAgentFilters(current), ...change }),
+        (current) => writeAgentFilters(current, { ...readAgentFilters(current), ...change }),
         typing ? { replace: true, state: { searchSession } } : undefined,
       )
     },
@@ -132,7 +132,7 @@ export function AgentsPage() {
             onStatusChange={(status) => setFilters({ status })}
             onApplicationChange={(app) => setFilters({ app })}
             onQueryChange={(q) => setFilters({ q }, { typing: true })}
-            onClear={() => setFilters({ ...emptyFilters, sort: filters.sort })}
+            onClear={() => setFilters({ ...emptyAgentFilters, sort: filters.sort })}
             // The no-match state below has its own, more visible, Clear filters button.
             canClear={filtered && visible.length > 0}
             searchSession={searchSession}
@@ -152,7 +152,7 @@ export function AgentsPage() {
               <button
                 type="button"
                 className="button"
-                onClick={() => setFilters({ ...emptyFilters, sort: filters.sort })}
+                onClick={() => setFilters({ ...emptyAgentFilters, sort: filters.sort })}
               >
                 Clear filters
               </button>

@@ -5,7 +5,15 @@ import { StatusBadge } from '@/components/status-badge'
 import { RelativeTime } from '@/components/time-display'
 import { ScopedLink } from '@/environment/scoped-link'
 import type { AgentInfo, AgentStatus } from '@/lib/api/types'
-import { formatErrorRate, formatExchangeRate, isHotErrorRate, truncateId } from './agent-format'
+import { formatPercent, formatRate } from '@/lib/format'
+import { truncateId } from '@/lib/ids'
+
+/** An error rate above this (5 %) is called out in text, not just colour. */
+const HOT_ERROR_RATE = 0.05
+
+function isHotErrorRate(rate: number): boolean {
+  return rate > HOT_ERROR_RATE
+}
 
 /**
  * The agents table. Columns are defined once at module scope (TanStack Table wants them
@@ -57,7 +65,7 @@ const columns = column.columns([
     header: 'Exchanges/s',
     sortFn: 'basic',
     meta: { align: 'end' },
-    cell: (info) => formatExchangeRate(info.getValue()),
+    cell: (info) => formatRate(info.getValue()),
   }),
   column.accessor('errorRate', {
     header: 'Error rate',
@@ -87,11 +95,11 @@ function Heartbeat({ iso }: { iso: string }) {
 }
 
 export function ErrorRate({ rate }: { rate: number }) {
-  if (!isHotErrorRate(rate)) return <>{formatErrorRate(rate)}</>
+  if (!isHotErrorRate(rate)) return <>{formatPercent(rate)}</>
   return (
     <span className="error-rate-hot">
       <TriangleAlert aria-hidden="true" size={14} />
-      {formatErrorRate(rate)} <span className="error-rate-hot-label">high</span>
+      {formatPercent(rate)} <span className="error-rate-hot-label">high</span>
     </span>
   )
 }

@@ -1,5 +1,6 @@
 import createClient from 'openapi-fetch'
 import { appConfig } from '@/config/app-config'
+import type { Scope } from '@/lib/query/query-scope'
 import { ContractError, HttpError, NetworkError } from './errors'
 import { assertScope, validateResponse } from './response-validation'
 import type { paths, Problem, SchemaName, Schemas } from './types'
@@ -39,12 +40,6 @@ client.use({
   },
 })
 
-/** Tenant and environment that a request is made for; always read from the query key. */
-export interface RequestScope {
-  tenant: string
-  env: string
-}
-
 // ---- Type plumbing: derive parameter and response types from the generated `paths`. ----
 type GetPath = { [P in keyof paths]: paths[P] extends { get: object } ? P : never }[keyof paths]
 type GetOp<P extends GetPath> = paths[P]['get']
@@ -67,7 +62,8 @@ type SchemaFor<T> = {
 }[SchemaName]
 
 type ScopedOptions<P extends ScopedPath> = {
-  scope: RequestScope
+  /** Tenant and environment: hand on the query key, which starts with them. */
+  scope: Scope
   schema: SchemaFor<OkBody<P>>
   query?: Omit<QueryOf<P>, 'environment'>
   signal?: AbortSignal

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { signDemoToken } from '@/mocks/auth/auth-tokens'
 import { ContractError, ScopeMismatchError } from './errors'
-import { assertScope, validateResponse } from './response-validation'
+import { assertAnswersFor, assertScope, validateResponse } from './response-validation'
 import type { AgentEventPage, AgentList, EnvironmentList, Me, SchemaName } from './types'
 
 /**
@@ -220,5 +220,20 @@ describe('assertScope', () => {
     ).not.toThrow()
     expect(() => assertScope(null, acmeProd, '/x')).not.toThrow()
     expect(() => assertScope([], acmeProd, '/x')).not.toThrow()
+  })
+})
+
+describe('assertAnswersFor', () => {
+  const diagram = { applicationId: 'order-service', routeId: 'process-order', nodes: [] }
+
+  it('passes an answer for the ids that were asked for', () => {
+    expect(
+      assertAnswersFor(diagram, { applicationId: 'order-service', routeId: 'process-order' }, '/d'),
+    ).toBe(diagram)
+  })
+
+  it('refuses an answer for another id, naming the field', () => {
+    expect(() => assertAnswersFor(diagram, { routeId: 'ship-order' }, '/d')).toThrow(ContractError)
+    expect(() => assertAnswersFor(diagram, { routeId: 'ship-order' }, '/d')).toThrow(/routeId/)
   })
 })

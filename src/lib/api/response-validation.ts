@@ -112,3 +112,25 @@ export function assertScope(body: unknown, expected: ExpectedScope, path: string
     }
   }
 }
+
+/**
+ * The client checks every answer's tenant and environment; the ids a request asked for are the
+ * caller's to check, so another agent or execution is never shown under the id that was asked
+ * for: `assertAnswersFor(agent, { agentId }, '/agents/{agentId}')`.
+ */
+export function assertAnswersFor<T extends object>(
+  answer: T,
+  asked: { [K in keyof T]?: T[K] },
+  path: string,
+): T {
+  const others = Object.keys(asked).filter(
+    (field) => answer[field as keyof T] !== asked[field as keyof T],
+  )
+  if (others.length > 0) {
+    throw new ContractError(
+      path,
+      others.map((field) => `${field}: the server answered for another ${field} than was asked`),
+    )
+  }
+  return answer
+}

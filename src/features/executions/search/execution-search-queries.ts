@@ -3,7 +3,7 @@ import { scopedGet } from '@/lib/api/api-client'
 import type { ExecutionPage, ExecutionStatus, Schemas, Timeseries } from '@/lib/api/types'
 import { scopedKey, scopedQuery, type Scope } from '@/lib/query/query-scope'
 import { resolveTimeRange, stepForRange, type TimeRange } from '@/lib/time-range/time-range'
-import type { ExecutionFilters } from './execution-search-filters'
+import type { ExecutionFilters } from './execution-filters'
 
 /**
  * Queries of the execution search. Keys hold the time range as the URL says it (`now-1h`), and
@@ -69,14 +69,13 @@ export const executionSearchQueries = {
     infiniteQueryOptions({
       queryKey: executionSearchQueries.searchKey(scope, range, filters),
       queryFn: async ({ queryKey: [key], pageParam, signal }): Promise<ExecutionSearchPage> => {
-        const { tenant, env, from, to, status, applicationId, routeId, agentId, q, minDurationMs } =
-          key
+        const { from, to, status, applicationId, routeId, agentId, q, minDurationMs } = key
         // The first page resolves the range now (also on every refetch); later pages reuse it.
         const resolved = pageParam
           ? { from: pageParam.from, to: pageParam.to }
           : resolveTimeRange({ from, to })
         const page = await scopedGet('/executions', {
-          scope: { tenant, env },
+          scope: key,
           schema: 'ExecutionPage',
           signal,
           query: {
@@ -111,13 +110,11 @@ export const executionSearchQueries = {
     if (filters.route) params.routeId = filters.route
     return scopedQuery(
       scopedKey(scope, 'executions', 'histogram', params),
-      async (
-        { tenant, env, from, to, applicationId, routeId },
-        signal,
-      ): Promise<ExecutionTimeseries> => {
+      async (key, signal): Promise<ExecutionTimeseries> => {
+        const { from, to, applicationId, routeId } = key
         const resolved = resolveTimeRange({ from, to })
         const series = await scopedGet('/stats/timeseries', {
-          scope: { tenant, env },
+          scope: key,
           schema: 'Timeseries',
           signal,
           query: { ...resolved, step: stepForRange(resolved), applicationId, routeId },
@@ -131,12 +128,12 @@ export const executionSearchQueries = {
   routeOptions: (scope: Scope, range: TimeRange) => ({
     ...scopedQuery(
       scopedKey(scope, 'executions', 'route-options', { from: range.from, to: range.to }),
-      ({ tenant, env, from, to }, signal): Promise<Schemas['RouteStatsList']> =>
+      (key, signal): Promise<Schemas['RouteStatsList']> =>
         scopedGet('/stats/routes', {
-          scope: { tenant, env },
+          scope: key,
           schema: 'RouteStatsList',
           signal,
-          query: resolveTimeRange({ from, to }),
+          query: resolveTimeRange({ from: key.from, to: key.to }),
         }),
     ),
     // Routes come and go slowly; the options need not follow every refresh.

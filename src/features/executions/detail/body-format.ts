@@ -1,10 +1,7 @@
-import { useId, useMemo, useState } from 'react'
-import { CopyButton } from '@/components/copy-button'
-
 /**
- * A message body IN FULL: pretty-printed when it is JSON or XML, always rendered as text (never
- * as HTML), with Copy. A long body starts collapsed behind "Show full body (N kB)"; nothing is
- * ever cut off.
+ * How a message body is shown: JSON and XML pretty-printed without changing a single value,
+ * anything else as captured, and how long bodies are measured and previewed. Pure functions,
+ * no React; `MessageBody` renders what they return.
  */
 
 /** Bodies longer than this start collapsed (lines or UTF-8 bytes). */
@@ -251,13 +248,6 @@ export function utf8Length(text: string): number {
   return bytes
 }
 
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`
-  const kb = bytes / 1024
-  if (kb < 1024) return `${kb < 10 ? kb.toFixed(1) : Math.round(kb)} kB`
-  return `${(kb / 1024).toFixed(1)} MB`
-}
-
 /** The start of a long text: its first `maxLines` lines, at most `maxChars` characters. */
 export function previewOf(
   text: string,
@@ -276,75 +266,8 @@ export function previewOf(
   return text.slice(0, Math.min(end, maxChars)).replace(/\n$/, '')
 }
 
-function countLines(text: string): number {
+export function countLines(text: string): number {
   let lines = 1
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++
   return lines
-}
-
-const kindLabels: Record<BodyKind, string> = { json: 'JSON', xml: 'XML', text: 'Text' }
-
-export function MessageBody({ title, body }: { title: string; body: string | null }) {
-  const headingId = useId()
-  const preId = useId()
-  const [expanded, setExpanded] = useState(false)
-  const [showCaptured, setShowCaptured] = useState(false)
-  const formatted = useMemo(() => (body === null ? null : formatBody(body)), [body])
-  const stats = useMemo(() => {
-    if (body === null || formatted === null) return null
-    const shownText = showCaptured ? body : formatted.text
-    const bytes = utf8Length(body)
-    const lines = countLines(shownText)
-    return { shownText, bytes, lines, long: lines > COLLAPSE_LINES || bytes > COLLAPSE_BYTES }
-  }, [body, formatted, showCaptured])
-
-  return (
-    <section className="ed-body" aria-labelledby={headingId}>
-      <div className="ed-body-head">
-        <h3 id={headingId}>{title}</h3>
-        {body !== null && formatted && stats ? (
-          <>
-            <span className="ed-muted">
-              {kindLabels[formatted.kind]}
-              {formatted.reformatted && !showCaptured ? ', formatted' : ''} ·{' '}
-              {formatSize(stats.bytes)} · {stats.lines} {stats.lines === 1 ? 'line' : 'lines'}
-            </span>
-            {formatted.reformatted ? (
-              <button
-                type="button"
-                className="button button-quiet"
-                onClick={() => setShowCaptured((v) => !v)}
-              >
-                {showCaptured ? 'Show formatted' : 'Show as captured'}
-              </button>
-            ) : null}
-            <CopyButton text={body} label={`Copy ${title.toLowerCase()}`} />
-          </>
-        ) : null}
-      </div>
-      {body === null || !stats ? (
-        <p className="ed-muted">No body</p>
-      ) : body === '' ? (
-        <p className="ed-muted">Empty body (0 bytes)</p>
-      ) : (
-        <>
-          {/* Focusable so a keyboard can scroll a wide body sideways. */}
-          <pre id={preId} className="ed-pre" tabIndex={0}>
-            {stats.long && !expanded ? previewOf(stats.shownText) : stats.shownText}
-          </pre>
-          {stats.long ? (
-            <button
-              type="button"
-              className="button"
-              aria-expanded={expanded}
-              aria-controls={preId}
-              onClick={() => setExpanded((value) => !value)}
-            >
-              {expanded ? 'Show less' : `Show full body (${formatSize(stats.bytes)})`}
-            </button>
-          ) : null}
-        </>
-      )}
-    </section>
-  )
 }

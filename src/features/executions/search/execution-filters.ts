@@ -1,4 +1,5 @@
 import type { ExecutionStatus } from '@/lib/api/types'
+import { isWellFormedId, MAX_QUERY_LENGTH } from '@/lib/ids'
 
 /**
  * What the execution search shows besides env and time range, as the URL says it:
@@ -35,9 +36,6 @@ export const emptyExecutionFilters: ExecutionFilters = {
   q: '',
 }
 
-/** The contract's limits: `q` ≤ 200 characters, ids ≤ 256. */
-export const MAX_QUERY_LENGTH = 200
-export const MAX_ID_LENGTH = 256
 /** Nobody searches for executions slower than this (about 11 days); a larger value is a typo. */
 export const MAX_MIN_DURATION_MS = 999_999_999
 
@@ -56,10 +54,6 @@ export interface FilterProblem {
   message: string
 }
 
-// Control characters never belong in an id; they do turn up in mangled or hostile links.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/
-
 function shown(value: string): string {
   return `“${value.length > 40 ? `${value.slice(0, 40)}…` : value}”`
 }
@@ -72,7 +66,7 @@ function readId(
 ): string | null {
   const value = params.get(param)
   if (value === null || value === '') return null
-  if (value.length > MAX_ID_LENGTH || CONTROL_CHARACTERS.test(value)) {
+  if (!isWellFormedId(value)) {
     problems.push({ param, message: `The ${what} filter ${shown(value)} is not a valid id.` })
     return null
   }

@@ -5,7 +5,7 @@ import { isHttpStatus } from '@/lib/api/errors'
 import type { ExecutionDetail } from '@/lib/api/types'
 import type { Scope } from '@/lib/query/query-scope'
 import type { TimeRange } from '@/lib/time-range/time-range'
-import { executionDetailQueries } from './execution-detail-queries'
+import { executionDetailQueries } from '@/features/executions/detail/execution-detail-queries'
 
 // xyflow and dagre load only when a diagram is shown, never with the search page.
 const RouteDiagram = lazy(() =>

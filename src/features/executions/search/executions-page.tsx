@@ -9,10 +9,10 @@ import { useTimeZonePreference } from '@/lib/preferences-store'
 import { keepPreviousInScope } from '@/lib/query/query-scope'
 import { formatInstant } from '@/lib/time-format'
 import { useAutoRefresh, useAutoRefreshPause, useTimeRange } from '@/lib/time-range/use-time-range'
-import { executionSearchState } from './execution-detail-back-link'
-import { ExecutionHistogram } from './execution-histogram'
-import { formatCount } from './execution-histogram-data'
-import { executionSearchQueries, type ExecutionSearchData } from './execution-queries'
+import { executionSearchState } from '@/features/executions/execution-search-state'
+import { ExecutionHistogram } from '@/features/executions/histogram/execution-histogram'
+import { formatCount } from '@/lib/format'
+import { executionSearchQueries, type ExecutionSearchData } from './execution-search-queries'
 import { ExecutionSearchFilterBar } from './execution-search-filter-bar'
 import {
   emptyExecutionFilters,
@@ -20,7 +20,7 @@ import {
   readExecutionFilters,
   writeExecutionFilters,
   type ExecutionFilters,
-} from './execution-search-filters'
+} from './execution-filters'
 import { ExecutionSearchResults } from './execution-search-results'
 import './executions-search.css'
 

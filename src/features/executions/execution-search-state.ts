@@ -1,4 +1,37 @@
 /**
+ * The hand-over between the execution search and an execution's page, both ways: the search
+ * puts its own URL in the history state of its links to an execution, so "Back to executions"
+ * can go back in history (restoring the results and their cache entry), and it remembers how
+ * far the results were scrolled per history entry, so that Back lands on the same row. Both
+ * sides import this module; neither knows how the other is built.
+ */
+
+/**
+ * What the search page hands over in the state of its links to an execution, so "Back to
+ * search" returns to the same results: `<ScopedLink to=… state={executionSearchState(location)}>`.
+ */
+export interface ExecutionSearchState {
+  executionSearch: string
+}
+
+export function executionSearchState(location: {
+  pathname: string
+  search: string
+}): ExecutionSearchState {
+  return { executionSearch: `${location.pathname}${location.search}` }
+}
+
+const MAX_SEARCH_LENGTH = 4_000
+
+/** The search URL from a location state, if it is one (history state is not to be trusted). */
+export function searchFromState(state: unknown): string | null {
+  const value =
+    state && typeof state === 'object' && 'executionSearch' in state ? state.executionSearch : null
+  if (typeof value !== 'string' || value.length > MAX_SEARCH_LENGTH) return null
+  return /^\/executions(\?|$)/.test(value) ? value : null
+}
+
+/**
  * Where the user was in the results, per history entry (`location.key`), so Back from an
  * execution lands on the same row. History entries, not searches: following the nav link to
  * the same search again starts at the top, as a new visit should.

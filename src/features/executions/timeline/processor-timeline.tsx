@@ -11,7 +11,7 @@ import {
   useState,
   type KeyboardEvent,
 } from 'react'
-import { formatDuration } from '@/lib/time-format'
+import { formatDuration, pluralize } from '@/lib/format'
 import {
   axisTicks,
   itemAt,
@@ -19,6 +19,7 @@ import {
   type TimelineLayout,
   type TimelineRow,
 } from './processor-timeline-layout'
+import './processor-timeline.css'
 
 /**
  * The processor waterfall: one row per processor record (and per split iteration), nested and
@@ -242,7 +243,7 @@ export function ProcessorTimeline({
     <div className="tl">
       <div className="tl-toolbar">
         <span className="ed-muted">
-          {rows.length} {rows.length === 1 ? 'row' : 'rows'}
+          {pluralize(rows.length, 'row')}
           {visible.length < rows.length
             ? `, ${rows.length - visible.length} hidden in collapsed levels`
             : ''}

@@ -2,10 +2,10 @@ import { useId } from 'react'
 import { StatusBadge } from '@/components/status-badge'
 import { ExactTime } from '@/components/time-display'
 import type { ProcessorExecution } from '@/lib/api/types'
-import { formatDuration } from '@/lib/time-format'
+import { formatDuration } from '@/lib/format'
 import { CopyButton } from '@/components/copy-button'
-import { formatOffset } from './processor-timeline'
-import type { TimelineRow } from './processor-timeline-layout'
+import { formatOffset } from '@/features/executions/timeline/processor-timeline'
+import type { TimelineRow } from '@/features/executions/timeline/processor-timeline-layout'
 
 /**
  * The selected processor in full: what the timeline row and the diagram node can only show

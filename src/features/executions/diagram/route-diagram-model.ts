@@ -1,5 +1,5 @@
 import type { ProcessorExecution, ProcessorStats, RouteDiagram } from '@/lib/api/types'
-import { formatDuration } from '@/lib/time-format'
+import { formatCount, formatDuration, plural } from '@/lib/format'
 
 /**
  * What the route diagram shows for one execution, as plain data (no React, no layout): which
@@ -148,13 +148,11 @@ function isEdgeTaken(from: string, to: string, facts: Map<string, ProcessorFacts
   return source.ranWithoutChildren
 }
 
-const integer = new Intl.NumberFormat('en-US')
-
 export function formatStatsLines(stats: ProcessorStats): string[] {
   const failureRate = stats.count > 0 ? (stats.failed / stats.count) * 100 : 0
   const rate = failureRate === 0 ? '0' : failureRate < 0.1 ? '<0.1' : failureRate.toFixed(1)
   return [
-    `${integer.format(stats.count)} ${stats.count === 1 ? 'run' : 'runs'} · ${rate}% failed`,
+    `${formatCount(stats.count)} ${plural(stats.count, 'run')} · ${rate}% failed`,
     `mean ${formatDuration(stats.meanMs)} · p99 ${formatDuration(stats.p99Ms)}`,
   ]
 }

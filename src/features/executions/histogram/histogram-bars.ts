@@ -1,5 +1,6 @@
 import type { TimeseriesPoint } from '@/lib/api/types'
 import type { TimeZonePreference } from '@/lib/preferences-store'
+import { formatCount, plural } from '@/lib/format'
 import { formatInstant } from '@/lib/time-format'
 
 /** Histogram data and its text alternative; kept apart from the chart so neither pulls in recharts. */
@@ -17,12 +18,6 @@ export function toHistogramBars(points: readonly TimeseriesPoint[]): HistogramBa
     ok: Math.max(0, point.exchanges - point.failed),
     failed: point.failed,
   }))
-}
-
-const count = new Intl.NumberFormat('en-US')
-
-export function formatCount(value: number): string {
-  return count.format(value)
 }
 
 export function formatStep(stepSeconds: number): string {
@@ -47,7 +42,7 @@ export function summarizeHistogram(
     failed += point.failed
     if (!peak || point.exchanges > peak.exchanges) peak = point
   }
-  const head = `${formatCount(total)} ${total === 1 ? 'execution' : 'executions'}, ${formatCount(failed)} failed`
+  const head = `${formatCount(total)} ${plural(total, 'execution')}, ${formatCount(failed)} failed`
   if (!peak || peak.exchanges === 0) return `${head}.`
   return `${head}; busiest ${formatCount(peak.exchanges)} per ${formatStep(stepSeconds)} at ${formatInstant(peak.t, timeZone)}.`
 }

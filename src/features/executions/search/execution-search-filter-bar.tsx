@@ -1,14 +1,13 @@
 import { Search } from 'lucide-react'
 import { useId, useMemo, useState, type FormEvent } from 'react'
 import type { ExecutionStatus, RouteStats } from '@/lib/api/types'
+import { MAX_ID_LENGTH, MAX_QUERY_LENGTH } from '@/lib/ids'
 import {
   EXECUTION_STATUSES,
-  MAX_ID_LENGTH,
-  MAX_QUERY_LENGTH,
   emptyExecutionFilters,
   hasActiveFilters,
   type ExecutionFilters,
-} from './execution-search-filters'
+} from './execution-filters'
 
 export interface RouteOptionsState {
   routes: readonly RouteStats[] | undefined

@@ -20,8 +20,10 @@ import type {
   ProcessorStats,
   RouteDiagram as RouteDiagramData,
 } from '@/lib/api/types'
+import { plural, pluralize } from '@/lib/format'
 import { layoutDiagram, NODE_HEIGHT, NODE_WIDTH } from './route-diagram-layout'
 import { buildDiagramModel, type DiagramNodeModel } from './route-diagram-model'
+import './route-diagram.css'
 
 /**
  * The route's diagram (lazily loaded: xyflow and dagre stay out of every other page's bundle),
@@ -144,9 +146,8 @@ export function RouteDiagram({
     <div className="rd">
       {model.unknownProcessorIds.length > 0 ? (
         <p className="notice notice-quiet" role="note">
-          {model.unknownProcessorIds.length} processor
-          {model.unknownProcessorIds.length === 1 ? '' : 's'} of this execution{' '}
-          {model.unknownProcessorIds.length === 1 ? 'is' : 'are'} not in the diagram (
+          {pluralize(model.unknownProcessorIds.length, 'processor')} of this execution{' '}
+          {plural(model.unknownProcessorIds.length, 'is', 'are')} not in the diagram (
           {model.unknownProcessorIds.slice(0, 5).join(', ')}
           {model.unknownProcessorIds.length > 5 ? ', …' : ''}): the route may have changed since it
           ran.

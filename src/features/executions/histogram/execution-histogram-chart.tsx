@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { TimeZonePreference } from '@/lib/preferences-store'
 import { formatInstant } from '@/lib/time-format'
-import type { HistogramBar } from './execution-histogram-data'
+import type { HistogramBar } from './histogram-bars'
 
 /**
  * The bars themselves. This file is the only one that imports recharts, and it is loaded with

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ExecutionSummary } from '@/lib/api/types'
 import { server } from '@/mocks/node'
 import { currentSearch } from '@/test/render-page'
-import { EXECUTION_PAGE_SIZE, type ExecutionSearchData } from './execution-queries'
+import { EXECUTION_PAGE_SIZE, type ExecutionSearchData } from './execution-search-queries'
 import {
   bodyRows,
   columnTexts,

@@ -9,37 +9,29 @@ import { usePageTitle } from '@/environment/use-page-title'
 import { useScope } from '@/environment/use-scope'
 import { isHttpStatus } from '@/lib/api/errors'
 import type { ExecutionDetail } from '@/lib/api/types'
+import { pluralize } from '@/lib/format'
+import { isAddressableId, truncateId } from '@/lib/ids'
 import { scopedKey, type Scope } from '@/lib/query/query-scope'
 import type { TimeRange } from '@/lib/time-range/time-range'
 import { useAutoRefresh, usePageVisible, useTimeRange } from '@/lib/time-range/use-time-range'
-import { ExecutionBackLink } from './execution-detail-back-link'
-import { MessageBody } from './execution-detail-body'
-import { ExecutionDiagramPanel } from './execution-detail-diagram-panel'
-import { MessageHeaders } from './execution-detail-headers'
-import { SelectedProcessor } from './execution-detail-processor'
+import { ExecutionBackLink } from './execution-back-link'
+import { MessageBody } from './message-body'
+import { ExecutionDiagramPanel } from '@/features/executions/diagram/execution-diagram-panel'
+import { MessageHeaders } from './message-headers'
+import { SelectedProcessor } from './selected-processor'
 import { executionDetailQueries, RUNNING_EXECUTION_REFRESH_MS } from './execution-detail-queries'
-import { StackTrace } from './execution-detail-stack-trace'
-import { ExecutionSummary } from './execution-detail-summary'
-import { ProcessorTimeline } from './processor-timeline'
-import { ancestorKeys, buildTimelineLayout, firstRecordOf } from './processor-timeline-layout'
+import { StackTrace } from './stack-trace'
+import { ExecutionSummary } from './execution-summary'
+import { ProcessorTimeline } from '@/features/executions/timeline/processor-timeline'
+import {
+  ancestorKeys,
+  buildTimelineLayout,
+  firstRecordOf,
+} from '@/features/executions/timeline/processor-timeline-layout'
 import './execution-detail.css'
 
-/** The contract's maximum id length: a longer id cannot exist, so it is not asked for. */
-const MAX_ID_LENGTH = 256
 /** `?processor=` holds the selected record's index, so a link opens on the same processor. */
 const PROCESSOR_PARAM = 'processor'
-
-/**
- * An id that can exist and can be put in a request path. `.` and `..` would be collapsed by URL
- * normalisation into another endpoint; such ids are "not found" without asking the server.
- */
-function isAddressableId(id: string): boolean {
-  return id.length > 0 && id.length <= MAX_ID_LENGTH && id !== '.' && id !== '..'
-}
-
-function truncateId(id: string, max = 120): string {
-  return id.length > max ? `${id.slice(0, max - 1)}…` : id
-}
 
 /** `/executions/:executionId`: one exchange through a route, processor by processor. */
 export function ExecutionDetailPage() {
@@ -62,7 +54,7 @@ export function ExecutionDetailPage() {
   const refresh = useCallback(() => {
     void execution.refetch()
     void queryClient.invalidateQueries({
-      queryKey: scopedKey(scope, 'executions', 'processorStats'),
+      queryKey: scopedKey(scope, 'executions', 'processor-stats'),
     })
   }, [execution, queryClient, scope])
 
@@ -218,9 +210,7 @@ function ExecutionDetailView({
       <section className="ed-section" aria-labelledby={timelineHeadingId}>
         <h2 id={timelineHeadingId}>
           Processor timeline{' '}
-          <span className="ed-muted">
-            ({processors.length} {processors.length === 1 ? 'processor' : 'processors'})
-          </span>
+          <span className="ed-muted">({pluralize(processors.length, 'processor')})</span>
         </h2>
         {processors.length === 0 ? (
           <p className="ed-muted">No processor records were captured for this execution.</p>

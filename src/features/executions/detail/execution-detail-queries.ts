@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
 import { scopedGet } from '@/lib/api/api-client'
-import { ContractError } from '@/lib/api/errors'
+import { assertAnswersFor } from '@/lib/api/response-validation'
 import { scopedKey, scopedQuery, type Scope } from '@/lib/query/query-scope'
 import { resolveTimeRange, type TimeRange } from '@/lib/time-range/time-range'
 
@@ -20,19 +20,16 @@ export const executionDetailQueries = {
         scopedKey(scope, 'executions', 'detail', { executionId }),
         async (key, signal) => {
           const execution = await scopedGet('/executions/{executionId}', {
-            scope: { tenant: key.tenant, env: key.env },
+            scope: key,
             schema: 'ExecutionDetail',
             path: { executionId: key.executionId },
             signal,
           })
-          // The client checks the scope; the id is ours to check: never show another execution
-          // under the id that was asked for.
-          if (execution.executionId !== key.executionId) {
-            throw new ContractError('/executions/{executionId}', [
-              'executionId: the server answered for another execution',
-            ])
-          }
-          return execution
+          return assertAnswersFor(
+            execution,
+            { executionId: key.executionId },
+            '/executions/{executionId}',
+          )
         },
       ),
       refetchInterval: (query) =>
@@ -45,17 +42,16 @@ export const executionDetailQueries = {
         scopedKey(scope, 'executions', 'diagram', { applicationId, routeId }),
         async (key, signal) => {
           const diagram = await scopedGet('/diagrams/{applicationId}/{routeId}', {
-            scope: { tenant: key.tenant, env: key.env },
+            scope: key,
             schema: 'RouteDiagram',
             path: { applicationId: key.applicationId, routeId: key.routeId },
             signal,
           })
-          if (diagram.applicationId !== key.applicationId || diagram.routeId !== key.routeId) {
-            throw new ContractError('/diagrams/{applicationId}/{routeId}', [
-              'routeId: the server answered with the diagram of another route',
-            ])
-          }
-          return diagram
+          return assertAnswersFor(
+            diagram,
+            { applicationId: key.applicationId, routeId: key.routeId },
+            '/diagrams/{applicationId}/{routeId}',
+          )
         },
       ),
       // A route's shape changes only on redeploy; a diagram is good for the page's lifetime.
@@ -64,7 +60,7 @@ export const executionDetailQueries = {
 
   processorStats: (scope: Scope, applicationId: string, routeId: string, range: TimeRange) =>
     scopedQuery(
-      scopedKey(scope, 'executions', 'processorStats', {
+      scopedKey(scope, 'executions', 'processor-stats', {
         applicationId,
         routeId,
         from: range.from,
@@ -72,7 +68,7 @@ export const executionDetailQueries = {
       }),
       (key, signal) =>
         scopedGet('/stats/processors', {
-          scope: { tenant: key.tenant, env: key.env },
+          scope: key,
           schema: 'ProcessorStatsList',
           query: {
             applicationId: key.applicationId,

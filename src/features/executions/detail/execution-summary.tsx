@@ -3,7 +3,7 @@ import { StatusBadge } from '@/components/status-badge'
 import { ExactTime, RelativeTime } from '@/components/time-display'
 import { ScopedLink } from '@/environment/scoped-link'
 import type { ExecutionDetail } from '@/lib/api/types'
-import { formatDuration } from '@/lib/time-format'
+import { formatDuration } from '@/lib/format'
 import { CopyButton } from '@/components/copy-button'
 
 /** Logs are searched a little around the execution: clocks drift, and log lines lag. */

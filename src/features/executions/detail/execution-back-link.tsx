@@ -2,31 +2,7 @@ import { ChevronLeft } from 'lucide-react'
 import type { MouseEvent } from 'react'
 import { useLocation, useNavigate } from 'react-router'
 import { ScopedLink } from '@/environment/scoped-link'
-
-/**
- * What the search page hands over in the state of its links to an execution, so "Back to
- * search" returns to the same results: `<ScopedLink to=… state={executionSearchState(location)}>`.
- */
-export interface ExecutionSearchState {
-  executionSearch: string
-}
-
-export function executionSearchState(location: {
-  pathname: string
-  search: string
-}): ExecutionSearchState {
-  return { executionSearch: `${location.pathname}${location.search}` }
-}
-
-const MAX_SEARCH_LENGTH = 4_000
-
-/** The search URL from a location state, if it is one (history state is not to be trusted). */
-export function searchFromState(state: unknown): string | null {
-  const value =
-    state && typeof state === 'object' && 'executionSearch' in state ? state.executionSearch : null
-  if (typeof value !== 'string' || value.length > MAX_SEARCH_LENGTH) return null
-  return /^\/executions(\?|$)/.test(value) ? value : null
-}
+import { searchFromState } from '@/features/executions/execution-search-state'
 
 /**
  * "Back to search". Coming from the search (its link state says so, and the environment has not

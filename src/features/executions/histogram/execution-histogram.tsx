@@ -4,9 +4,10 @@ import { ErrorState, LoadingState } from '@/components/query-states'
 import { useTimeZonePreference } from '@/lib/preferences-store'
 import { keepPreviousInScope, type Scope } from '@/lib/query/query-scope'
 import type { TimeRange } from '@/lib/time-range/time-range'
-import { executionSearchQueries } from './execution-queries'
-import type { ExecutionFilters } from './execution-search-filters'
-import { summarizeHistogram, toHistogramBars } from './execution-histogram-data'
+import { executionSearchQueries } from '@/features/executions/search/execution-search-queries'
+import type { ExecutionFilters } from '@/features/executions/search/execution-filters'
+import { summarizeHistogram, toHistogramBars } from './histogram-bars'
+import './execution-histogram.css'
 
 // recharts is big: it is fetched only when this route renders a histogram.
 const ExecutionHistogramChart = lazy(async () => ({

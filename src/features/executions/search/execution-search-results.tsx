@@ -13,9 +13,13 @@ import { StatusBadge } from '@/components/status-badge'
 import { VirtualTable, type VirtualColumn } from '@/components/virtual-table'
 import type { ExecutionSummary } from '@/lib/api/types'
 import { useTimeZonePreference, type TimeZonePreference } from '@/lib/preferences-store'
-import { formatDuration, formatInstant } from '@/lib/time-format'
-import type { ExecutionSearchState } from './execution-detail-back-link'
-import { readScrollOffset, saveScrollOffset } from './execution-search-scroll'
+import { formatDuration } from '@/lib/format'
+import { formatInstant } from '@/lib/time-format'
+import {
+  readScrollOffset,
+  saveScrollOffset,
+  type ExecutionSearchState,
+} from '@/features/executions/execution-search-state'
 
 export const RESULT_ROW_HEIGHT = 36
 /** Scrolled further than this, the user is reading: auto-refresh must not move rows. */

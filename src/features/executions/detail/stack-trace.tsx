@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import { CopyButton } from '@/components/copy-button'
+import { pluralize } from '@/lib/format'
 
 /** The exception's stack trace, whole, behind a disclosure button (it is long and rarely read first). */
 export function StackTrace({ stackTrace }: { stackTrace: string }) {
@@ -16,7 +17,7 @@ export function StackTrace({ stackTrace }: { stackTrace: string }) {
           aria-controls={preId}
           onClick={() => setOpen((value) => !value)}
         >
-          Stack trace ({lines} {lines === 1 ? 'line' : 'lines'})
+          Stack trace ({pluralize(lines, 'line')})
         </button>
         <CopyButton text={stackTrace} label="Copy stack trace" />
       </div>

@@ -5,9 +5,9 @@ import { describe, expect, it, vi } from 'vitest'
 import type { ExecutionDetail } from '@/lib/api/types'
 import { server } from '@/mocks/node'
 import { currentSearch, renderPage } from '@/test/render-page'
-import { executionSearchState } from './execution-detail-back-link'
+import { executionSearchState } from '@/features/executions/execution-search-state'
 import { ExecutionDetailPage } from './execution-detail-page'
-import type { RouteDiagramProps } from './route-diagram'
+import type { RouteDiagramProps } from '@/features/executions/diagram/route-diagram'
 import {
   findExecutionWhere,
   renderDetail,
@@ -18,7 +18,7 @@ import {
 // jsdom has no layout engine for xyflow (ResizeObserver, DOMMatrix): the diagram's data
 // mapping is tested as pure functions, its rendering in Playwright. Here a stand-in shows what
 // the page hands it and lets a test pick a node.
-vi.mock('./route-diagram', () => ({
+vi.mock('@/features/executions/diagram/route-diagram', () => ({
   RouteDiagram: ({ diagram, selectedProcessorId, onSelectProcessor }: RouteDiagramProps) => (
     <ul aria-label="Diagram stand-in">
       {diagram.nodes.map((node) => (

@@ -1,0 +1,85 @@
+import { useId, useMemo, useState } from 'react'
+import { CopyButton } from '@/components/copy-button'
+import { formatBytes, pluralize } from '@/lib/format'
+import {
+  COLLAPSE_BYTES,
+  COLLAPSE_LINES,
+  countLines,
+  formatBody,
+  previewOf,
+  utf8Length,
+  type BodyKind,
+} from './body-format'
+
+/**
+ * A message body IN FULL: pretty-printed when it is JSON or XML, always rendered as text (never
+ * as HTML), with Copy. A long body starts collapsed behind "Show full body (N kB)"; nothing is
+ * ever cut off.
+ */
+
+const kindLabels: Record<BodyKind, string> = { json: 'JSON', xml: 'XML', text: 'Text' }
+
+export function MessageBody({ title, body }: { title: string; body: string | null }) {
+  const headingId = useId()
+  const preId = useId()
+  const [expanded, setExpanded] = useState(false)
+  const [showCaptured, setShowCaptured] = useState(false)
+  const formatted = useMemo(() => (body === null ? null : formatBody(body)), [body])
+  const stats = useMemo(() => {
+    if (body === null || formatted === null) return null
+    const shownText = showCaptured ? body : formatted.text
+    const bytes = utf8Length(body)
+    const lines = countLines(shownText)
+    return { shownText, bytes, lines, long: lines > COLLAPSE_LINES || bytes > COLLAPSE_BYTES }
+  }, [body, formatted, showCaptured])
+
+  return (
+    <section className="ed-body" aria-labelledby={headingId}>
+      <div className="ed-body-head">
+        <h3 id={headingId}>{title}</h3>
+        {body !== null && formatted && stats ? (
+          <>
+            <span className="ed-muted">
+              {kindLabels[formatted.kind]}
+              {formatted.reformatted && !showCaptured ? ', formatted' : ''} ·{' '}
+              {formatBytes(stats.bytes)} · {pluralize(stats.lines, 'line')}
+            </span>
+            {formatted.reformatted ? (
+              <button
+                type="button"
+                className="button button-quiet"
+                onClick={() => setShowCaptured((v) => !v)}
+              >
+                {showCaptured ? 'Show formatted' : 'Show as captured'}
+              </button>
+            ) : null}
+            <CopyButton text={body} label={`Copy ${title.toLowerCase()}`} />
+          </>
+        ) : null}
+      </div>
+      {body === null || !stats ? (
+        <p className="ed-muted">No body</p>
+      ) : body === '' ? (
+        <p className="ed-muted">Empty body (0 bytes)</p>
+      ) : (
+        <>
+          {/* Focusable so a keyboard can scroll a wide body sideways. */}
+          <pre id={preId} className="ed-pre" tabIndex={0}>
+            {stats.long && !expanded ? previewOf(stats.shownText) : stats.shownText}
+          </pre>
+          {stats.long ? (
+            <button
+              type="button"
+              className="button"
+              aria-expanded={expanded}
+              aria-controls={preId}
+              onClick={() => setExpanded((value) => !value)}
+            >
+              {expanded ? 'Show less' : `Show full body (${formatBytes(stats.bytes)})`}
+            </button>
+          ) : null}
+        </>
+      )}
+    </section>
+  )
+}

@@ -92,7 +92,7 @@ export async function scopedGet<P extends ScopedPath>(
     client.GET(path as never, { params, signal, parseAs: 'text' } as never),
   )
   const data = validateResponse(schema, body, path)
-  assertScope(data, scope, path)
+  assertScope(schema, data, scope, path)
   return data as unknown as OkBody<P>
 }
 
@@ -105,7 +105,7 @@ export async function tenantGet<P extends Exclude<GetPath, ScopedPath>>(
     client.GET(path as never, { signal: options.signal, parseAs: 'text' } as never),
   )
   const data = validateResponse(options.schema, body, path)
-  assertScope(data, { tenant: options.tenant }, path)
+  assertScope(options.schema, data, { tenant: options.tenant }, path)
   return data as unknown as OkBody<P>
 }
 

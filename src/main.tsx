@@ -8,8 +8,16 @@ import '@/app/styles.css'
 
 // A `#access_token=` hand-off leaves the address bar before anything else reads the location:
 // before the mock starts (which takes a while) and before the router exists, so no router
-// state, link, copied URL or history entry can ever hold the token.
-const handoffToken = takeHandoffToken()
+// state, link, copied URL or history entry can ever hold the token. A hand-off pasted into
+// the tab while the app is still starting is taken the same way and waits for it.
+let handoffBeforeStart = takeHandoffToken()
+let acceptHandoff: ((token: string) => void) | null = null
+window.addEventListener('hashchange', () => {
+  const token = takeHandoffToken()
+  if (!token) return
+  if (acceptHandoff) acceptHandoff(token)
+  else handoffBeforeStart = token
+})
 
 async function start() {
   // `__MOCKS__` is a build-time constant: in `npm run build` this branch and the whole mock
@@ -19,23 +27,24 @@ async function start() {
     await startMockServer()
   }
   restoreSession()
-  if (handoffToken) offerHandoff(handoffToken)
+  if (handoffBeforeStart) offerHandoff(handoffBeforeStart)
+  handoffBeforeStart = null
   followOtherTabs()
 
   const router = createAppRouter()
-  // A hand-off link pasted into an open tab changes only the fragment: no reload happens, and
-  // the router has already seen the new location (browsers fire popstate before hashchange).
-  // Take the token out, then replace the router's location with the clean one.
-  window.addEventListener('hashchange', () => {
-    const token = takeHandoffToken()
-    if (!token) return
+  // Once the app runs, a hand-off pasted into the tab changes only the fragment: no reload
+  // happens, and the router has already seen the new location (browsers fire popstate before
+  // hashchange). Replace the router's location with the clean one, and only then change the
+  // session, so a redirect the new session causes is not undone by this navigation.
+  acceptHandoff = (token) => {
     const { pathname, search, hash } = window.location
-    void router.navigate(`${pathname}${search}${hash}`, {
-      replace: true,
-      state: router.state.location.state,
-    })
-    offerHandoff(token)
-  })
+    void router
+      .navigate(`${pathname}${search}${hash}`, {
+        replace: true,
+        state: router.state.location.state,
+      })
+      .then(() => offerHandoff(token))
+  }
 
   const root = document.getElementById('root')
   if (!root) throw new Error('index.html has no #root element')

@@ -1,6 +1,6 @@
 import createClient from 'openapi-fetch'
 import { appConfig } from '@/config/app-config'
-import { ContractError, HttpError, NetworkError } from './errors'
+import { ContractError, HttpError, NetworkError, parseRetryAfter } from './errors'
 import { assertScope, validateResponse } from './response-validation'
 import type { paths, Problem, SchemaName, Schemas } from './types'
 
@@ -139,7 +139,11 @@ async function send(
   if (!response.ok) {
     const problem = parseProblem(result.error)
     if (response.status === 401 && !isLogin) auth.onUnauthorized()
-    throw new HttpError(response.status, problem, path)
+    const retryAfter =
+      response.status === 429 || response.status === 503
+        ? parseRetryAfter(response.headers.get('Retry-After'))
+        : null
+    throw new HttpError(response.status, problem, path, retryAfter)
   }
   const text = typeof result.data === 'string' ? result.data : ''
   try {

@@ -116,7 +116,8 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
   if (!value) return null
   const text = value.trim()
   if (/^\d+$/.test(text)) return Number(text) * 1000
-  const at = Date.parse(text)
+  // An HTTP date names its weekday or month; bare numbers like "-5" are no date here.
+  const at = /[a-z]/i.test(text) ? Date.parse(text) : Number.NaN
   if (Number.isNaN(at)) return null
   return Math.max(0, at - now)
 }

@@ -25,6 +25,11 @@ async function start() {
   if (__MOCKS__) {
     const { startMockServer } = await import('@/mocks/browser')
     await startMockServer()
+    // For `npm run bench` (the soak reads how many queries the cache holds); mock builds only.
+    const { queryClient } = await import('@/lib/query/query-client')
+    Object.assign(window, {
+      __cameleer3Debug: { queryCount: () => queryClient.getQueryCache().getAll().length },
+    })
   }
   restoreSession()
   if (handoffBeforeStart) offerHandoff(handoffBeforeStart)

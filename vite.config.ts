@@ -3,6 +3,7 @@ import { fileURLToPath, URL } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { msw } from 'msw/vite'
 import { defineConfig } from 'vite'
+import { SECURITY_HEADERS } from './deploy/security-headers.ts'
 
 /**
  * Three ways this app is built or served:
@@ -30,7 +31,10 @@ export default defineConfig(({ command, mode }) => {
       port: 5173,
       proxy: apiTarget ? { '/api': { target: apiTarget, changeOrigin: true } } : undefined,
     },
-    preview: { port: 4173, strictPort: true },
+    // The production headers, CSP included: everything served by `vite preview` (and so every
+    // end-to-end test) runs under the policy a real deploy sends. Not on the dev server, whose
+    // React Refresh preamble is an inline script.
+    preview: { port: 4173, strictPort: true, headers: SECURITY_HEADERS },
     build: {
       outDir: mode === 'mock' ? 'dist-mock' : 'dist',
       sourcemap: mode === 'mock',

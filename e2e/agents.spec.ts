@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
-import { listAgentEventRecords } from '@/mocks/agent-events'
-import { listAgentRecords } from '@/mocks/agents-data'
+import { listAgentEventRecords } from '@/mocks/agents/agent-events'
+import { listAgentRecords } from '@/mocks/agents/agent-data'
 import { agentIdsOf, agentsTable, visibleAgentIds } from './support/agents'
 import { expect, test, updateMockSettings } from './support/fixtures'
 

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { searchExecutions } from '@/mocks/executions/execution-data'
-import { getTopology } from '@/mocks/topology'
+import { getTopology } from '@/mocks/topology/topology'
 import {
   HOUR,
   MINUTE,

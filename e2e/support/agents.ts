@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { listAgentRecords } from '@/mocks/agents-data'
+import { listAgentRecords } from '@/mocks/agents/agent-data'
 import type { AgentStatus } from '@/lib/api/types'
 
 /**

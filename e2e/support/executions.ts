@@ -7,7 +7,7 @@ import {
   type ExecutionQuery,
   type SampleExecutionIds,
 } from '@/mocks/executions/execution-data'
-import { getRouteDefinition } from '@/mocks/topology'
+import { getRouteDefinition } from '@/mocks/topology/topology'
 
 /**
  * The executions pages as a user sees them, and the mock's own generator as the oracle: a spec

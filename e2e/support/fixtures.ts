@@ -1,12 +1,19 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test as base, type Page } from '@playwright/test'
-import { findDemoUser, signDemoToken, signToken, type SignTokenOptions } from '@/mocks/auth'
+import {
+  findDemoUser,
+  signDemoToken,
+  signToken,
+  type SignTokenOptions,
+} from '@/mocks/auth/auth-tokens'
 import { MOCK_SETTINGS_STORAGE_KEY, type MockSettings } from '@/mocks/mock-settings'
+import { recordCspViolations } from './csp'
 
 /**
  * What every spec builds on: a page whose mock server is fast and faultless unless a test
  * says otherwise, sign-in through the SaaS hand-off, tokens that are broken on purpose, and
- * an accessibility scan.
+ * an accessibility scan. Every test fails on a Content-Security-Policy or Trusted Types
+ * violation (`vite preview` sends the production policy, see deploy/security-headers.ts).
  */
 
 /** Zero latency (the browser default is 80–250 ms of jitter) and no injected faults. */
@@ -118,6 +125,7 @@ export const test = base.extend<Fixtures>({
   // The fixture callback is named `provide`, not `use`: the React hooks lint rule would take
   // `use(…)` for React's `use` hook.
   page: async ({ page, mockSettings }, provide) => {
+    const cspViolations = await recordCspViolations(page)
     await page.addInitScript(
       ({ key, value, flag }) => {
         try {
@@ -135,6 +143,7 @@ export const test = base.extend<Fixtures>({
       },
     )
     await provide(page)
+    expect(cspViolations, 'Content-Security-Policy or Trusted Types violations').toEqual([])
   },
 
   signInAs: async ({ page }, provide) => {

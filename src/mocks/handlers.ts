@@ -1,13 +1,14 @@
 import type { RequestHandler } from 'msw'
-import { agentHandlers } from './handlers/agent-handlers'
-import { authHandlers } from './handlers/auth-handlers'
-import { environmentHandlers } from './handlers/environment-handlers'
+import { agentHandlers } from './agents/agent-handlers'
+import { authHandlers } from './auth/auth-handlers'
+import { environmentHandlers } from './environments/environment-handlers'
 import { executionHandlers } from './executions/execution-handlers'
 import { createMockGateway } from './mock-gateway'
 
 /**
- * Every endpoint the mock serves, one list per domain. A new domain adds its list here and
- * gets latency, fault injection and the 404 for unknown paths for free.
+ * Every endpoint the mock serves, one list per domain (`<domain>/<item>-handlers.ts`). A new
+ * domain adds its list here, and nowhere else, and gets latency, fault injection and the 404
+ * for unknown paths for free (see README.md, "Adding a domain").
  */
 export const endpoints: RequestHandler[] = [
   ...authHandlers,

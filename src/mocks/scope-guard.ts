@@ -1,7 +1,7 @@
-import { allowsEnvironment, authenticate, type Principal } from './auth'
+import { allowsEnvironment, authenticate, type Principal } from './auth/auth-tokens'
 import { mockNow } from './clock'
 import { badRequest, forbidden } from './problem'
-import { tenantEnvironmentIds } from './tenants'
+import { tenantEnvironmentIds } from './topology/tenants'
 
 /**
  * Request validation shared by every data handler, in the order a server applies it:

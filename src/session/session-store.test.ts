@@ -6,7 +6,7 @@ import { usePreferencesStore } from '@/lib/preferences-store'
 import { queryClient } from '@/lib/query/query-client'
 import { scopedKey, tenantKey } from '@/lib/query/query-scope'
 import { switchStorageTenant } from '@/lib/tenant-storage'
-import { signDemoToken, signToken } from '@/mocks/auth'
+import { signDemoToken, signToken } from '@/mocks/auth/auth-tokens'
 import {
   acceptPendingHandoff,
   continueAsReplacement,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { signDemoToken, signToken } from '@/mocks/auth'
+import { signDemoToken, signToken } from '@/mocks/auth/auth-tokens'
 import { readToken, tokenAllowsEnvironment } from './token-claims'
 
 /** A JWT-shaped string with any payload; readToken never checks signatures (the server does). */

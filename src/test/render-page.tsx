@@ -4,7 +4,7 @@ import type { ReactElement } from 'react'
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router'
 import { EnvironmentGate } from '@/environment/environment-gate'
 import { createQueryClient } from '@/lib/query/query-client'
-import { signDemoToken } from '@/mocks/auth'
+import { signDemoToken } from '@/mocks/auth/auth-tokens'
 import { startSession } from '@/session/session-store'
 
 /**

@@ -4,8 +4,8 @@ import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 // Tests may use the mock (only app code must not; see eslint.config.js): its data is what the
 // page is checked against, and its server lets a test break or watch one endpoint.
-import { listAgentEventRecords } from '@/mocks/agent-events'
-import { listAgentRecords } from '@/mocks/agents-data'
+import { listAgentEventRecords } from '@/mocks/agents/agent-events'
+import { listAgentRecords } from '@/mocks/agents/agent-data'
 import { server } from '@/mocks/node'
 import { currentSearch, renderPage } from '@/test/render-page'
 import { AgentDetailPage } from './agent-detail-page'

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { AgentStatus } from '@/lib/api/types'
 // Tests may use the mock (see eslint.config.js: only app code must not): its data is the truth
 // the page is checked against, and its server lets a test break one endpoint.
-import { listAgents } from '@/mocks/agents-data'
+import { listAgents } from '@/mocks/agents/agent-data'
 import { server } from '@/mocks/node'
 import { currentSearch, renderPage } from '@/test/render-page'
 import { AgentsPage } from './agents-page'

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createQueryClient } from '@/lib/query/query-client'
-import { signDemoToken } from '@/mocks/auth'
+import { signDemoToken } from '@/mocks/auth/auth-tokens'
 import { server } from '@/mocks/node'
 import { setMockSettings } from '@/mocks/mock-settings'
 import { endSession, startSession, useSessionStore } from '@/session/session-store'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { signDemoToken } from '@/mocks/auth'
+import { signDemoToken } from '@/mocks/auth/auth-tokens'
 import jsonSchemas from './generated/json-schemas.json'
 import specText from './openapi.yaml?raw'
 import { ContractError } from './errors'

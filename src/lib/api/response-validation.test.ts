@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { signDemoToken } from '@/mocks/auth'
+import { signDemoToken } from '@/mocks/auth/auth-tokens'
 import { ContractError, ScopeMismatchError } from './errors'
 import { assertScope, validateResponse } from './response-validation'
 import type { AgentEventPage, AgentList, EnvironmentList, Me, SchemaName } from './types'

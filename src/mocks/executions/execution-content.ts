@@ -341,284 +341,307 @@ interface Bodies {
   output: string | null
 }
 
+/** What a body template is given: the exchange, and the split lines both bodies share. */
+interface BodyScene extends ContentInput {
+  /** One order line per split item (made up beyond the order's own), the same on every call. */
+  splitLines: () => OrderLine[]
+}
+
+/** A body, or `null` when none is captured (no body on a timer, a binary PDF…). */
+type BodyText = null | ((scene: BodyScene) => string | null)
+
+/**
+ * The bodies each route's exchanges carry, as data: a new route shape is a new entry. The
+ * input is rendered before the output, which fixes what each draws from `random`.
+ */
+interface BodyTemplate {
+  input: BodyText
+  output: BodyText
+}
+
 function bodiesFor(input: ContentInput): Bodies {
-  const { route, business: b, random, startTime, items } = input
-  const order = () => orderJson(input)
-  const json = (value: unknown) => JSON.stringify(value)
-  switch (route.routeId) {
-    case 'order-intake':
-      return { input: order(), output: order() }
-    case 'order-validate':
-      return {
-        input: order(),
-        output: json({ orderId: b.orderId, validation: 'OK', checkedRules: 14 }),
-      }
-    case 'order-enrich':
-      return {
-        input: order(),
-        output: json({
-          orderId: b.orderId,
-          customer: {
-            id: b.customerId,
-            tier: random.pick(['GOLD', 'SILVER', 'STANDARD']),
-            creditLimit: random.int(5, 200) * 1000,
-          },
-          total: b.total,
-          currency: b.currency,
-        }),
-      }
-    case 'order-intake-v2':
-      return { input: null, output: order() }
-    case 'order-status-api':
-      return {
-        input: null,
-        output: json({
-          orderId: b.orderId,
-          status: random.pick(['RECEIVED', 'PAID', 'SHIPPED', 'DELIVERED']),
-          updatedAt: toIso(startTime - random.int(60_000, 86_400_000)),
-        }),
-      }
-    case 'order-cancel':
-      return {
-        input: json({
-          orderId: b.orderId,
-          reason: random.pick(['CUSTOMER_REQUEST', 'OUT_OF_STOCK', 'FRAUD_SUSPECTED']),
-          requestedBy: b.email,
-        }),
-        output: null,
-      }
-    case 'fraud-score':
-      return {
-        input: order(),
-        output: json({
-          orderId: b.orderId,
-          score: Math.round(random.next() ** 3 * 1000) / 1000,
-          model: 'risk-v2.3',
-          signals: random
-            .shuffle([
-              'ip_country_mismatch',
-              'new_device',
-              'velocity_24h',
-              'high_value_first_order',
-            ])
-            .slice(0, random.int(0, 3)),
-        }),
-      }
-    case 'fraud-review-queue':
-      return {
-        input: json({
-          orderId: b.orderId,
-          customerId: b.customerId,
-          score: Math.round(random.float(0.85, 1) * 1000) / 1000,
-        }),
-        output: json({
-          caseId: `FC-${random.int(10_000, 99_999)}`,
-          orderId: b.orderId,
-          analyst: random.pick(['j.meyer', 'a.rossi', 'k.novak']),
-        }),
-      }
-    case 'payment-authorize':
-      return {
-        input: json({
-          orderId: b.orderId,
-          customerId: b.customerId,
-          amount: b.total,
-          currency: b.currency,
-          method: random.pick(['CARD', 'SEPA_DD', 'PAYPAL']),
-          card: {
-            brand: random.pick(['VISA', 'MASTERCARD']),
-            last4: String(random.int(1000, 9999)),
-          },
-        }),
-        output: json({
-          paymentId: b.paymentId,
-          orderId: b.orderId,
-          approved: true,
-          authorizationCode: random.alnum(6).toUpperCase(),
-        }),
-      }
-    case 'payment-capture':
-      return {
-        input: json({ orderId: b.orderId, shipmentId: b.shipmentId, carrier: b.carrier }),
-        output: json({
-          paymentId: b.paymentId,
-          captured: true,
-          amount: b.total,
-          currency: b.currency,
-        }),
-      }
-    case 'payment-refund':
-      return {
-        input: json({
-          orderId: b.orderId,
-          paymentId: b.paymentId,
-          amount: Math.round(b.total * random.float(0.1, 1) * 100) / 100,
-          reason: 'RETURNED_GOODS',
-        }),
-        output: json({ refundId: `RF-${random.hex(10)}`, status: 'PENDING' }),
-      }
-    case 'payment-webhook':
-      return {
-        input: json({
-          id: `evt_${random.alnum(20)}`,
-          type: random.pick(['settlement', 'settlement', 'chargeback', 'payout.paid']),
-          created: Math.floor(startTime / 1000),
-          data: {
-            paymentId: b.paymentId,
-            orderId: b.orderId,
-            amount: b.total,
-            currency: b.currency,
-          },
-        }),
-        output: null,
-      }
-    case 'inventory-import-file':
-      return { input: stockCsv(random, items), output: null }
-    case 'inventory-reserve': {
-      // One line per split item, as the trace shows.
-      const lines = Array.from(
-        { length: Math.max(1, items) },
-        (_, i) => b.lines[i] ?? orderLine(random, i + 1),
-      )
-      return {
-        input: json({
-          orderId: b.orderId,
-          lines: lines.map(({ sku, quantity }) => ({ sku, quantity })),
-        }),
-        output: json({
-          orderId: b.orderId,
-          reserved: lines.map(({ sku, quantity, warehouse }) => ({ sku, quantity, warehouse })),
-          backordered: [],
-        }),
-      }
-    }
-    case 'stock-level-publish':
-      return {
-        input: null,
-        output: json(
-          Array.from({ length: 20 }, () => ({
-            sku: `SKU-${random.int(10_000, 99_999)}`,
-            qty: random.int(0, 4000),
-          })),
-        ),
-      }
-    case 'shipment-create':
-      return {
-        input: json({
-          orderId: b.orderId,
-          lines: b.lines.map(({ sku, quantity }) => ({ sku, quantity })),
-          shippingAddress: b.address,
-        }),
-        output: json({
-          shipmentId: b.shipmentId,
-          orderId: b.orderId,
-          carrier: b.carrier,
-          trackingNumber: b.trackingNumber,
-        }),
-      }
-    case 'carrier-label':
-      // The label is a PDF: binary bodies are not captured.
-      return {
-        input: json({
-          shipmentId: b.shipmentId,
-          carrier: b.carrier,
-          parcels: random.int(1, 4),
-          shipTo: b.address,
-        }),
-        output: null,
-      }
-    case 'tracking-poll':
-      return {
-        input: null,
-        output: json(
-          Array.from({ length: Math.max(1, items) }, () => ({
-            shipmentId: `SHP-${random.int(1_000_000, 9_999_999)}`,
-            status: random.pick(['IN_TRANSIT', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'DELIVERED']),
-          })),
-        ),
-      }
-    case 'notify-order-confirmed':
-    case 'notify-shipment':
-    case 'notify-dlq-retry': {
-      const shipment = route.routeId !== 'notify-order-confirmed'
-      return {
-        input: json({
-          orderId: b.orderId,
-          customerId: b.customerId,
-          email: b.email,
-          template: shipment ? 'shipment-dispatched' : 'order-confirmed',
-          ...(shipment
-            ? { shipmentId: b.shipmentId, trackingNumber: b.trackingNumber }
-            : { total: b.total, currency: b.currency }),
-        }),
-        output: route.routeId === 'notify-dlq-retry' ? null : mail(b, shipment),
-      }
-    }
-    case 'invoice-generate':
-      return {
-        input: null,
-        output: json({
-          run: toIso(startTime).slice(0, 10),
-          invoices: items,
-          totalAmount: Math.round(random.float(200, 900) * items * 100) / 100,
-          currency: 'EUR',
-        }),
-      }
-    case 'invoice-export-sftp':
-      return { input: invoiceXml(input), output: null }
-    case 'invoice-reconcile':
-      return { input: bankStatementXml(input), output: null }
-    case 'claim-submit':
-    case 'claim-triage':
-      return {
-        input: json({
-          claimId: route.routeId === 'claim-submit' ? null : b.claimId,
-          policyNumber: b.policyNumber,
-          type: random.pick(['GLASS', 'WATER_DAMAGE', 'THEFT', 'COLLISION']),
-          amount: Math.round(random.logNormal(2500, 1.2)),
-          reportedAt: toIso(startTime - random.int(0, 7) * 86_400_000),
-          description: 'Damage reported via broker portal',
-        }),
-        output: json({
-          claimId: b.claimId,
-          status: route.routeId === 'claim-submit' ? 'RECEIVED' : 'TRIAGED',
-          queue: random.pick(['claims.standard', 'claims.fast-track', 'claims.senior-adjuster']),
-        }),
-      }
-    case 'policy-import':
-      return { input: policyCsv(random, items), output: null }
-    case 'policy-change-feed':
-      return {
-        input: null,
-        output: json({
-          op: 'u',
-          source: { table: 'policy', lsn: random.int(1e8, 9e8) },
-          before: { number: b.policyNumber, premium: random.int(300, 2000) },
-          after: { number: b.policyNumber, premium: random.int(300, 2000) },
-        }),
-      }
-    case 'archive-document':
-      return { input: null, output: null }
-    case 'broker-quote-request':
-      return { input: soapRequest(input), output: soapResponse(input) }
-    case 'hello-timer':
-      return { input: null, output: `Hello ${new Date(startTime).toUTCString()}` }
-    case 'rest-echo':
-      return {
-        input: random.bool(0.5) ? json({ message: 'ping', at: toIso(startTime) }) : null,
-        output: random.bool(0.5) ? 'pong' : json({ message: 'ping' }),
-      }
-    case 'move-files':
-      return {
-        input: `<?xml version="1.0" encoding="UTF-8"?>\n<document id="${b.documentId}"><title>Report ${random.int(1, 52)}</title></document>`,
-        output: null,
-      }
-    default:
-      return {
-        input: json({ id: businessKeyOf(route, b) }),
-        output: json({ id: businessKeyOf(route, b), status: 'OK' }),
-      }
+  let lines: OrderLine[] | undefined
+  const scene: BodyScene = {
+    ...input,
+    splitLines: () =>
+      (lines ??= Array.from(
+        { length: Math.max(1, input.items) },
+        (_, i) => input.business.lines[i] ?? orderLine(input.random, i + 1),
+      )),
   }
+  const template = BODIES[input.route.routeId] ?? DEFAULT_BODIES
+  const inputBody = template.input ? template.input(scene) : null
+  const outputBody = template.output ? template.output(scene) : null
+  return { input: inputBody, output: outputBody }
+}
+
+const json = (value: unknown) => JSON.stringify(value)
+
+/** Routes without an entry below: a minimal JSON in and out. */
+const DEFAULT_BODIES: BodyTemplate = {
+  input: ({ route, business: b }) => json({ id: businessKeyOf(route, b) }),
+  output: ({ route, business: b }) => json({ id: businessKeyOf(route, b), status: 'OK' }),
+}
+
+const notification: BodyTemplate = {
+  input: ({ route, business: b }) => {
+    const shipment = route.routeId !== 'notify-order-confirmed'
+    return json({
+      orderId: b.orderId,
+      customerId: b.customerId,
+      email: b.email,
+      template: shipment ? 'shipment-dispatched' : 'order-confirmed',
+      ...(shipment
+        ? { shipmentId: b.shipmentId, trackingNumber: b.trackingNumber }
+        : { total: b.total, currency: b.currency }),
+    })
+  },
+  output: ({ route, business: b }) =>
+    route.routeId === 'notify-dlq-retry'
+      ? null
+      : mail(b, route.routeId !== 'notify-order-confirmed'),
+}
+
+const claim: BodyTemplate = {
+  input: ({ route, business: b, random, startTime }) =>
+    json({
+      claimId: route.routeId === 'claim-submit' ? null : b.claimId,
+      policyNumber: b.policyNumber,
+      type: random.pick(['GLASS', 'WATER_DAMAGE', 'THEFT', 'COLLISION']),
+      amount: Math.round(random.logNormal(2500, 1.2)),
+      reportedAt: toIso(startTime - random.int(0, 7) * 86_400_000),
+      description: 'Damage reported via broker portal',
+    }),
+  output: ({ route, business: b, random }) =>
+    json({
+      claimId: b.claimId,
+      status: route.routeId === 'claim-submit' ? 'RECEIVED' : 'TRIAGED',
+      queue: random.pick(['claims.standard', 'claims.fast-track', 'claims.senior-adjuster']),
+    }),
+}
+
+/** routeId → the bodies its exchanges carry. */
+const BODIES: Readonly<Record<string, BodyTemplate>> = {
+  'order-intake': { input: orderJson, output: orderJson },
+  'order-validate': {
+    input: orderJson,
+    output: ({ business: b }) => json({ orderId: b.orderId, validation: 'OK', checkedRules: 14 }),
+  },
+  'order-enrich': {
+    input: orderJson,
+    output: ({ business: b, random }) =>
+      json({
+        orderId: b.orderId,
+        customer: {
+          id: b.customerId,
+          tier: random.pick(['GOLD', 'SILVER', 'STANDARD']),
+          creditLimit: random.int(5, 200) * 1000,
+        },
+        total: b.total,
+        currency: b.currency,
+      }),
+  },
+  'order-intake-v2': { input: null, output: orderJson },
+  'order-status-api': {
+    input: null,
+    output: ({ business: b, random, startTime }) =>
+      json({
+        orderId: b.orderId,
+        status: random.pick(['RECEIVED', 'PAID', 'SHIPPED', 'DELIVERED']),
+        updatedAt: toIso(startTime - random.int(60_000, 86_400_000)),
+      }),
+  },
+  'order-cancel': {
+    input: ({ business: b, random }) =>
+      json({
+        orderId: b.orderId,
+        reason: random.pick(['CUSTOMER_REQUEST', 'OUT_OF_STOCK', 'FRAUD_SUSPECTED']),
+        requestedBy: b.email,
+      }),
+    output: null,
+  },
+  'fraud-score': {
+    input: orderJson,
+    output: ({ business: b, random }) =>
+      json({
+        orderId: b.orderId,
+        score: Math.round(random.next() ** 3 * 1000) / 1000,
+        model: 'risk-v2.3',
+        signals: random
+          .shuffle(['ip_country_mismatch', 'new_device', 'velocity_24h', 'high_value_first_order'])
+          .slice(0, random.int(0, 3)),
+      }),
+  },
+  'fraud-review-queue': {
+    input: ({ business: b, random }) =>
+      json({
+        orderId: b.orderId,
+        customerId: b.customerId,
+        score: Math.round(random.float(0.85, 1) * 1000) / 1000,
+      }),
+    output: ({ business: b, random }) =>
+      json({
+        caseId: `FC-${random.int(10_000, 99_999)}`,
+        orderId: b.orderId,
+        analyst: random.pick(['j.meyer', 'a.rossi', 'k.novak']),
+      }),
+  },
+  'payment-authorize': {
+    input: ({ business: b, random }) =>
+      json({
+        orderId: b.orderId,
+        customerId: b.customerId,
+        amount: b.total,
+        currency: b.currency,
+        method: random.pick(['CARD', 'SEPA_DD', 'PAYPAL']),
+        card: {
+          brand: random.pick(['VISA', 'MASTERCARD']),
+          last4: String(random.int(1000, 9999)),
+        },
+      }),
+    output: ({ business: b, random }) =>
+      json({
+        paymentId: b.paymentId,
+        orderId: b.orderId,
+        approved: true,
+        authorizationCode: random.alnum(6).toUpperCase(),
+      }),
+  },
+  'payment-capture': {
+    input: ({ business: b }) =>
+      json({ orderId: b.orderId, shipmentId: b.shipmentId, carrier: b.carrier }),
+    output: ({ business: b }) =>
+      json({ paymentId: b.paymentId, captured: true, amount: b.total, currency: b.currency }),
+  },
+  'payment-refund': {
+    input: ({ business: b, random }) =>
+      json({
+        orderId: b.orderId,
+        paymentId: b.paymentId,
+        amount: Math.round(b.total * random.float(0.1, 1) * 100) / 100,
+        reason: 'RETURNED_GOODS',
+      }),
+    output: ({ random }) => json({ refundId: `RF-${random.hex(10)}`, status: 'PENDING' }),
+  },
+  'payment-webhook': {
+    input: ({ business: b, random, startTime }) =>
+      json({
+        id: `evt_${random.alnum(20)}`,
+        type: random.pick(['settlement', 'settlement', 'chargeback', 'payout.paid']),
+        created: Math.floor(startTime / 1000),
+        data: { paymentId: b.paymentId, orderId: b.orderId, amount: b.total, currency: b.currency },
+      }),
+    output: null,
+  },
+  'inventory-import-file': { input: ({ random, items }) => stockCsv(random, items), output: null },
+  // One line per split item, as the trace shows.
+  'inventory-reserve': {
+    input: ({ business: b, splitLines }) =>
+      json({
+        orderId: b.orderId,
+        lines: splitLines().map(({ sku, quantity }) => ({ sku, quantity })),
+      }),
+    output: ({ business: b, splitLines }) =>
+      json({
+        orderId: b.orderId,
+        reserved: splitLines().map(({ sku, quantity, warehouse }) => ({
+          sku,
+          quantity,
+          warehouse,
+        })),
+        backordered: [],
+      }),
+  },
+  'stock-level-publish': {
+    input: null,
+    output: ({ random }) =>
+      json(
+        Array.from({ length: 20 }, () => ({
+          sku: `SKU-${random.int(10_000, 99_999)}`,
+          qty: random.int(0, 4000),
+        })),
+      ),
+  },
+  'shipment-create': {
+    input: ({ business: b }) =>
+      json({
+        orderId: b.orderId,
+        lines: b.lines.map(({ sku, quantity }) => ({ sku, quantity })),
+        shippingAddress: b.address,
+      }),
+    output: ({ business: b }) =>
+      json({
+        shipmentId: b.shipmentId,
+        orderId: b.orderId,
+        carrier: b.carrier,
+        trackingNumber: b.trackingNumber,
+      }),
+  },
+  // The label is a PDF: binary bodies are not captured.
+  'carrier-label': {
+    input: ({ business: b, random }) =>
+      json({
+        shipmentId: b.shipmentId,
+        carrier: b.carrier,
+        parcels: random.int(1, 4),
+        shipTo: b.address,
+      }),
+    output: null,
+  },
+  'tracking-poll': {
+    input: null,
+    output: ({ random, items }) =>
+      json(
+        Array.from({ length: Math.max(1, items) }, () => ({
+          shipmentId: `SHP-${random.int(1_000_000, 9_999_999)}`,
+          status: random.pick(['IN_TRANSIT', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'DELIVERED']),
+        })),
+      ),
+  },
+  'notify-order-confirmed': notification,
+  'notify-shipment': notification,
+  'notify-dlq-retry': notification,
+  'invoice-generate': {
+    input: null,
+    output: ({ random, startTime, items }) =>
+      json({
+        run: toIso(startTime).slice(0, 10),
+        invoices: items,
+        totalAmount: Math.round(random.float(200, 900) * items * 100) / 100,
+        currency: 'EUR',
+      }),
+  },
+  'invoice-export-sftp': { input: invoiceXml, output: null },
+  'invoice-reconcile': { input: bankStatementXml, output: null },
+  'claim-submit': claim,
+  'claim-triage': claim,
+  'policy-import': { input: ({ random, items }) => policyCsv(random, items), output: null },
+  'policy-change-feed': {
+    input: null,
+    output: ({ business: b, random }) =>
+      json({
+        op: 'u',
+        source: { table: 'policy', lsn: random.int(1e8, 9e8) },
+        before: { number: b.policyNumber, premium: random.int(300, 2000) },
+        after: { number: b.policyNumber, premium: random.int(300, 2000) },
+      }),
+  },
+  'archive-document': { input: null, output: null },
+  'broker-quote-request': { input: soapRequest, output: soapResponse },
+  'hello-timer': {
+    input: null,
+    output: ({ startTime }) => `Hello ${new Date(startTime).toUTCString()}`,
+  },
+  'rest-echo': {
+    input: ({ random, startTime }) =>
+      random.bool(0.5) ? json({ message: 'ping', at: toIso(startTime) }) : null,
+    output: ({ random }) => (random.bool(0.5) ? 'pong' : json({ message: 'ping' })),
+  },
+  'move-files': {
+    input: ({ business: b, random }) =>
+      `<?xml version="1.0" encoding="UTF-8"?>\n<document id="${b.documentId}"><title>Report ${random.int(1, 52)}</title></document>`,
+    output: null,
+  },
 }
 
 /** ~130 bytes per line: a bulk (B2B) order with 450 lines is ~58 kB. */

@@ -2,9 +2,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { ExecutionDetail } from '@/lib/api/types'
 import { validateResponse } from '@/lib/api/response-validation'
-import { listAgentRecords } from '../agents-data'
+import { listAgentRecords } from '../agents/agent-data'
 import { hashString } from '../random'
-import { getRouteDefinition, listRoutes, walkProcessors } from '../topology'
+import { getRouteDefinition, listRoutes, walkProcessors } from '../topology/topology'
 import { bucketOf, bucketSize, clearBucketCache, getBucket } from './execution-buckets'
 import {
   findExecution,

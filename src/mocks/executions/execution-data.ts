@@ -4,10 +4,10 @@ import type {
   ExecutionSummary,
   ProcessorExecution,
 } from '@/lib/api/types'
-import type { AgentRecord } from '../agents-data'
+import type { AgentRecord } from '../agents/agent-data'
 import { mockNow, toIso } from '../clock'
 import { createRandom, hashString } from '../random'
-import type { ProcessorNode } from '../topology'
+import type { ProcessorNode } from '../topology/topology'
 import {
   bucketOf,
   bucketSize,

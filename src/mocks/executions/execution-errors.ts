@@ -1,5 +1,5 @@
 import type { Random } from '../random'
-import type { ProcessorNode } from '../topology'
+import type { ProcessorNode } from '../topology/topology'
 
 /**
  * Why an exchange failed, and the Java stack trace an agent would capture for it: the
@@ -7,27 +7,8 @@ import type { ProcessorNode } from '../topology'
  * and consumer frames for where it happened, and the lower-level `Caused by:`.
  */
 
-export type FailureCode =
-  | 'http-status'
-  | 'http-read-timeout'
-  | 'http-connect'
-  | 'sql-pool-timeout'
-  | 'sql-deadlock'
-  | 'sql-duplicate-key'
-  | 'kafka-timeout'
-  | 'jms-connection'
-  | 'smtp-connect'
-  | 'sftp-auth'
-  | 'file-write'
-  | 's3-denied'
-  | 'direct-no-consumer'
-  | 'bean-npe'
-  | 'bean-illegal-state'
-  | 'json-mismatch'
-  | 'csv-parse'
-  | 'xml-unmarshal'
-  | 'simple-expression'
-  | 'thrown'
+/** Every failure kind the mock renders: the keys of `FAILURES` below. */
+export type FailureCode = keyof typeof FAILURES
 
 export interface FailureKind {
   code: FailureCode
@@ -132,9 +113,40 @@ export interface RenderedFailure {
   stackTrace: string
 }
 
-interface ExceptionText {
-  className: string
-  message: string
+/** What a template knows when it writes its texts: the failing call, resolved for this exchange. */
+interface FailureScene {
+  context: FailureContext
+  node: ProcessorNode
+  random: Random
+  /** The processor's endpoint URI as configured. */
+  uri: string
+  /** The endpoint as called, without its query. */
+  url: string
+  /** The host of an http(s) endpoint, `localhost` otherwise. */
+  host: string
+  /** The application's Java package, e.g. `com.acme.orderservice`. */
+  pkg: string
+  /** For `http-status`. */
+  httpStatus: number
+}
+
+type SceneText = string | ((scene: FailureScene) => string)
+
+interface ExceptionTemplate {
+  className: SceneText
+  message: SceneText
+}
+
+/**
+ * One failure kind: the exception the component throws (`exception`), the lower-level cause
+ * it wraps and the frames below that cause. `exception: 'camel-wrapped'` is Camel rethrowing
+ * a checked or runtime exception from user code as a `RuntimeCamelException` whose message
+ * is `<cause class>: <cause message>`.
+ */
+interface FailureTemplate {
+  exception: ExceptionTemplate | 'camel-wrapped'
+  cause: ExceptionTemplate
+  causeFrames: readonly string[] | ((scene: FailureScene) => string[])
 }
 
 /** With `withStackTrace` false, only the message is built (for summaries). */
@@ -145,307 +157,30 @@ export function renderFailure(
 ): RenderedFailure {
   const { node, random } = context
   const uri = node.endpointUri ?? ''
-  const url = context.resolvedUri.split('?')[0] ?? uri
-  const host = /^https?:\/\/([^/:?]+)/.exec(uri)?.[1] ?? 'localhost'
-  const pkg = packageOf(context.tenantId, context.applicationId)
-  let top: ExceptionText
-  let cause: ExceptionText
-  let causeFrames: string[]
-
-  switch (failure.code) {
-    case 'http-status': {
-      const reason = HTTP_REASONS[failure.httpStatus] ?? 'Error'
-      top = {
-        className: 'org.apache.camel.http.base.HttpOperationFailedException',
-        message: `HTTP operation failed invoking ${url} with statusCode: ${failure.httpStatus}`,
-      }
-      cause = {
-        className: 'org.apache.hc.client5.http.HttpResponseException',
-        message: `status code: ${failure.httpStatus}, reason phrase: ${reason}`,
-      }
-      causeFrames = [
-        'org.apache.camel.component.http.HttpProducer.populateHttpOperationFailedException(HttpProducer.java:482)',
-        'org.apache.camel.component.http.HttpProducer.executeMethod(HttpProducer.java:437)',
-      ]
-      break
-    }
-    case 'http-read-timeout':
-      top = {
-        className: 'org.apache.camel.CamelExchangeException',
-        message: `Error invoking ${url}: Read timed out. Exchange[${context.exchangeId}]`,
-      }
-      cause = { className: 'java.net.SocketTimeoutException', message: 'Read timed out' }
-      causeFrames = [
-        'java.base/sun.nio.ch.NioSocketImpl.timedRead(NioSocketImpl.java:278)',
-        'java.base/sun.nio.ch.NioSocketImpl.implRead(NioSocketImpl.java:304)',
-        'java.base/sun.nio.ch.NioSocketImpl.read(NioSocketImpl.java:346)',
-        'java.base/java.net.Socket$SocketInputStream.read(Socket.java:1099)',
-        'org.apache.hc.core5.http.impl.io.SessionInputBufferImpl.fillBuffer(SessionInputBufferImpl.java:149)',
-        'org.apache.hc.core5.http.impl.io.DefaultHttpResponseParser.parse(DefaultHttpResponseParser.java:55)',
-      ]
-      break
-    case 'http-connect':
-      top = {
-        className: 'org.apache.hc.client5.http.HttpHostConnectException',
-        message: `Connect to ${url.split('/').slice(0, 3).join('/')} [${host}/10.${random.int(0, 63)}.${random.int(0, 255)}.${random.int(2, 254)}] failed: Connection refused`,
-      }
-      cause = { className: 'java.net.ConnectException', message: 'Connection refused' }
-      causeFrames = [
-        'java.base/sun.nio.ch.Net.pollConnect(Native Method)',
-        'java.base/sun.nio.ch.Net.pollConnectNow(Net.java:682)',
-        'java.base/sun.nio.ch.NioSocketImpl.timedFinishConnect(NioSocketImpl.java:542)',
-        'java.base/sun.nio.ch.NioSocketImpl.connect(NioSocketImpl.java:592)',
-        'org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator.connect(DefaultHttpClientConnectionOperator.java:188)',
-      ]
-      break
-    case 'sql-pool-timeout':
-      top = {
-        className: 'org.springframework.jdbc.CannotGetJdbcConnectionException',
-        message: 'Failed to obtain JDBC Connection',
-      }
-      cause = {
-        className: 'java.sql.SQLTransientConnectionException',
-        message:
-          'HikariPool-1 - Connection is not available, request timed out after 30000ms (total=20, active=20, idle=0, waiting=37)',
-      }
-      causeFrames = [
-        'com.zaxxer.hikari.pool.HikariPool.createTimeoutException(HikariPool.java:686)',
-        'com.zaxxer.hikari.pool.HikariPool.getConnection(HikariPool.java:179)',
-        'com.zaxxer.hikari.pool.HikariPool.getConnection(HikariPool.java:144)',
-        'com.zaxxer.hikari.HikariDataSource.getConnection(HikariDataSource.java:99)',
-        'org.springframework.jdbc.datasource.DataSourceUtils.fetchConnection(DataSourceUtils.java:160)',
-      ]
-      break
-    case 'sql-deadlock':
-      top = {
-        className: 'org.springframework.dao.CannotAcquireLockException',
-        message: `PreparedStatementCallback; SQL [${sqlOf(uri)}]; ERROR: deadlock detected`,
-      }
-      cause = {
-        className: 'org.postgresql.util.PSQLException',
-        message: `ERROR: deadlock detected\n  Detail: Process ${random.int(20000, 40000)} waits for ShareLock on transaction ${random.int(1e6, 9e6)}; blocked by process ${random.int(20000, 40000)}.`,
-      }
-      causeFrames = POSTGRES_FRAMES
-      break
-    case 'sql-duplicate-key':
-      top = {
-        className: 'org.springframework.dao.DuplicateKeyException',
-        message: `PreparedStatementCallback; SQL [${sqlOf(uri)}]; ERROR: duplicate key value violates unique constraint`,
-      }
-      cause = {
-        className: 'org.postgresql.util.PSQLException',
-        message: `ERROR: duplicate key value violates unique constraint\n  Detail: Key (id)=(${context.businessKey}) already exists.`,
-      }
-      causeFrames = POSTGRES_FRAMES
-      break
-    case 'kafka-timeout': {
-      const topic = (uri.split(':')[1] ?? 'events').split('?')[0]
-      top = {
-        className: 'org.apache.kafka.common.errors.TimeoutException',
-        message: `Expiring 1 record(s) for ${topic}-${random.int(0, 11)}:120000 ms has passed since batch creation`,
-      }
-      cause = {
-        className: 'org.apache.kafka.common.errors.NotLeaderOrFollowerException',
-        message:
-          'For requests intended only for the leader, this error indicates that the broker is not the current leader.',
-      }
-      causeFrames = [
-        'org.apache.kafka.clients.producer.internals.Sender.completeBatch(Sender.java:617)',
-        'org.apache.kafka.clients.producer.internals.Sender.handleProduceResponse(Sender.java:568)',
-      ]
-      break
-    }
-    case 'jms-connection':
-      top = {
-        className: 'org.springframework.jms.UncategorizedJmsException',
-        message:
-          'Uncategorized exception occurred during JMS processing; nested exception is jakarta.jms.JMSException: Could not connect to broker URL: tcp://activemq:61616. Reason: java.net.ConnectException: Connection refused',
-      }
-      cause = {
-        className: 'jakarta.jms.JMSException',
-        message:
-          'Could not connect to broker URL: tcp://activemq:61616. Reason: java.net.ConnectException: Connection refused',
-      }
-      causeFrames = [
-        'org.apache.activemq.util.JMSExceptionSupport.create(JMSExceptionSupport.java:36)',
-        'org.apache.activemq.ActiveMQConnectionFactory.createActiveMQConnection(ActiveMQConnectionFactory.java:333)',
-        'org.springframework.jms.connection.CachingConnectionFactory.doCreateConnection(CachingConnectionFactory.java:68)',
-      ]
-      break
-    case 'smtp-connect':
-      top = {
-        className: 'org.springframework.mail.MailSendException',
-        message:
-          'Mail server connection failed. Failed messages: jakarta.mail.MessagingException: Could not connect to SMTP host: mail.internal, port: 587',
-      }
-      cause = {
-        className: 'jakarta.mail.MessagingException',
-        message: 'Could not connect to SMTP host: mail.internal, port: 587, response: 421',
-      }
-      causeFrames = [
-        'org.eclipse.angus.mail.smtp.SMTPTransport.openServer(SMTPTransport.java:2298)',
-        'org.eclipse.angus.mail.smtp.SMTPTransport.protocolConnect(SMTPTransport.java:757)',
-        'jakarta.mail.Service.connect(Service.java:345)',
-      ]
-      break
-    case 'sftp-auth':
-      top = {
-        className: 'org.apache.camel.component.file.GenericFileOperationFailedException',
-        message: `Cannot connect to ${url}`,
-      }
-      cause = {
-        className: 'com.jcraft.jsch.JSchException',
-        message: "Auth fail for methods 'publickey,password'",
-      }
-      causeFrames = [
-        'com.jcraft.jsch.Session.connect(Session.java:532)',
-        'org.apache.camel.component.file.remote.SftpOperations.tryConnect(SftpOperations.java:164)',
-      ]
-      break
-    case 'file-write':
-      top = {
-        className: 'org.apache.camel.component.file.GenericFileOperationFailedException',
-        message: `Cannot write file: ${url.replace(/^file:/, '')}`,
-      }
-      cause = {
-        className: 'java.nio.file.FileSystemException',
-        message: `${url.replace(/^file:/, '')}: No space left on device`,
-      }
-      causeFrames = [
-        'java.base/sun.nio.fs.UnixException.translateToIOException(UnixException.java:100)',
-        'java.base/sun.nio.fs.UnixChannelFactory.newFileChannel(UnixChannelFactory.java:175)',
-      ]
-      break
-    case 's3-denied':
-      top = {
-        className: 'software.amazon.awssdk.services.s3.model.S3Exception',
-        message: `Access Denied (Service: S3, Status Code: 403, Request ID: ${random.hex(16).toUpperCase()})`,
-      }
-      cause = {
-        className: 'software.amazon.awssdk.core.exception.SdkClientException',
-        message: 'The security token included in the request is expired',
-      }
-      causeFrames = [
-        'software.amazon.awssdk.core.internal.http.pipeline.stages.HandleResponseStage.handleErrorResponse(HandleResponseStage.java:96)',
-      ]
-      break
-    case 'direct-no-consumer':
-      top = {
-        className: 'org.apache.camel.component.direct.DirectConsumerNotAvailableException',
-        message: `No consumers available on endpoint: ${uri.replace(/^direct:/, 'direct://')}. Exchange[${context.exchangeId}]`,
-      }
-      cause = {
-        className: 'java.lang.IllegalStateException',
-        message: `Route ${uri.replace(/^direct:/, '')} is stopping (graceful shutdown in progress)`,
-      }
-      causeFrames = [
-        'org.apache.camel.impl.engine.DefaultShutdownStrategy.doShutdown(DefaultShutdownStrategy.java:264)',
-      ]
-      break
-    case 'bean-npe': {
-      const { className, method } = beanOf(node, pkg)
-      top = {
-        className: 'org.apache.camel.RuntimeCamelException',
-        message: `java.lang.NullPointerException: Cannot invoke "String.trim()" because the return value of "${pkg}.model.Address.getPostalCode()" is null`,
-      }
-      cause = {
-        className: 'java.lang.NullPointerException',
-        message: `Cannot invoke "String.trim()" because the return value of "${pkg}.model.Address.getPostalCode()" is null`,
-      }
-      causeFrames = [
-        `${className}.normalize(${simpleName(className)}.java:${random.int(40, 180)})`,
-        `${className}.${method}(${simpleName(className)}.java:${random.int(40, 180)})`,
-      ]
-      break
-    }
-    case 'bean-illegal-state': {
-      const { className, method } = beanOf(node, pkg)
-      top = {
-        className: 'org.apache.camel.RuntimeCamelException',
-        message: `java.lang.IllegalStateException: ${context.businessKey} is in state ARCHIVED and cannot be processed`,
-      }
-      cause = {
-        className: 'java.lang.IllegalStateException',
-        message: `${context.businessKey} is in state ARCHIVED and cannot be processed`,
-      }
-      causeFrames = [`${className}.${method}(${simpleName(className)}.java:${random.int(40, 180)})`]
-      break
-    }
-    case 'json-mismatch': {
-      const type = /\((\w+)\)/.exec(node.label)?.[1] ?? 'Object'
-      top = {
-        className: 'com.fasterxml.jackson.databind.exc.MismatchedInputException',
-        message: `Cannot deserialize value of type \`java.math.BigDecimal\` from String "n/a": not a valid representation (through reference chain: ${pkg}.model.${type}["total"])`,
-      }
-      cause = {
-        className: 'java.lang.NumberFormatException',
-        message:
-          'Character n is neither a decimal digit number, decimal point, nor "e" notation exponential mark.',
-      }
-      causeFrames = [
-        'java.base/java.math.BigDecimal.<init>(BigDecimal.java:608)',
-        'com.fasterxml.jackson.core.io.BigDecimalParser.parse(BigDecimalParser.java:46)',
-      ]
-      break
-    }
-    case 'csv-parse': {
-      const line = random.int(2, 400)
-      top = {
-        className: 'org.apache.camel.RuntimeCamelException',
-        message: `java.io.IOException: (line ${line}) invalid char between encapsulated token and delimiter`,
-      }
-      cause = {
-        className: 'java.io.IOException',
-        message: `(line ${line}) invalid char between encapsulated token and delimiter`,
-      }
-      causeFrames = [
-        'org.apache.commons.csv.Lexer.parseEncapsulatedToken(Lexer.java:288)',
-        'org.apache.commons.csv.CSVParser.nextRecord(CSVParser.java:858)',
-      ]
-      break
-    }
-    case 'xml-unmarshal':
-      top = {
-        className: 'jakarta.xml.bind.UnmarshalException',
-        message:
-          'unexpected element (uri:"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08", local:"Document"). Expected elements are <{urn:iso:std:iso:20022:tech:xsd:camt.053.001.02}Document>',
-      }
-      cause = {
-        className: 'org.xml.sax.SAXParseException',
-        message: "cvc-elt.1.a: Cannot find the declaration of element 'Document'.",
-      }
-      causeFrames = [
-        'org.glassfish.jaxb.runtime.v2.runtime.unmarshaller.UnmarshallingContext.handleEvent(UnmarshallingContext.java:712)',
-      ]
-      break
-    case 'simple-expression':
-      top = {
-        className: 'org.apache.camel.ExpressionEvaluationException',
-        message: `Cannot evaluate simple expression: ${node.label.replace(/^transform /, '')}`,
-      }
-      cause = {
-        className: 'org.apache.camel.component.bean.MethodNotFoundException',
-        message: `Method with name: ${/\.(\w+)\(/.exec(node.label)?.[1] ?? 'toString'} not found on bean: java.util.LinkedHashMap`,
-      }
-      causeFrames = [
-        'org.apache.camel.language.simple.SimpleExpressionBuilder$KeyedEntityRetrievalStrategy.evaluate(SimpleExpressionBuilder.java:1192)',
-      ]
-      break
-    case 'thrown': {
-      const name = node.label.replace(/^throw /, '')
-      top = { className: `${pkg}.${name}`, message: thrownMessage(name, context.businessKey) }
-      cause = {
-        className: 'jakarta.validation.ConstraintViolationException',
-        message: thrownCause(name),
-      }
-      causeFrames = [`${pkg}.validation.RuleEngine.check(RuleEngine.java:${random.int(40, 120)})`]
-      break
-    }
+  const scene: FailureScene = {
+    context,
+    node,
+    random,
+    uri,
+    url: context.resolvedUri.split('?')[0] ?? uri,
+    host: /^https?:\/\/([^/:?]+)/.exec(uri)?.[1] ?? 'localhost',
+    pkg: packageOf(context.tenantId, context.applicationId),
+    httpStatus: failure.httpStatus,
+  }
+  const template = FAILURES[failure.code]
+  // In this order (the exception, its cause, the cause's frames): texts draw from `random`.
+  const thrown =
+    template.exception === 'camel-wrapped' ? null : renderException(template.exception, scene)
+  const cause = renderException(template.cause, scene)
+  const causeFrames = textOf(template.causeFrames, scene)
+  const top = thrown ?? {
+    className: 'org.apache.camel.RuntimeCamelException',
+    message: `${cause.className}: ${cause.message}`,
   }
 
   if (!withStackTrace) return { message: top.message, stackTrace: '' }
   const frames = [
-    ...producerFrames(node, pkg),
+    ...producerFrames(node, scene.pkg),
     ...context.ancestors.flatMap(containerFrames),
     ...PIPELINE_FRAMES,
     ...consumerFrames(context.fromUri),
@@ -455,6 +190,18 @@ export function renderFailure(
   lines.push(...causeFrames.map((frame) => `\tat ${frame}`))
   lines.push(`\t... ${frames.length - 2} more`)
   return { message: top.message, stackTrace: lines.join('\n') }
+}
+
+function renderException(
+  template: ExceptionTemplate,
+  scene: FailureScene,
+): { className: string; message: string } {
+  const className = textOf(template.className, scene)
+  return { className, message: textOf(template.message, scene) }
+}
+
+function textOf<T>(text: T | ((scene: FailureScene) => T), scene: FailureScene): T {
+  return typeof text === 'function' ? (text as (scene: FailureScene) => T)(scene) : text
 }
 
 const HTTP_REASONS: Record<number, string> = {
@@ -480,6 +227,309 @@ const PIPELINE_FRAMES = [
   'org.apache.camel.processor.Pipeline.process(Pipeline.java:165)',
   'org.apache.camel.impl.engine.CamelInternalProcessor.process(CamelInternalProcessor.java:392)',
 ]
+
+/**
+ * Every failure kind, as data: add a kind by adding an entry (and choosing it in
+ * `chooseFailureKind`). Texts are strings or functions of the scene; functions run in the
+ * order exception, cause, cause frames, which fixes what each draws from `random`.
+ */
+const FAILURES = {
+  'http-status': {
+    exception: {
+      className: 'org.apache.camel.http.base.HttpOperationFailedException',
+      message: ({ url, httpStatus }) =>
+        `HTTP operation failed invoking ${url} with statusCode: ${httpStatus}`,
+    },
+    cause: {
+      className: 'org.apache.hc.client5.http.HttpResponseException',
+      message: ({ httpStatus }) =>
+        `status code: ${httpStatus}, reason phrase: ${HTTP_REASONS[httpStatus] ?? 'Error'}`,
+    },
+    causeFrames: [
+      'org.apache.camel.component.http.HttpProducer.populateHttpOperationFailedException(HttpProducer.java:482)',
+      'org.apache.camel.component.http.HttpProducer.executeMethod(HttpProducer.java:437)',
+    ],
+  },
+  'http-read-timeout': {
+    exception: {
+      className: 'org.apache.camel.CamelExchangeException',
+      message: ({ url, context }) =>
+        `Error invoking ${url}: Read timed out. Exchange[${context.exchangeId}]`,
+    },
+    cause: { className: 'java.net.SocketTimeoutException', message: 'Read timed out' },
+    causeFrames: [
+      'java.base/sun.nio.ch.NioSocketImpl.timedRead(NioSocketImpl.java:278)',
+      'java.base/sun.nio.ch.NioSocketImpl.implRead(NioSocketImpl.java:304)',
+      'java.base/sun.nio.ch.NioSocketImpl.read(NioSocketImpl.java:346)',
+      'java.base/java.net.Socket$SocketInputStream.read(Socket.java:1099)',
+      'org.apache.hc.core5.http.impl.io.SessionInputBufferImpl.fillBuffer(SessionInputBufferImpl.java:149)',
+      'org.apache.hc.core5.http.impl.io.DefaultHttpResponseParser.parse(DefaultHttpResponseParser.java:55)',
+    ],
+  },
+  'http-connect': {
+    exception: {
+      className: 'org.apache.hc.client5.http.HttpHostConnectException',
+      message: ({ url, host, random }) =>
+        `Connect to ${url.split('/').slice(0, 3).join('/')} [${host}/10.${random.int(0, 63)}.${random.int(0, 255)}.${random.int(2, 254)}] failed: Connection refused`,
+    },
+    cause: { className: 'java.net.ConnectException', message: 'Connection refused' },
+    causeFrames: [
+      'java.base/sun.nio.ch.Net.pollConnect(Native Method)',
+      'java.base/sun.nio.ch.Net.pollConnectNow(Net.java:682)',
+      'java.base/sun.nio.ch.NioSocketImpl.timedFinishConnect(NioSocketImpl.java:542)',
+      'java.base/sun.nio.ch.NioSocketImpl.connect(NioSocketImpl.java:592)',
+      'org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator.connect(DefaultHttpClientConnectionOperator.java:188)',
+    ],
+  },
+  'sql-pool-timeout': {
+    exception: {
+      className: 'org.springframework.jdbc.CannotGetJdbcConnectionException',
+      message: 'Failed to obtain JDBC Connection',
+    },
+    cause: {
+      className: 'java.sql.SQLTransientConnectionException',
+      message:
+        'HikariPool-1 - Connection is not available, request timed out after 30000ms (total=20, active=20, idle=0, waiting=37)',
+    },
+    causeFrames: [
+      'com.zaxxer.hikari.pool.HikariPool.createTimeoutException(HikariPool.java:686)',
+      'com.zaxxer.hikari.pool.HikariPool.getConnection(HikariPool.java:179)',
+      'com.zaxxer.hikari.pool.HikariPool.getConnection(HikariPool.java:144)',
+      'com.zaxxer.hikari.HikariDataSource.getConnection(HikariDataSource.java:99)',
+      'org.springframework.jdbc.datasource.DataSourceUtils.fetchConnection(DataSourceUtils.java:160)',
+    ],
+  },
+  'sql-deadlock': {
+    exception: {
+      className: 'org.springframework.dao.CannotAcquireLockException',
+      message: ({ uri }) =>
+        `PreparedStatementCallback; SQL [${sqlOf(uri)}]; ERROR: deadlock detected`,
+    },
+    cause: {
+      className: 'org.postgresql.util.PSQLException',
+      message: ({ random }) =>
+        `ERROR: deadlock detected\n  Detail: Process ${random.int(20000, 40000)} waits for ShareLock on transaction ${random.int(1e6, 9e6)}; blocked by process ${random.int(20000, 40000)}.`,
+    },
+    causeFrames: POSTGRES_FRAMES,
+  },
+  'sql-duplicate-key': {
+    exception: {
+      className: 'org.springframework.dao.DuplicateKeyException',
+      message: ({ uri }) =>
+        `PreparedStatementCallback; SQL [${sqlOf(uri)}]; ERROR: duplicate key value violates unique constraint`,
+    },
+    cause: {
+      className: 'org.postgresql.util.PSQLException',
+      message: ({ context }) =>
+        `ERROR: duplicate key value violates unique constraint\n  Detail: Key (id)=(${context.businessKey}) already exists.`,
+    },
+    causeFrames: POSTGRES_FRAMES,
+  },
+  'kafka-timeout': {
+    exception: {
+      className: 'org.apache.kafka.common.errors.TimeoutException',
+      message: ({ uri, random }) =>
+        `Expiring 1 record(s) for ${(uri.split(':')[1] ?? 'events').split('?')[0]}-${random.int(0, 11)}:120000 ms has passed since batch creation`,
+    },
+    cause: {
+      className: 'org.apache.kafka.common.errors.NotLeaderOrFollowerException',
+      message:
+        'For requests intended only for the leader, this error indicates that the broker is not the current leader.',
+    },
+    causeFrames: [
+      'org.apache.kafka.clients.producer.internals.Sender.completeBatch(Sender.java:617)',
+      'org.apache.kafka.clients.producer.internals.Sender.handleProduceResponse(Sender.java:568)',
+    ],
+  },
+  'jms-connection': {
+    exception: {
+      className: 'org.springframework.jms.UncategorizedJmsException',
+      message:
+        'Uncategorized exception occurred during JMS processing; nested exception is jakarta.jms.JMSException: Could not connect to broker URL: tcp://activemq:61616. Reason: java.net.ConnectException: Connection refused',
+    },
+    cause: {
+      className: 'jakarta.jms.JMSException',
+      message:
+        'Could not connect to broker URL: tcp://activemq:61616. Reason: java.net.ConnectException: Connection refused',
+    },
+    causeFrames: [
+      'org.apache.activemq.util.JMSExceptionSupport.create(JMSExceptionSupport.java:36)',
+      'org.apache.activemq.ActiveMQConnectionFactory.createActiveMQConnection(ActiveMQConnectionFactory.java:333)',
+      'org.springframework.jms.connection.CachingConnectionFactory.doCreateConnection(CachingConnectionFactory.java:68)',
+    ],
+  },
+  'smtp-connect': {
+    exception: {
+      className: 'org.springframework.mail.MailSendException',
+      message:
+        'Mail server connection failed. Failed messages: jakarta.mail.MessagingException: Could not connect to SMTP host: mail.internal, port: 587',
+    },
+    cause: {
+      className: 'jakarta.mail.MessagingException',
+      message: 'Could not connect to SMTP host: mail.internal, port: 587, response: 421',
+    },
+    causeFrames: [
+      'org.eclipse.angus.mail.smtp.SMTPTransport.openServer(SMTPTransport.java:2298)',
+      'org.eclipse.angus.mail.smtp.SMTPTransport.protocolConnect(SMTPTransport.java:757)',
+      'jakarta.mail.Service.connect(Service.java:345)',
+    ],
+  },
+  'sftp-auth': {
+    exception: {
+      className: 'org.apache.camel.component.file.GenericFileOperationFailedException',
+      message: ({ url }) => `Cannot connect to ${url}`,
+    },
+    cause: {
+      className: 'com.jcraft.jsch.JSchException',
+      message: "Auth fail for methods 'publickey,password'",
+    },
+    causeFrames: [
+      'com.jcraft.jsch.Session.connect(Session.java:532)',
+      'org.apache.camel.component.file.remote.SftpOperations.tryConnect(SftpOperations.java:164)',
+    ],
+  },
+  'file-write': {
+    exception: {
+      className: 'org.apache.camel.component.file.GenericFileOperationFailedException',
+      message: ({ url }) => `Cannot write file: ${url.replace(/^file:/, '')}`,
+    },
+    cause: {
+      className: 'java.nio.file.FileSystemException',
+      message: ({ url }) => `${url.replace(/^file:/, '')}: No space left on device`,
+    },
+    causeFrames: [
+      'java.base/sun.nio.fs.UnixException.translateToIOException(UnixException.java:100)',
+      'java.base/sun.nio.fs.UnixChannelFactory.newFileChannel(UnixChannelFactory.java:175)',
+    ],
+  },
+  's3-denied': {
+    exception: {
+      className: 'software.amazon.awssdk.services.s3.model.S3Exception',
+      message: ({ random }) =>
+        `Access Denied (Service: S3, Status Code: 403, Request ID: ${random.hex(16).toUpperCase()})`,
+    },
+    cause: {
+      className: 'software.amazon.awssdk.core.exception.SdkClientException',
+      message: 'The security token included in the request is expired',
+    },
+    causeFrames: [
+      'software.amazon.awssdk.core.internal.http.pipeline.stages.HandleResponseStage.handleErrorResponse(HandleResponseStage.java:96)',
+    ],
+  },
+  'direct-no-consumer': {
+    exception: {
+      className: 'org.apache.camel.component.direct.DirectConsumerNotAvailableException',
+      message: ({ uri, context }) =>
+        `No consumers available on endpoint: ${uri.replace(/^direct:/, 'direct://')}. Exchange[${context.exchangeId}]`,
+    },
+    cause: {
+      className: 'java.lang.IllegalStateException',
+      message: ({ uri }) =>
+        `Route ${uri.replace(/^direct:/, '')} is stopping (graceful shutdown in progress)`,
+    },
+    causeFrames: [
+      'org.apache.camel.impl.engine.DefaultShutdownStrategy.doShutdown(DefaultShutdownStrategy.java:264)',
+    ],
+  },
+  'bean-npe': {
+    exception: 'camel-wrapped',
+    cause: {
+      className: 'java.lang.NullPointerException',
+      message: ({ pkg }) =>
+        `Cannot invoke "String.trim()" because the return value of "${pkg}.model.Address.getPostalCode()" is null`,
+    },
+    causeFrames: ({ node, pkg, random }) => {
+      const { className, method } = beanOf(node, pkg)
+      return [
+        `${className}.normalize(${simpleName(className)}.java:${random.int(40, 180)})`,
+        `${className}.${method}(${simpleName(className)}.java:${random.int(40, 180)})`,
+      ]
+    },
+  },
+  'bean-illegal-state': {
+    exception: 'camel-wrapped',
+    cause: {
+      className: 'java.lang.IllegalStateException',
+      message: ({ context }) =>
+        `${context.businessKey} is in state ARCHIVED and cannot be processed`,
+    },
+    causeFrames: ({ node, pkg, random }) => {
+      const { className, method } = beanOf(node, pkg)
+      return [`${className}.${method}(${simpleName(className)}.java:${random.int(40, 180)})`]
+    },
+  },
+  'json-mismatch': {
+    exception: {
+      className: 'com.fasterxml.jackson.databind.exc.MismatchedInputException',
+      message: ({ node, pkg }) =>
+        `Cannot deserialize value of type \`java.math.BigDecimal\` from String "n/a": not a valid representation (through reference chain: ${pkg}.model.${/\((\w+)\)/.exec(node.label)?.[1] ?? 'Object'}["total"])`,
+    },
+    cause: {
+      className: 'java.lang.NumberFormatException',
+      message:
+        'Character n is neither a decimal digit number, decimal point, nor "e" notation exponential mark.',
+    },
+    causeFrames: [
+      'java.base/java.math.BigDecimal.<init>(BigDecimal.java:608)',
+      'com.fasterxml.jackson.core.io.BigDecimalParser.parse(BigDecimalParser.java:46)',
+    ],
+  },
+  'csv-parse': {
+    exception: 'camel-wrapped',
+    cause: {
+      className: 'java.io.IOException',
+      message: ({ random }) =>
+        `(line ${random.int(2, 400)}) invalid char between encapsulated token and delimiter`,
+    },
+    causeFrames: [
+      'org.apache.commons.csv.Lexer.parseEncapsulatedToken(Lexer.java:288)',
+      'org.apache.commons.csv.CSVParser.nextRecord(CSVParser.java:858)',
+    ],
+  },
+  'xml-unmarshal': {
+    exception: {
+      className: 'jakarta.xml.bind.UnmarshalException',
+      message:
+        'unexpected element (uri:"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08", local:"Document"). Expected elements are <{urn:iso:std:iso:20022:tech:xsd:camt.053.001.02}Document>',
+    },
+    cause: {
+      className: 'org.xml.sax.SAXParseException',
+      message: "cvc-elt.1.a: Cannot find the declaration of element 'Document'.",
+    },
+    causeFrames: [
+      'org.glassfish.jaxb.runtime.v2.runtime.unmarshaller.UnmarshallingContext.handleEvent(UnmarshallingContext.java:712)',
+    ],
+  },
+  'simple-expression': {
+    exception: {
+      className: 'org.apache.camel.ExpressionEvaluationException',
+      message: ({ node }) =>
+        `Cannot evaluate simple expression: ${node.label.replace(/^transform /, '')}`,
+    },
+    cause: {
+      className: 'org.apache.camel.component.bean.MethodNotFoundException',
+      message: ({ node }) =>
+        `Method with name: ${/\.(\w+)\(/.exec(node.label)?.[1] ?? 'toString'} not found on bean: java.util.LinkedHashMap`,
+    },
+    causeFrames: [
+      'org.apache.camel.language.simple.SimpleExpressionBuilder$KeyedEntityRetrievalStrategy.evaluate(SimpleExpressionBuilder.java:1192)',
+    ],
+  },
+  /** A `throwException` step: the application's own business exception. */
+  thrown: {
+    exception: {
+      className: ({ node, pkg }) => `${pkg}.${thrownName(node)}`,
+      message: ({ node, context }) => thrownMessage(thrownName(node), context.businessKey),
+    },
+    cause: {
+      className: 'jakarta.validation.ConstraintViolationException',
+      message: ({ node }) => thrownCause(thrownName(node)),
+    },
+    causeFrames: ({ pkg, random }) => [
+      `${pkg}.validation.RuleEngine.check(RuleEngine.java:${random.int(40, 120)})`,
+    ],
+  },
+} satisfies Record<string, FailureTemplate>
 
 function producerFrames(node: ProcessorNode, pkg: string): string[] {
   const scheme = (node.endpointUri ?? '').split(':')[0] ?? ''
@@ -671,6 +721,8 @@ const simpleName = (className: string) => className.split('.').pop() ?? classNam
 function sqlOf(uri: string): string {
   return uri.replace(/^sql:/, '').replace(/:#\$\{[^}]+\}|:#\w+/g, '?')
 }
+
+const thrownName = (node: ProcessorNode) => node.label.replace(/^throw /, '')
 
 function thrownMessage(name: string, businessKey: string): string {
   if (/Validation/.test(name))

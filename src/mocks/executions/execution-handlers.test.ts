@@ -1,18 +1,16 @@
 // @vitest-environment node
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { ExecutionSummary } from '@/lib/api/types'
-import { signDemoToken } from '../auth'
+import { signDemoToken } from '../auth/auth-tokens'
 import { setMockNow } from '../clock'
 import { server } from '../node'
 import { executionId } from './execution-buckets'
 import { findExecution, findSampleExecutionIds } from './execution-data'
 import { getEnvironmentModel } from './execution-model'
 import { executionHandlers } from './execution-handlers'
+import { call, expectProblem, get } from '../mock-api-test-support'
 import {
-  call,
   checkTrace,
-  expectProblem,
-  get,
   HOUR,
   iso,
   mean,

@@ -12,7 +12,7 @@ import {
   requireScope,
   type RequestScope,
 } from '../scope-guard'
-import { getRouteDefinition } from '../topology'
+import { getRouteDefinition } from '../topology/topology'
 import {
   findExecution,
   searchExecutions,

@@ -1,6 +1,6 @@
-import { listAgentRecords, type AgentRecord } from '../agents-data'
+import { listAgentRecords, type AgentRecord } from '../agents/agent-data'
 import { createRandom, hashString } from '../random'
-import { getTopology, type ProcessorNode, type RouteDefinition } from '../topology'
+import { getTopology, type ProcessorNode, type RouteDefinition } from '../topology/topology'
 
 /**
  * The traffic model of one (tenant, environment): which routes run how often, how long they

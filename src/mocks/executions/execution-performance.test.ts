@@ -2,13 +2,14 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
 import type { SchemaName, Schemas } from '@/lib/api/types'
 import { validateResponse } from '@/lib/api/response-validation'
-import { signDemoToken } from '../auth'
+import { signDemoToken } from '../auth/auth-tokens'
 import { setMockNow } from '../clock'
 import { server } from '../node'
 import { clearBucketCache } from './execution-buckets'
 import { findSampleExecutionIds } from './execution-data'
 import { executionHandlers } from './execution-handlers'
-import { call, get, HOUR, iso, NOW, query } from './execution-test-support'
+import { call, get } from '../mock-api-test-support'
+import { HOUR, iso, NOW, query } from './execution-test-support'
 
 /**
  * Measures, does not judge: prints how long the expensive requests take through MSW in Node

@@ -1,12 +1,10 @@
 import { expect } from 'vitest'
-import type { ExecutionDetail, RouteDiagram, SchemaName, Schemas } from '@/lib/api/types'
-import { validateResponse } from '@/lib/api/response-validation'
+import type { ExecutionDetail, RouteDiagram, Schemas } from '@/lib/api/types'
+import { get } from '../mock-api-test-support'
 
 /**
  * Shared by the execution mock's tests (imported by tests only, never by the app).
  */
-
-export const BASE = 'http://localhost/api/v1'
 
 /**
  * A fixed "now" for every test: data is generated relative to it, so figures are repeatable.
@@ -17,48 +15,6 @@ export const NOW = Date.parse('2026-11-25T14:30:00.000Z')
 export const MINUTE = 60_000
 export const HOUR = 60 * MINUTE
 export const iso = (time: number) => new Date(time).toISOString()
-
-export interface CallResult {
-  status: number
-  headers: Headers
-  body: unknown
-}
-
-export async function call(path: string, token?: string): Promise<CallResult> {
-  const headers = new Headers()
-  if (token) headers.set('Authorization', `Bearer ${token}`)
-  const response = await fetch(`${BASE}${path}`, { headers })
-  const text = await response.text()
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: text ? JSON.parse(text) : null,
-  }
-}
-
-/** A 200 whose body follows the OpenAPI schema, validated as the UI validates it. */
-export async function get<N extends SchemaName>(
-  schema: N,
-  path: string,
-  token: string,
-): Promise<Schemas[N]> {
-  const { status, body } = await call(path, token)
-  expect(status, JSON.stringify(body)).toBe(200)
-  return validateResponse(schema, body, path)
-}
-
-export async function expectProblem(
-  response: Promise<CallResult>,
-  status: number,
-  detail?: RegExp,
-): Promise<Schemas['Problem']> {
-  const { status: actual, headers, body } = await response
-  expect(actual, JSON.stringify(body)).toBe(status)
-  expect(headers.get('Content-Type')).toBe('application/problem+json')
-  const problem = validateResponse('Problem', body, 'problem')
-  if (detail) expect(problem.detail).toMatch(detail)
-  return problem
-}
 
 export function query(params: Record<string, string | number | undefined>): string {
   const search = new URLSearchParams()

@@ -1,6 +1,6 @@
 import type { Random } from '../random'
 import { createRandom } from '../random'
-import type { ProcessorNode } from '../topology'
+import type { ProcessorNode } from '../topology/topology'
 import { chooseFailureKind, type FailureKind } from './execution-errors'
 import { processorCostMs, walk, type EnvironmentModel, type RouteModel } from './execution-model'
 

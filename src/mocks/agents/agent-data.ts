@@ -1,8 +1,8 @@
 import type { AgentInfo, AgentStatus } from '@/lib/api/types'
-import { mockNow, toIso } from './clock'
-import { createRandom, type Random } from './random'
-import type { EnvironmentProfile, HostStyle } from './tenants'
-import { getTopology } from './topology'
+import { mockNow, toIso } from '../clock'
+import { createRandom, type Random } from '../random'
+import type { EnvironmentProfile, HostStyle } from '../topology/tenants'
+import { getTopology } from '../topology/topology'
 
 /**
  * The agent registry of one (tenant, environment). Everything but "now" is fixed by the seed:

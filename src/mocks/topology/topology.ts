@@ -1,7 +1,7 @@
 import type { DiagramEdge, DiagramNode } from '@/lib/api/types'
 import { routeSpecsFor, type RouteContext } from './route-catalog'
 import type { ProcessorType, StepSpec } from './route-dsl'
-import { hashString } from './random'
+import { hashString } from '../random'
 import { getEnvironmentProfile, type EnvironmentProfile } from './tenants'
 
 /**

@@ -1,9 +1,9 @@
 import type { Environment } from '@/lib/api/types'
-import { listAgentRecords } from '../agents-data'
+import { listAgentRecords } from '../agents/agent-data'
 import { apiGet, ok } from '../api-route'
-import { authenticate } from '../auth'
+import { authenticate } from '../auth/auth-tokens'
 import { mockNow, toIso } from '../clock'
-import { tenantEnvironmentIds } from '../tenants'
+import { tenantEnvironmentIds } from '../topology/tenants'
 
 export const environmentHandlers = [
   apiGet('/environments', async ({ request }) => {

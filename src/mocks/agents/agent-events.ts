@@ -1,7 +1,7 @@
 import type { AgentEvent, AgentEventType } from '@/lib/api/types'
-import type { AgentRecord } from './agents-data'
-import { mockNow, toIso } from './clock'
-import { createRandom, type Random } from './random'
+import type { AgentRecord } from './agent-data'
+import { mockNow, toIso } from '../clock'
+import { createRandom, type Random } from '../random'
 
 /**
  * An agent's lifecycle, from registration to its last heartbeat, consistent with its status:

@@ -5,9 +5,9 @@ import {
   findDemoUser,
   signDemoToken,
   TOKEN_LIFETIME_SECONDS,
-} from '../auth'
+} from './auth-tokens'
 import { badRequest, unauthorized } from '../problem'
-import { tenantEnvironmentIds } from '../tenants'
+import { tenantEnvironmentIds } from '../topology/tenants'
 
 export const authHandlers = [
   apiPost('/auth/login', async ({ request }) => {

@@ -1,6 +1,6 @@
 import type { AgentStatus } from '@/lib/api/types'
-import { listAgentEventRecords, toAgentEvent } from '../agent-events'
-import { findAgentRecord, listAgentRecords, toAgentInfo } from '../agents-data'
+import { listAgentEventRecords, toAgentEvent } from './agent-events'
+import { findAgentRecord, listAgentRecords, toAgentInfo } from './agent-data'
 import { apiGet, ok } from '../api-route'
 import { mockNow } from '../clock'
 import { decodeCursor, encodeCursor } from '../pagination'

@@ -1,6 +1,6 @@
 import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose'
 import type { Schemas } from '@/lib/api/types'
-import { unauthorized } from './problem'
+import { unauthorized } from '../problem'
 
 /**
  * Demo users and user JWTs, verified exactly as the server does: HS256 with the development

@@ -175,7 +175,7 @@ test.describe('a token of another tenant', () => {
     expect(acmeKeys.length).toBeGreaterThan(0)
   }
 
-  test('pasted into the open tab, it replaces the session and leaves nothing of the first tenant', async ({
+  test('pasted into the open tab and confirmed, it replaces the session and leaves nothing of the first tenant', async ({
     page,
     signInAs,
   }) => {
@@ -185,14 +185,19 @@ test.describe('a token of another tenant', () => {
     await page.evaluate((token) => {
       location.hash = `access_token=${token}`
     }, betaToken)
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Switch' }).click()
 
     await expectBetaOnly(page)
   })
 
-  test('opened as a new page load, it replaces the session too', async ({ page, signInAs }) => {
+  test('opened as a new page load and confirmed, it replaces the session too', async ({
+    page,
+    signInAs,
+  }) => {
     await signInAsAcmeWithPreferences(page, signInAs)
 
     await page.goto(handoffUrl(await demoToken('admin@beta'), '/agents?env=prod'))
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Switch' }).click()
 
     await expectBetaOnly(page)
   })

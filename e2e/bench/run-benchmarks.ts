@@ -35,6 +35,7 @@ import {
   runExecutionBenchmarks,
   type ExecutionBenchmarkResults,
 } from './executions-benchmarks.ts'
+import { runSoakBenchmark, soakBenchmarkReportRows, type SoakBenchmarkResults } from './soak-benchmark.ts'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const VITE = join(ROOT, 'node_modules/vite/bin/vite.js')
@@ -375,6 +376,7 @@ interface SwitchReport {
   browser: string
   /** Large-list and big-trace figures of the Executions pages, measured on the same server. */
   executions: ExecutionBenchmarkResults
+  soak: SoakBenchmarkResults
 }
 
 async function startPreview(outDir: string): Promise<string> {
@@ -552,12 +554,16 @@ async function measureSwitches(): Promise<SwitchReport> {
     }
     log()
     const executions = await runExecutionBenchmarks({ baseURL: baseUrl, browser })
+    log()
+    log('Soak: 10 minutes of auto-refresh and polling in one tab (clock compressed)…')
+    const soak = await runSoakBenchmark({ baseURL: baseUrl, browser, log })
     return {
       samples,
       visibleQueries,
       commitCountingWorks,
       browser: `${browser.browserType().name()} ${browser.version()}`,
       executions,
+      soak,
     }
   } finally {
     await browser.close()
@@ -692,6 +698,17 @@ async function writeReport(bundle: BundleReport, switches: SwitchReport): Promis
     '| figure | value | target | |',
     '|---|---|---|---|',
     ...executionBenchmarkReportRows(switches.executions),
+    '',
+    '## Memory over a long shift',
+    '',
+    'Same browser and server (`e2e/bench/soak-benchmark.ts`): one tab, 10 minutes of page time',
+    "compressed with Playwright's clock in 10-second steps (each step's requests awaited),",
+    'alternating a minute on `/executions` with auto-refresh every 10 s and a minute on `/agents`',
+    '(polling). Heap measured after a forced GC (CDP).',
+    '',
+    '| figure | value | target | |',
+    '|---|---|---|---|',
+    ...soakBenchmarkReportRows(switches.soak),
     '',
   ]
   mkdirSync(dirname(REPORT), { recursive: true })

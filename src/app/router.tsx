@@ -8,55 +8,63 @@ function RedirectToAgents() {
   return <Navigate to={`/agents${search}`} replace />
 }
 
-/** Feature pages load lazily: `/agents` never downloads the executions code or chart library. */
-export const router = createBrowserRouter([
-  {
-    path: '/login',
-    lazy: async () => ({ Component: (await import('@/session/login-page')).LoginPage }),
-    errorElement: <RouteError />,
-  },
-  {
-    path: '/',
-    element: (
-      <RequireSession>
-        <AppShell />
-      </RequireSession>
-    ),
-    errorElement: <RouteError />,
-    children: [
-      {
-        errorElement: <RouteError />,
-        children: [
-          { index: true, element: <RedirectToAgents /> },
-          {
-            path: 'agents',
-            lazy: async () => ({
-              Component: (await import('@/features/agents/agents-page')).AgentsPage,
-            }),
-          },
-          {
-            path: 'agents/:agentId',
-            lazy: async () => ({
-              Component: (await import('@/features/agents/agent-detail-page')).AgentDetailPage,
-            }),
-          },
-          {
-            path: 'executions',
-            lazy: async () => ({
-              Component: (await import('@/features/executions/search/executions-page'))
-                .ExecutionsPage,
-            }),
-          },
-          {
-            path: 'executions/:executionId',
-            lazy: async () => ({
-              Component: (await import('@/features/executions/detail/execution-detail-page'))
-                .ExecutionDetailPage,
-            }),
-          },
-          { path: '*', element: <NotFoundPage /> },
-        ],
-      },
-    ],
-  },
-])
+/**
+ * Feature pages load lazily: `/agents` never downloads the executions code or chart library.
+ *
+ * A function, not a module-level router: a router reads the address when it is created, and
+ * it must never see a `#access_token=` hand-off. `main.tsx` takes the hand-off out of the
+ * address bar first and creates the router after.
+ */
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      path: '/login',
+      lazy: async () => ({ Component: (await import('@/session/login-page')).LoginPage }),
+      errorElement: <RouteError />,
+    },
+    {
+      path: '/',
+      element: (
+        <RequireSession>
+          <AppShell />
+        </RequireSession>
+      ),
+      errorElement: <RouteError />,
+      children: [
+        {
+          errorElement: <RouteError />,
+          children: [
+            { index: true, element: <RedirectToAgents /> },
+            {
+              path: 'agents',
+              lazy: async () => ({
+                Component: (await import('@/features/agents/agents-page')).AgentsPage,
+              }),
+            },
+            {
+              path: 'agents/:agentId',
+              lazy: async () => ({
+                Component: (await import('@/features/agents/agent-detail-page')).AgentDetailPage,
+              }),
+            },
+            {
+              path: 'executions',
+              lazy: async () => ({
+                Component: (await import('@/features/executions/search/executions-page'))
+                  .ExecutionsPage,
+              }),
+            },
+            {
+              path: 'executions/:executionId',
+              lazy: async () => ({
+                Component: (await import('@/features/executions/detail/execution-detail-page'))
+                  .ExecutionDetailPage,
+              }),
+            },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ])
+}

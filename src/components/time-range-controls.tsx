@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useHref, useLocation } from 'react-router'
 import { pluralize } from '@/lib/format'
 import { useTimeZonePreference, type TimeZonePreference } from '@/lib/preferences-store'
+import { shareableUrl } from '@/lib/shareable-url'
 import { formatInstant } from '@/lib/time-format'
 import {
   freezeTimeRange,
@@ -323,7 +324,8 @@ function AutoRefreshControl({ pausedReason }: { pausedReason: string | null }) {
 function CopyLinkControls() {
   const location = useLocation()
   const { range } = useTimeRange()
-  const href = useHref(`${location.pathname}${location.search}${location.hash}`)
+  // Path and query only: the fragment is where a hand-off token travels (see shareableUrl).
+  const href = useHref(`${location.pathname}${location.search}`)
   const [copied, setCopied] = useState<{ ok: boolean; text: string; url: string } | null>(null)
 
   useEffect(() => {
@@ -333,7 +335,7 @@ function CopyLinkControls() {
   }, [copied])
 
   const copy = async (absolute: boolean) => {
-    const url = new URL(href, window.location.origin)
+    const url = new URL(shareableUrl(href))
     if (absolute) {
       url.search = writeTimeRange(
         new URLSearchParams(url.search),

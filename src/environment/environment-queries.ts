@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query'
 import { tenantGet } from '@/lib/api/api-client'
 import { tenantKey } from '@/lib/query/query-scope'
+import { polling } from '@/lib/query/retry-policy'
 
 /** Tenant-level queries: the environments a user may switch between. */
 export const environmentQueries = {
@@ -11,6 +12,6 @@ export const environmentQueries = {
         tenantGet('/environments', { tenant, schema: 'EnvironmentList', signal }),
       // The switcher shows live agent counts: keep them reasonably fresh.
       staleTime: 30_000,
-      refetchInterval: 60_000,
+      refetchInterval: polling(60_000),
     }),
 }

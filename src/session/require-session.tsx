@@ -1,6 +1,8 @@
 import { useEffect, type ReactNode } from 'react'
 import { Navigate, useLocation } from 'react-router'
-import { endSession, useClaims } from './session-store'
+import { HandoffDialog } from './handoff-dialog'
+import { SessionReplacedNotice } from './session-replaced'
+import { endSession, useClaims, useReplacedBy } from './session-store'
 
 /**
  * Guards every signed-in page: without a session, go to the sign-in page and come back here
@@ -8,6 +10,7 @@ import { endSession, useClaims } from './session-store'
  */
 export function RequireSession({ children }: { children: ReactNode }) {
   const claims = useClaims()
+  const replacedBy = useReplacedBy()
   const location = useLocation()
 
   useEffect(() => {
@@ -24,9 +27,15 @@ export function RequireSession({ children }: { children: ReactNode }) {
     return () => clearTimeout(timer)
   }, [claims])
 
+  if (replacedBy) return <SessionReplacedNotice />
   if (!claims) {
     const next = `${location.pathname}${location.search}`
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />
   }
-  return children
+  return (
+    <>
+      {children}
+      <HandoffDialog />
+    </>
+  )
 }

@@ -7,7 +7,17 @@ import { queryClient } from '@/lib/query/query-client'
 import { scopedKey, tenantKey } from '@/lib/query/query-scope'
 import { switchStorageTenant } from '@/lib/tenant-storage'
 import { signDemoToken, signToken } from '@/mocks/auth/auth-tokens'
-import { endSession, restoreSession, startSession, useSessionStore } from './session-store'
+import {
+  acceptPendingHandoff,
+  continueAsReplacement,
+  declinePendingHandoff,
+  endSession,
+  followOtherTabs,
+  offerHandoff,
+  restoreSession,
+  startSession,
+  useSessionStore,
+} from './session-store'
 import type { TokenProblem } from './token-claims'
 
 const TOKEN_KEY = 'cameleer3:session-token'
@@ -32,7 +42,13 @@ function leaveStoredPreferences(tenant: string) {
 
 /** The state of a fresh page load: no session, stores pointing at no tenant. */
 function freshPage() {
-  useSessionStore.setState({ token: null, claims: null, signedOutReason: null })
+  useSessionStore.setState({
+    token: null,
+    claims: null,
+    signedOutReason: null,
+    pendingHandoff: null,
+    replacedBy: null,
+  })
   switchStorageTenant(null, { wipe: false })
   queryClient.clear()
 }
@@ -298,5 +314,132 @@ describe('a 401 from the API', () => {
     )
     expect((error as HttpError).status).toBe(401)
     expect(useSessionStore.getState().signedOutReason).toBe('signed-out')
+  })
+})
+
+describe('a hand-off while a session is active', () => {
+  it('with no session, starts one without asking', async () => {
+    const token = await signDemoToken('admin@beta')
+    offerHandoff(token)
+    expect(useSessionStore.getState()).toMatchObject({ token, pendingHandoff: null })
+  })
+
+  it('of the same user and tenant (a renewed token), is taken without asking', async () => {
+    await signedInAsAcmeAdmin()
+    const renewed = await signDemoToken('admin@acme', { expiresInSeconds: 7200 })
+    offerHandoff(renewed)
+    expect(useSessionStore.getState()).toMatchObject({ token: renewed, pendingHandoff: null })
+    expect(queryClient.getQueryCache().getAll()).toHaveLength(2)
+  })
+
+  it('of another tenant, waits for the user and changes nothing until then', async () => {
+    const acmeToken = await signedInAsAcmeAdmin()
+    const betaToken = await signDemoToken('admin@beta')
+
+    offerHandoff(betaToken)
+
+    const state = useSessionStore.getState()
+    expect(state.token).toBe(acmeToken)
+    expect(state.claims?.tenant).toBe('acme')
+    expect(state.pendingHandoff?.claims).toMatchObject({ tenant: 'beta', userId: 'admin@beta' })
+    expect(localStorage.getItem(TOKEN_KEY)).toBe(acmeToken)
+    expect(queryClient.getQueryCache().getAll()).toHaveLength(2)
+    expect(tenantKeys()).toContain(`${TENANT_PREFIX}acme:preferences`)
+  })
+
+  it('Cancel keeps the current session untouched', async () => {
+    const acmeToken = await signedInAsAcmeAdmin()
+    offerHandoff(await signDemoToken('dev@acme'))
+    declinePendingHandoff()
+    expect(useSessionStore.getState()).toMatchObject({ token: acmeToken, pendingHandoff: null })
+    expect(queryClient.getQueryCache().getAll()).toHaveLength(2)
+  })
+
+  it('Switch replaces the session as a sign-in would', async () => {
+    await signedInAsAcmeAdmin()
+    const betaToken = await signDemoToken('admin@beta')
+    offerHandoff(betaToken)
+    acceptPendingHandoff()
+    expect(useSessionStore.getState()).toMatchObject({ token: betaToken, pendingHandoff: null })
+    expect(queryClient.getQueryCache().getAll()).toEqual([])
+    expect(tenantKeys().filter((key) => key.startsWith(`${TENANT_PREFIX}acme:`))).toEqual([])
+  })
+})
+
+describe('sessions across tabs', () => {
+  let stop: () => void = () => {}
+  beforeEach(() => {
+    stop = followOtherTabs()
+    return () => stop()
+  })
+
+  /** What another tab of the origin does to the shared storage, and the event this tab gets. */
+  function otherTab(change: () => void) {
+    change()
+    window.dispatchEvent(new StorageEvent('storage', { key: TOKEN_KEY }))
+  }
+
+  it.each([
+    ['signed-out', 'signed-out'],
+    ['session-expired', 'session-expired'],
+    ['malformed', 'signed-out'],
+  ] as const)('ends here too when the other tab ends it (%s)', async (ended, shown) => {
+    await signedInAsAcmeAdmin()
+    otherTab(() => {
+      localStorage.setItem('cameleer3:session-ended', ended)
+      localStorage.removeItem(TOKEN_KEY)
+    })
+    expect(useSessionStore.getState()).toMatchObject({
+      token: null,
+      claims: null,
+      signedOutReason: shown,
+    })
+    expect(queryClient.getQueryCache().getAll()).toEqual([])
+  })
+
+  it('ending a session leaves its reason for the other tabs', async () => {
+    await signedInAsAcmeAdmin()
+    endSession('session-expired')
+    expect(localStorage.getItem('cameleer3:session-ended')).toBe('session-expired')
+    startSession(await signDemoToken('admin@acme'), 'login')
+    expect(localStorage.getItem('cameleer3:session-ended')).toBeNull()
+  })
+
+  it('picks up a renewed token of the same user silently, keeping the cache', async () => {
+    await signedInAsAcmeAdmin()
+    const renewed = await signDemoToken('admin@acme', { expiresInSeconds: 7200 })
+    otherTab(() => localStorage.setItem(TOKEN_KEY, renewed))
+    expect(useSessionStore.getState()).toMatchObject({ token: renewed, replacedBy: null })
+    expect(queryClient.getQueryCache().getAll()).toHaveLength(2)
+  })
+
+  it('stops showing the old session at once when another tenant signs in there', async () => {
+    await signedInAsAcmeAdmin()
+    const betaToken = await signDemoToken('admin@beta')
+    otherTab(() => {
+      // What the other tab's sign-in did: wiped acme's preferences, stored its token.
+      for (const key of tenantKeys()) localStorage.removeItem(key)
+      localStorage.setItem(TOKEN_KEY, betaToken)
+    })
+
+    const state = useSessionStore.getState()
+    expect(state.claims).toBeNull()
+    expect(state.token).toBeNull()
+    expect(state.replacedBy).toMatchObject({ tenant: 'beta', userId: 'admin@beta' })
+    expect(queryClient.getQueryCache().getAll()).toEqual([])
+    // This tab writes nothing for acme any more.
+    usePreferencesStore.getState().setTimeZone('local')
+    useEnvironmentStore.getState().activate('prod')
+    expect(tenantKeys().filter((key) => key.startsWith(`${TENANT_PREFIX}acme:`))).toEqual([])
+
+    continueAsReplacement()
+    expect(useSessionStore.getState()).toMatchObject({ token: betaToken, replacedBy: null })
+    expect(useSessionStore.getState().claims?.tenant).toBe('beta')
+  })
+
+  it('a tab on the sign-in page takes a sign-in made in another tab', async () => {
+    const token = await signDemoToken('dev@acme')
+    otherTab(() => localStorage.setItem(TOKEN_KEY, token))
+    expect(useSessionStore.getState()).toMatchObject({ token, claims: { userId: 'dev@acme' } })
   })
 })

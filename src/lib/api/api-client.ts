@@ -1,7 +1,7 @@
 import createClient from 'openapi-fetch'
 import { appConfig } from '@/config/app-config'
 import type { Scope } from '@/lib/query/query-scope'
-import { ContractError, HttpError, NetworkError } from './errors'
+import { ContractError, HttpError, NetworkError, parseRetryAfter } from './errors'
 import { assertScope, validateResponse } from './response-validation'
 import type { paths, Problem, SchemaName, Schemas } from './types'
 
@@ -88,7 +88,7 @@ export async function scopedGet<P extends ScopedPath>(
     client.GET(path as never, { params, signal, parseAs: 'text' } as never),
   )
   const data = validateResponse(schema, body, path)
-  assertScope(data, scope, path)
+  assertScope(schema, data, scope, path)
   return data as unknown as OkBody<P>
 }
 
@@ -101,7 +101,7 @@ export async function tenantGet<P extends Exclude<GetPath, ScopedPath>>(
     client.GET(path as never, { signal: options.signal, parseAs: 'text' } as never),
   )
   const data = validateResponse(options.schema, body, path)
-  assertScope(data, { tenant: options.tenant }, path)
+  assertScope(options.schema, data, { tenant: options.tenant }, path)
   return data as unknown as OkBody<P>
 }
 
@@ -135,7 +135,11 @@ async function send(
   if (!response.ok) {
     const problem = parseProblem(result.error)
     if (response.status === 401 && !isLogin) auth.onUnauthorized()
-    throw new HttpError(response.status, problem, path)
+    const retryAfter =
+      response.status === 429 || response.status === 503
+        ? parseRetryAfter(response.headers.get('Retry-After'))
+        : null
+    throw new HttpError(response.status, problem, path, retryAfter)
   }
   const text = typeof result.data === 'string' ? result.data : ''
   try {

@@ -18,12 +18,20 @@ export class HttpError extends ApiFailure {
   readonly status: number
   readonly problem: Problem | null
   readonly path: string
-  constructor(status: number, problem: Problem | null, path: string) {
+  /** How long the server asked us to wait (`Retry-After` on a 429 or 503), in ms. */
+  readonly retryAfterMs: number | null
+  constructor(
+    status: number,
+    problem: Problem | null,
+    path: string,
+    retryAfterMs: number | null = null,
+  ) {
     super(problem?.detail ?? problem?.title ?? `The server answered ${status} for ${path}.`)
     this.name = 'HttpError'
     this.status = status
     this.problem = problem
     this.path = path
+    this.retryAfterMs = retryAfterMs
   }
   get retryable() {
     return this.status >= 500 || this.status === 429
@@ -98,4 +106,23 @@ export function isApiFailure(error: unknown): error is ApiFailure {
 
 export function isHttpStatus(error: unknown, status: number): boolean {
   return error instanceof HttpError && error.status === status
+}
+
+/**
+ * `Retry-After` as milliseconds from `now`: delay-seconds or an HTTP date (RFC 9110 §10.2.3).
+ * Anything else, or a date in the past, is no instruction.
+ */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | null {
+  if (!value) return null
+  const text = value.trim()
+  if (/^\d+$/.test(text)) return Number(text) * 1000
+  // An HTTP date names its weekday or month; bare numbers like "-5" are no date here.
+  const at = /[a-z]/i.test(text) ? Date.parse(text) : Number.NaN
+  if (Number.isNaN(at)) return null
+  return Math.max(0, at - now)
+}
+
+/** The wait a failure asks for, if the server named one. */
+export function retryAfterOf(error: unknown): number | null {
+  return error instanceof HttpError ? error.retryAfterMs : null
 }

@@ -261,6 +261,7 @@ describe('the mock against the OpenAPI document', () => {
       expect(okSchema in jsonSchemas.$defs).toBe(true)
       expectValid(okSchema, answer.body, `GET ${path}`)
       assertScope(
+        okSchema as SchemaName,
         answer.body,
         { tenant: 'acme', env: isScoped(operation) ? 'prod' : undefined },
         path,

@@ -160,38 +160,80 @@ describe('validators built from the OpenAPI document', () => {
 
 describe('assertScope', () => {
   const acmeProd = { tenant: 'acme', env: 'prod' }
-  const row = (tenantId: string, environment: string) => ({ tenantId, environment, id: 'x' })
+  const agent = (tenantId: string, environment: string) => ({
+    agentId: 'orders-1',
+    tenantId,
+    environment,
+  })
+  const execution = (overrides: Record<string, unknown> = {}) => ({
+    executionId: 'ex-1',
+    tenantId: 'acme',
+    environment: 'prod',
+    headers: {},
+    inputBody: null,
+    processors: [],
+    ...overrides,
+  })
 
   it('accepts a body whose every row is in scope', () => {
     expect(() =>
-      assertScope({ items: [row('acme', 'prod'), row('acme', 'prod')] }, acmeProd, '/x'),
+      assertScope(
+        'AgentList',
+        { items: [agent('acme', 'prod'), agent('acme', 'prod')] },
+        acmeProd,
+        '/x',
+      ),
     ).not.toThrow()
   })
 
-  it('walks nested arrays', () => {
-    const body = { items: [[row('acme', 'prod')], [row('acme', 'prod'), [row('beta', 'prod')]]] }
-    expect(() => assertScope(body, acmeProd, '/x')).toThrow(ScopeMismatchError)
-  })
-
-  it('walks objects inside arrays inside objects, however deep', () => {
-    const body = { page: { groups: [{ rows: [{ inner: { deeper: [row('acme', 'staging')] } }] }] } }
-    expect(() => assertScope(body, acmeProd, '/x')).toThrow(/environment “staging”/)
-  })
-
-  it('checks every row, not only the first ones', () => {
-    const items = Array.from({ length: 999 }, () => row('acme', 'prod'))
-    items.push(row('beta', 'prod'))
-    expect(() => assertScope({ items }, acmeProd, '/x')).toThrow(/tenant “beta”/)
+  it('checks every row of items[], not only the first ones', () => {
+    const items = Array.from({ length: 999 }, () => agent('acme', 'prod'))
+    items.push(agent('beta', 'prod'))
+    expect(() => assertScope('AgentList', { items }, acmeProd, '/agents')).toThrow(/tenant “beta”/)
   })
 
   it('checks envelope-level scope fields', () => {
     const timeseries = { tenantId: 'acme', environment: 'dev', step: 60, points: [] }
-    expect(() => assertScope(timeseries, acmeProd, '/stats/timeseries')).toThrow(ScopeMismatchError)
+    expect(() => assertScope('Timeseries', timeseries, acmeProd, '/stats/timeseries')).toThrow(
+      ScopeMismatchError,
+    )
+  })
+
+  it('follows nested row types the document names (a metrics envelope and its series)', () => {
+    const metrics = (tenantId: string) => ({
+      tenantId,
+      environment: 'prod',
+      step: 60,
+      series: [{ agentId: 'a', name: 'jvm.threads.live', unit: 'count', points: [] }],
+    })
+    expect(() =>
+      assertScope('MetricsResponse', metrics('acme'), acmeProd, '/metrics'),
+    ).not.toThrow()
+    expect(() => assertScope('MetricsResponse', metrics('beta'), acmeProd, '/metrics')).toThrow(
+      /tenant “beta”/,
+    )
+  })
+
+  it('never reads captured data: headers named tenantId or environment are business data', () => {
+    // A multi-tenant business route commonly carries such headers; they must neither hide the
+    // execution nor raise a cross-tenant alarm.
+    const detail = execution({
+      headers: { tenantId: 'globex', environment: 'test', 'X-Env': 'staging' },
+      inputBody: '{"tenantId":"globex","environment":"test"}',
+    })
+    expect(() => assertScope('ExecutionDetail', detail, acmeProd, '/executions/ex-1')).not.toThrow()
+  })
+
+  it('still refuses the execution row itself when it is of another scope', () => {
+    const detail = execution({ environment: 'staging', headers: { tenantId: 'acme' } })
+    expect(() => assertScope('ExecutionDetail', detail, acmeProd, '/executions/ex-1')).toThrow(
+      /environment “staging”/,
+    )
   })
 
   it('reports what it found and what was asked for', () => {
     try {
-      assertScope({ items: [row('beta', 'dev')] }, acmeProd, '/agents')
+      assertScope('AgentList', { items: [agent('beta', 'dev')] }, acmeProd, '/agents')
       expect.unreachable()
     } catch (error) {
       expect(error).toBeInstanceOf(ScopeMismatchError)
@@ -207,19 +249,24 @@ describe('assertScope', () => {
 
   it('ignores environments for tenant-level resources but still checks the tenant', () => {
     expect(() =>
-      assertScope({ items: [row('acme', 'dev'), row('acme', 'prod')] }, { tenant: 'acme' }, '/x'),
+      assertScope(
+        'AgentList',
+        { items: [agent('acme', 'dev'), agent('acme', 'prod')] },
+        { tenant: 'acme' },
+        '/x',
+      ),
     ).not.toThrow()
     expect(() =>
-      assertScope({ tenantId: 'beta', environments: ['dev'] }, { tenant: 'acme' }, '/me'),
+      assertScope('Me', { tenantId: 'beta', environments: ['dev'] }, { tenant: 'acme' }, '/me'),
     ).toThrow(ScopeMismatchError)
   })
 
   it('copes with nulls, primitives and empty bodies', () => {
     expect(() =>
-      assertScope({ items: [null, 1, 'x', { nested: null }], nextCursor: null }, acmeProd, '/x'),
+      assertScope('AgentList', { items: [null, 1, 'x', { nested: null }] }, acmeProd, '/x'),
     ).not.toThrow()
-    expect(() => assertScope(null, acmeProd, '/x')).not.toThrow()
-    expect(() => assertScope([], acmeProd, '/x')).not.toThrow()
+    expect(() => assertScope('AgentList', null, acmeProd, '/x')).not.toThrow()
+    expect(() => assertScope('AgentList', [], acmeProd, '/x')).not.toThrow()
   })
 })
 

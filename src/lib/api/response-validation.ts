@@ -84,32 +84,93 @@ export interface ExpectedScope {
   env?: string
 }
 
+type JsonSchemaNode = {
+  $ref?: string
+  type?: string | string[]
+  properties?: Record<string, JsonSchemaNode>
+  items?: JsonSchemaNode
+  allOf?: JsonSchemaNode[]
+  anyOf?: JsonSchemaNode[]
+  oneOf?: JsonSchemaNode[]
+}
+
 /**
- * Walk a validated response and refuse it if any row carries another tenant or environment.
- * The contract puts `tenantId` and `environment` on every row, mirroring the storage columns.
+ * Where the scope fields are in a body of one schema: whether the object itself carries
+ * `tenantId` / `environment`, and which declared properties hold further rows (an object or
+ * an array of objects of a named schema). Built from the document, once per schema.
  */
-export function assertScope(body: unknown, expected: ExpectedScope, path: string): void {
-  const stack: unknown[] = [body]
+interface ScopePlan {
+  tenantId: boolean
+  environment: boolean
+  children: { key: string; plan: ScopePlan }[]
+}
+
+const defs = (jsonSchemas as { $defs: Record<string, JsonSchemaNode> }).$defs
+const plans = new Map<string, ScopePlan>()
+
+function refName(node: JsonSchemaNode | undefined): string | null {
+  return node?.$ref?.startsWith('#/$defs/') ? node.$ref.slice('#/$defs/'.length) : null
+}
+
+/** The named object schemas a property can hold (directly, as array items, or nullable). */
+function rowSchemasOf(node: JsonSchemaNode): string[] {
+  const direct = refName(node)
+  if (direct) return defs[direct]?.properties ? [direct] : []
+  if (node.items) return rowSchemasOf(node.items)
+  return [...(node.anyOf ?? []), ...(node.oneOf ?? []), ...(node.allOf ?? [])].flatMap(rowSchemasOf)
+}
+
+function planFor(name: string): ScopePlan {
+  const known = plans.get(name)
+  if (known) return known
+  const plan: ScopePlan = { tenantId: false, environment: false, children: [] }
+  plans.set(name, plan) // before recursing: a schema may contain itself
+  const properties = defs[name]?.properties ?? {}
+  plan.tenantId = 'tenantId' in properties
+  plan.environment = 'environment' in properties
+  for (const [key, node] of Object.entries(properties)) {
+    for (const child of rowSchemasOf(node)) plan.children.push({ key, plan: planFor(child) })
+  }
+  return plan
+}
+
+/**
+ * Refuse a validated response if any row carries another tenant or environment.
+ *
+ * Only the rows the contract defines are checked: the body itself and, following the schema,
+ * every property declared as a row type (`items[]`, `series[]`, nested objects of a named
+ * schema). Free-form maps and captured data (an execution's `headers`, bodies, messages) are
+ * never read: a Camel header named `tenantId` is the user's business data, and treating it as
+ * a row would let anyone who can send a message into a route hide their exchanges.
+ */
+export function assertScope(
+  schema: SchemaName,
+  body: unknown,
+  expected: ExpectedScope,
+  path: string,
+): void {
+  const stack: [unknown, ScopePlan][] = [[body, planFor(schema)]]
   while (stack.length) {
-    const value = stack.pop()
+    const [value, plan] = stack.pop() as [unknown, ScopePlan]
     if (Array.isArray(value)) {
-      for (const item of value) stack.push(item)
-    } else if (value && typeof value === 'object') {
-      const row = value as Record<string, unknown>
-      const tenantWrong = 'tenantId' in row && row.tenantId !== expected.tenant
-      const envWrong =
-        expected.env !== undefined && 'environment' in row && row.environment !== expected.env
-      if (tenantWrong || envWrong) {
-        throw new ScopeMismatchError(path, expected, {
-          tenantId: tenantWrong ? row.tenantId : undefined,
-          environment: envWrong ? row.environment : undefined,
-        })
-      }
-      for (const key in row) {
-        const child = row[key]
-        if (child && typeof child === 'object') stack.push(child)
-      }
+      for (const item of value) stack.push([item, plan])
+      continue
     }
+    if (!value || typeof value !== 'object') continue
+    const row = value as Record<string, unknown>
+    const tenantWrong = plan.tenantId && 'tenantId' in row && row.tenantId !== expected.tenant
+    const envWrong =
+      plan.environment &&
+      expected.env !== undefined &&
+      'environment' in row &&
+      row.environment !== expected.env
+    if (tenantWrong || envWrong) {
+      throw new ScopeMismatchError(path, expected, {
+        tenantId: tenantWrong ? row.tenantId : undefined,
+        environment: envWrong ? row.environment : undefined,
+      })
+    }
+    for (const child of plan.children) stack.push([row[child.key], child.plan])
   }
 }
 

@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query'
-import { isApiFailure } from '@/lib/api/errors'
+import { retryDelay, shouldRetry } from './retry-policy'
 
 /** One client for the app's lifetime; a tenant change clears it whole (see session). */
 export function createQueryClient(): QueryClient {
@@ -10,11 +10,9 @@ export function createQueryClient(): QueryClient {
         // the view jumpy; views that need live data set refetchInterval themselves.
         staleTime: 15_000,
         gcTime: 5 * 60_000,
-        // Retry only what might work the second time: not 4xx, not a broken payload, and
-        // not a scope mismatch (it would be refused again).
-        retry: (failureCount, error) =>
-          failureCount < 2 && (!isApiFailure(error) || error.retryable),
-        retryDelay: (attempt) => Math.min(500 * 2 ** attempt, 4_000),
+        // Jittered, honouring Retry-After; see retry-policy.ts.
+        retry: shouldRetry,
+        retryDelay,
         refetchOnWindowFocus: false,
       },
     },

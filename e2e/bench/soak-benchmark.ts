@@ -1,0 +1,183 @@
+/**
+ * Memory over a long shift: one tab, signed in as admin@acme on prod, for 10 minutes of page
+ * time, alternating a minute on `/executions?refresh=10s` (auto-refresh every 10 s) and a
+ * minute on `/agents` (which polls by itself). Playwright's clock compresses the 10 minutes:
+ * time advances in 10-second steps, and after each step the script waits until every API
+ * request the step started has finished, so every refetch really runs (request, validation,
+ * render), just without the waiting.
+ *
+ * Figures: JS heap used after a forced garbage collection (CDP `HeapProfiler.collectGarbage`,
+ * then `Runtime.getHeapUsage`) at the start and at the end, and the number of queries in the
+ * TanStack Query cache over the run (read through the mock build's debug hook). Targets: heap
+ * growth under 10 MB, and a query cache that stops growing (bounded).
+ *
+ * Runs on Node's own TypeScript support (erasable syntax only), so nothing is imported from
+ * `src/`.
+ */
+import type { Browser, Page } from '@playwright/test'
+
+export interface SoakBenchmarkOptions {
+  baseURL: string
+  browser: Browser
+  log?: (message: string) => void
+  /** Page time to simulate; 10 minutes unless given. */
+  durationMs?: number
+}
+
+export type SoakBenchmarkResults = Record<string, number | string>
+
+const STEP_MS = 10_000
+const VIEW_MS = 60_000
+const HEAP_GROWTH_TARGET_BYTES = 10 * 1024 * 1024
+const MOCK_SETTINGS_KEY = 'cameleer3:mock'
+const MB = 1024 * 1024
+
+function installMockSettings(key: string): void {
+  try {
+    localStorage.setItem(
+      key,
+      JSON.stringify({ latencyMs: 0, latencyByEnvironment: {}, errorRate: 0, malformedRate: 0 }),
+    )
+  } catch {
+    // about:blank has no storage; the app never runs there.
+  }
+}
+
+async function queryCount(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const debug = (window as { __cameleer3Debug?: { queryCount: () => number } }).__cameleer3Debug
+    if (!debug) throw new Error('no __cameleer3Debug hook: is this the mock build?')
+    return debug.queryCount()
+  })
+}
+
+/** Counts the page's API requests still in flight. */
+function trackInFlight(page: Page): { inFlight: () => number; total: () => number } {
+  let open = 0
+  let total = 0
+  const isApi = (url: string) => new URL(url).pathname.startsWith('/api/')
+  page.on('request', (request) => {
+    if (!isApi(request.url())) return
+    open++
+    total++
+  })
+  const done = (request: { url: () => string }) => {
+    if (isApi(request.url())) open = Math.max(0, open - 1)
+  }
+  page.on('requestfinished', done)
+  page.on('requestfailed', done)
+  return { inFlight: () => open, total: () => total }
+}
+
+async function settle(page: Page, inFlight: () => number): Promise<void> {
+  const deadline = Date.now() + 30_000
+  // Let the step's timers start their fetches, then wait for every one of them to answer.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))))
+  while (inFlight() > 0) {
+    if (Date.now() > deadline) throw new Error('API requests did not finish within 30 s')
+    await page.waitForEvent('requestfinished', { timeout: 30_000 }).catch(() => undefined)
+  }
+}
+
+export async function runSoakBenchmark(
+  options: SoakBenchmarkOptions,
+): Promise<SoakBenchmarkResults> {
+  const log = options.log ?? ((message: string) => console.log(message))
+  const durationMs = options.durationMs ?? 10 * 60_000
+  const context = await options.browser.newContext({
+    baseURL: options.baseURL,
+    viewport: { width: 1280, height: 800 },
+  })
+  try {
+    await context.addInitScript(installMockSettings, MOCK_SETTINGS_KEY)
+    const page = await context.newPage()
+    const requests = trackInFlight(page)
+    await page.clock.install()
+    await page.goto('/login')
+    await page.getByRole('textbox', { name: 'Username' }).fill('admin@acme')
+    await page.getByLabel('Password').fill('demo')
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+    await page.waitForURL(/\/agents/)
+
+    const views = ['/executions?env=prod&refresh=10s', '/agents?env=prod'] as const
+    const navigate = async (index: number) => {
+      const target = views[index % views.length] as string
+      // In-app navigation through the main nav keeps the tab (and its memory) alive.
+      const name = target.startsWith('/executions') ? 'Executions' : 'Agents'
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click()
+      if (target.includes('refresh=10s')) {
+        await page.getByRole('combobox', { name: 'Auto-refresh' }).selectOption('10s')
+      }
+      await page.waitForURL((url) => url.pathname === target.split('?')[0])
+      await settle(page, requests.inFlight)
+    }
+
+    const cdp = await context.newCDPSession(page)
+    const heapUsed = async () => {
+      await cdp.send('HeapProfiler.collectGarbage')
+      const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
+      return usage.usedSize
+    }
+
+    await navigate(0)
+    await page.clock.runFor(STEP_MS)
+    await settle(page, requests.inFlight)
+    const heapStart = await heapUsed()
+    const queriesStart = await queryCount(page)
+    const requestsStart = requests.total()
+    log(
+      `  soak start: heap ${(heapStart / MB).toFixed(1)} MB after GC, ${queriesStart} cached queries`,
+    )
+
+    const queryCounts: number[] = []
+    let elapsed = 0
+    let view = 0
+    while (elapsed < durationMs) {
+      await page.clock.runFor(STEP_MS)
+      elapsed += STEP_MS
+      await settle(page, requests.inFlight)
+      if (elapsed % VIEW_MS === 0 && elapsed < durationMs) {
+        view++
+        await navigate(view)
+        queryCounts.push(await queryCount(page))
+      }
+    }
+    const heapEnd = await heapUsed()
+    const queriesEnd = await queryCount(page)
+    queryCounts.push(queriesEnd)
+    const growth = heapEnd - heapStart
+    const secondHalf = queryCounts.slice(Math.floor(queryCounts.length / 2))
+    const bounded = Math.max(...secondHalf) <= Math.max(...queryCounts.slice(0, 2), queriesStart)
+    const results: SoakBenchmarkResults = {
+      'soak.simulatedMinutes': durationMs / 60_000,
+      'soak.apiRequests': requests.total() - requestsStart,
+      'soak.heapStartMb': Number((heapStart / MB).toFixed(1)),
+      'soak.heapEndMb': Number((heapEnd / MB).toFixed(1)),
+      'soak.heapGrowthMb': Number((growth / MB).toFixed(1)),
+      'soak.heapGrowth.verdict': growth < HEAP_GROWTH_TARGET_BYTES ? 'ok' : 'MISSED',
+      'soak.queriesStart': queriesStart,
+      'soak.queriesEnd': queriesEnd,
+      'soak.queriesMax': Math.max(...queryCounts, queriesStart),
+      'soak.queriesPerView': queryCounts.join(', '),
+      'soak.queries.verdict': bounded ? 'ok' : 'MISSED',
+    }
+    log(
+      `  soak: ${results['soak.simulatedMinutes']} min of page time, ${results['soak.apiRequests']} API requests; ` +
+        `heap ${results['soak.heapStartMb']} → ${results['soak.heapEndMb']} MB after GC ` +
+        `(growth ${results['soak.heapGrowthMb']} MB; target < 10 MB: ${results['soak.heapGrowth.verdict']}); ` +
+        `cached queries ${queriesStart} → ${queriesEnd}, max ${results['soak.queriesMax']} ` +
+        `(bounded: ${results['soak.queries.verdict']})`,
+    )
+    return results
+  } finally {
+    await context.close()
+  }
+}
+
+export function soakBenchmarkReportRows(results: SoakBenchmarkResults): string[] {
+  const r = (key: string) => results[key] ?? ''
+  return [
+    `| JS heap after GC, start → end of ${r('soak.simulatedMinutes')} min (${r('soak.apiRequests')} API requests) | ${r('soak.heapStartMb')} → ${r('soak.heapEndMb')} MB (growth ${r('soak.heapGrowthMb')} MB) | growth < 10 MB | ${r('soak.heapGrowth.verdict')} |`,
+    `| cached queries, start → end (max; after each view change) | ${r('soak.queriesStart')} → ${r('soak.queriesEnd')} (max ${r('soak.queriesMax')}; ${r('soak.queriesPerView')}) | bounded | ${r('soak.queries.verdict')} |`,
+  ]
+}

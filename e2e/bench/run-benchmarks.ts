@@ -4,13 +4,18 @@
  * that fails, a page that never shows its rows) exits non-zero.
  *
  * 1. Bundle: the gzipped JavaScript a first visit to /agents downloads (entry chunk, the agents
- *    page chunk and their static imports), from a production build with a Vite manifest.
+ *    page chunk and their static imports), from a production build with a Vite manifest; the
+ *    same for every view in PAGE_BUDGETS.
  * 2. Environment switch: in Chromium against the mock build at zero mock latency, 20 switches
  *    between prod/staging/dev through the "Environment" combobox; per switch the API requests
  *    issued (and whether any still asked for the old environment), React commits, and the time
  *    from the choice to the new environment's rows on screen.
  *
- * `npm run bench -- --bundle-only` measures the bundle only and leaves docs/benchmarks.md alone.
+ * 3. The browser suites of browser-suites.ts (executions, soak, and one per view), on the same
+ *    server and browser.
+ *
+ * `npm run bench -- --bundle-only` measures the bundle only and leaves docs/benchmarks.md alone;
+ * `npm run bench -- --only <suite>[,<suite>]` runs just those browser suites and prints them.
  *
  * Runs on Node's own TypeScript support (erasable syntax only), so no imports from `src/`.
  */
@@ -29,18 +34,25 @@ import { dirname, join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium, type Page, type Request } from '@playwright/test'
 import { format, resolveConfig } from 'prettier'
-import {
-  executionBenchmarkReportRows,
-  freePort,
-  runExecutionBenchmarks,
-  type ExecutionBenchmarkResults,
-} from './executions-benchmarks.ts'
-import { runSoakBenchmark, soakBenchmarkReportRows, type SoakBenchmarkResults } from './soak-benchmark.ts'
+import { browserSuites, type BenchResults, type BrowserSuite } from './browser-suites.ts'
+import { freePort } from './executions-benchmarks.ts'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const VITE = join(ROOT, 'node_modules/vite/bin/vite.js')
 const SYSTEM_CHROMIUM = '/usr/bin/chromium'
 const AGENTS_PAGE_MODULE = 'src/features/agents/agents-page.tsx'
+/**
+ * Every view's first-visit budget: the entry chunk plus its page chunk and their static
+ * imports (lazily loaded parts, such as charts, are not in it). A new view adds a line.
+ */
+const PAGE_BUDGETS: { route: string; module: string; targetBytes: number }[] = [
+  { route: '/agents', module: AGENTS_PAGE_MODULE, targetBytes: 150 * 1000 },
+  {
+    route: '/executions',
+    module: 'src/features/executions/search/executions-page.tsx',
+    targetBytes: 160 * 1000,
+  },
+]
 const REPORT = join(ROOT, 'docs/benchmarks.md')
 
 /** Vite (and this report) count kB as 1,000 bytes. */
@@ -148,6 +160,15 @@ interface BundleReport {
   packagesInAgents: string[]
   /** The /agents set broken down by package or app folder, biggest first. */
   agentsContributions: Contribution[]
+  /** Each view's first-visit JavaScript (PAGE_BUDGETS). */
+  pages: {
+    route: string
+    gzip: number
+    raw: number
+    chunks: number
+    targetBytes: number
+    recharts: boolean
+  }[]
 }
 
 function chunkFacts(outDir: string, file: string, name: string): ChunkFacts {
@@ -307,7 +328,32 @@ function measureBundle(): BundleReport {
     ),
   ].sort()
 
+  const pages = PAGE_BUDGETS.map((budget) => {
+    if (!manifest[budget.module]) {
+      throw new Error(
+        `The manifest has no chunk for ${budget.module}: is ${budget.route} lazily loaded?`,
+      )
+    }
+    const files = new Set(
+      [...staticClosure(manifest, [entryKey, budget.module])].map(
+        (key) => manifest[key]?.file ?? '',
+      ),
+    )
+    const set = allChunks.filter((chunk) => files.has(chunk.file))
+    return {
+      route: budget.route,
+      gzip: set.reduce((sum, chunk) => sum + chunk.gzipBytes, 0),
+      raw: set.reduce((sum, chunk) => sum + chunk.rawBytes, 0),
+      chunks: set.length,
+      targetBytes: budget.targetBytes,
+      recharts: set.some((chunk) =>
+        chunk.sources.some((source) => source.includes('node_modules/recharts/')),
+      ),
+    }
+  })
+
   return {
+    pages,
     agentsSet,
     agentsGzip: agentsSet.reduce((sum, chunk) => sum + chunk.gzipBytes, 0),
     agentsRaw: agentsSet.reduce((sum, chunk) => sum + chunk.rawBytes, 0),
@@ -329,6 +375,12 @@ function printBundle(report: BundleReport): void {
       `in ${report.agentsSet.length} chunks; target ≤ ${formatKb(BUNDLE_TARGET_BYTES)}: ` +
       verdict(report.agentsGzip <= BUNDLE_TARGET_BYTES),
   )
+  for (const page of report.pages) {
+    log(
+      `  first visit of ${page.route}: ${formatKb(page.gzip)} gzipped (${formatKb(page.raw)} raw) in ${page.chunks} chunks` +
+        `${page.recharts ? ', recharts included' : ''}; target ≤ ${formatKb(page.targetBytes)}: ${verdict(page.gzip <= page.targetBytes)}`,
+    )
+  }
   log(
     `  all JS in the build: ${formatKb(report.totalGzip)} gzipped (${formatKb(report.totalRaw)} raw) in ${report.allChunks.length} chunks`,
   )
@@ -374,9 +426,8 @@ interface SwitchReport {
   visibleQueries: number
   commitCountingWorks: boolean
   browser: string
-  /** Large-list and big-trace figures of the Executions pages, measured on the same server. */
-  executions: ExecutionBenchmarkResults
-  soak: SoakBenchmarkResults
+  /** Each browser suite's figures (browser-suites.ts), measured on the same server. */
+  suites: { suite: BrowserSuite; results: BenchResults }[]
 }
 
 async function startPreview(outDir: string): Promise<string> {
@@ -552,18 +603,13 @@ async function measureSwitches(): Promise<SwitchReport> {
       })
       current = next
     }
-    log()
-    const executions = await runExecutionBenchmarks({ baseURL: baseUrl, browser })
-    log()
-    log('Soak: 10 minutes of auto-refresh and polling in one tab (clock compressed)…')
-    const soak = await runSoakBenchmark({ baseURL: baseUrl, browser, log })
+    const suites = await runBrowserSuites(baseUrl, browser, browserSuites)
     return {
       samples,
       visibleQueries,
       commitCountingWorks,
       browser: `${browser.browserType().name()} ${browser.version()}`,
-      executions,
-      soak,
+      suites,
     }
   } finally {
     await browser.close()
@@ -631,6 +677,10 @@ async function writeReport(bundle: BundleReport, switches: SwitchReport): Promis
     '| figure | value | target | |',
     '|---|---|---|---|',
     `| JS to show /agents (gzip) | ${formatKb(bundle.agentsGzip)} (${bundle.agentsSet.length} chunks, ${formatKb(bundle.agentsRaw)} raw) | ≤ ${formatKb(BUNDLE_TARGET_BYTES)} | ${verdict(bundle.agentsGzip <= BUNDLE_TARGET_BYTES)} |`,
+    ...bundle.pages.map(
+      (page) =>
+        `| JS for a first visit of ${page.route} (gzip, lazy parts excluded) | ${formatKb(page.gzip)} (${page.chunks} chunks${page.recharts ? ', recharts included' : ''}) | ≤ ${formatKb(page.targetBytes)} | ${verdict(page.gzip <= page.targetBytes)} |`,
+    ),
     `| all JS in the build (gzip) | ${formatKb(bundle.totalGzip)} (${bundle.allChunks.length} chunks, ${formatKb(bundle.totalRaw)} raw) | | |`,
     `| recharts in the /agents set | ${bundle.rechartsInAgents.length ? bundle.rechartsInAgents.join(', ') : 'no'} | no | ${verdict(!bundle.rechartsInAgents.length)} |`,
     `| mock code (src/mocks) in the /agents set | ${bundle.mockInAgents.length ? bundle.mockInAgents.join(', ') : 'no'} | no | ${verdict(!bundle.mockInAgents.length)} |`,
@@ -689,27 +739,16 @@ async function writeReport(bundle: BundleReport, switches: SwitchReport): Promis
         `| ${i + 1} | ${sample.from} → ${sample.to} | ${sample.paintMs.toFixed(1)} ms | ${sample.requests} | ${sample.oldEnvRequests} | ${sample.commits} |`,
     ),
     '',
-    '## Executions: large lists and big traces',
-    '',
-    'Same browser and server (`e2e/bench/executions-benchmarks.ts`): the search over the last 24',
-    'hours paged until 10,000 rows are loaded, then scrolled top to bottom with a `longtask`',
-    'PerformanceObserver; and a 500+ processor execution opened from a link.',
-    '',
-    '| figure | value | target | |',
-    '|---|---|---|---|',
-    ...executionBenchmarkReportRows(switches.executions),
-    '',
-    '## Memory over a long shift',
-    '',
-    'Same browser and server (`e2e/bench/soak-benchmark.ts`): one tab, 10 minutes of page time',
-    "compressed with Playwright's clock in 10-second steps (each step's requests awaited),",
-    'alternating a minute on `/executions` with auto-refresh every 10 s and a minute on `/agents`',
-    '(polling). Heap measured after a forced GC (CDP).',
-    '',
-    '| figure | value | target | |',
-    '|---|---|---|---|',
-    ...soakBenchmarkReportRows(switches.soak),
-    '',
+    ...switches.suites.flatMap(({ suite, results }) => [
+      `## ${suite.title}`,
+      '',
+      ...suite.intro,
+      '',
+      '| figure | value | target | |',
+      '|---|---|---|---|',
+      ...suite.reportRows(results),
+      '',
+    ]),
   ]
   mkdirSync(dirname(REPORT), { recursive: true })
   // Formatted as `npm run lint` (prettier --check) expects it.
@@ -719,7 +758,54 @@ async function writeReport(bundle: BundleReport, switches: SwitchReport): Promis
   log(`Written to ${REPORT}`)
 }
 
+async function runBrowserSuites(
+  baseURL: string,
+  browser: Awaited<ReturnType<typeof chromium.launch>>,
+  suites: readonly BrowserSuite[],
+): Promise<{ suite: BrowserSuite; results: BenchResults }[]> {
+  const measured: { suite: BrowserSuite; results: BenchResults }[] = []
+  for (const suite of suites) {
+    log()
+    log(`${suite.title} (${suite.name})…`)
+    measured.push({ suite, results: await suite.run({ baseURL, browser, log }) })
+  }
+  return measured
+}
+
+/** `--only a,b`: build the mock bundle, run just those browser suites, print, write nothing. */
+async function runOnly(names: string[]): Promise<void> {
+  const unknown = names.filter((name) => !browserSuites.some((suite) => suite.name === name))
+  if (unknown.length) {
+    throw new Error(
+      `No bench suite ${unknown.join(', ')}; there are: ${browserSuites.map((s) => s.name).join(', ')}`,
+    )
+  }
+  const outDir = join(workDir, 'dist-mock')
+  viteBuild(outDir, ['--mode', 'mock'])
+  const baseUrl = await startPreview(outDir)
+  const browser = await chromium.launch(
+    existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM } : {},
+  )
+  try {
+    const measured = await runBrowserSuites(
+      baseUrl,
+      browser,
+      browserSuites.filter((suite) => names.includes(suite.name)),
+    )
+    for (const { suite, results } of measured) {
+      log()
+      log(`## ${suite.title}`)
+      for (const row of suite.reportRows(results)) log(row)
+    }
+  } finally {
+    await browser.close()
+    stopPreview()
+  }
+}
+
 async function main(): Promise<void> {
+  const only = process.argv.indexOf('--only')
+  if (only !== -1) return runOnly((process.argv[only + 1] ?? '').split(',').filter(Boolean))
   const bundle = measureBundle()
   printBundle(bundle)
   if (process.argv.includes('--bundle-only')) return

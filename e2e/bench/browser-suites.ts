@@ -1,0 +1,56 @@
+/**
+ * The benchmarks that run in Chromium against the mock build, after the environment switch.
+ * A view adds its own: a module exporting `run` (returns named figures) and `reportRows`
+ * (rows of a `| figure | value | target | |` table), and an entry here. `npm run bench`
+ * writes each suite's section into docs/benchmarks.md; `npm run bench -- --only <name>[,<name>]`
+ * builds the mock bundle and runs just those suites, printing their figures (nothing written).
+ *
+ * Runs on Node's own TypeScript support (erasable syntax only), so nothing is imported from
+ * `src/`.
+ */
+import type { Browser } from '@playwright/test'
+import { executionBenchmarkReportRows, runExecutionBenchmarks } from './executions-benchmarks.ts'
+import { runSoakBenchmark, soakBenchmarkReportRows } from './soak-benchmark.ts'
+
+export type BenchResults = Record<string, number | string>
+
+export interface BrowserSuite {
+  /** For `--only`. */
+  name: string
+  /** The section heading in docs/benchmarks.md. */
+  title: string
+  /** What is measured and how, as report paragraphs (Markdown lines). */
+  intro: string[]
+  run: (options: {
+    baseURL: string
+    browser: Browser
+    log: (message: string) => void
+  }) => Promise<BenchResults>
+  reportRows: (results: BenchResults) => string[]
+}
+
+export const browserSuites: BrowserSuite[] = [
+  {
+    name: 'executions',
+    title: 'Executions: large lists and big traces',
+    intro: [
+      'Same browser and server (`e2e/bench/executions-benchmarks.ts`): the search over the last 24',
+      'hours paged until 10,000 rows are loaded, then scrolled top to bottom with a `longtask`',
+      'PerformanceObserver; and a 500+ processor execution opened from a link.',
+    ],
+    run: (options) => runExecutionBenchmarks(options),
+    reportRows: executionBenchmarkReportRows,
+  },
+  {
+    name: 'soak',
+    title: 'Memory over a long shift',
+    intro: [
+      'Same browser and server (`e2e/bench/soak-benchmark.ts`): one tab, 10 minutes of page time',
+      "compressed with Playwright's clock in 10-second steps (each step's requests awaited),",
+      'alternating a minute on `/executions` with auto-refresh every 10 s and a minute on `/agents`',
+      '(polling). Heap measured after a forced GC (CDP).',
+    ],
+    run: (options) => runSoakBenchmark(options),
+    reportRows: soakBenchmarkReportRows,
+  },
+]

@@ -6,8 +6,8 @@
  * exactly as in the dev server and Vitest, without a build step or another loader dependency.
  *
  * Usage: `node tools/run-tool.ts <entry.ts> [args…]`. The entry exports
- * `main(args): Promise<number | void>`; a number becomes the exit status, `void` leaves the
- * process running (a server).
+ * `main(args): Promise<number | undefined>`; a number becomes the exit status, `undefined`
+ * leaves the process running (a server).
  *
  * Runs on Node's own TypeScript support (erasable syntax only), so no imports from `src/`.
  */
@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url'
 import { runnerImport } from 'vite'
 
 interface ToolModule {
-  main(args: string[]): Promise<number | void>
+  main(args: string[]): Promise<number | undefined>
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url))

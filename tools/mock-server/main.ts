@@ -9,7 +9,7 @@ import { startMockHttpServer } from './mock-http-server'
  * the browser mock; latency and faults from MOCK_LATENCY_MS, MOCK_ERROR_RATE and
  * MOCK_MALFORMED_RATE (src/mocks/mock-settings.ts); MOCK_BREAK for deliberate contract bugs.
  */
-export async function main(args: string[]): Promise<number | void> {
+export async function main(args: string[]): Promise<number | undefined> {
   let options
   try {
     options = parseArgs({
@@ -58,6 +58,8 @@ export async function main(args: string[]): Promise<number | void> {
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
+  // No exit status: the process keeps serving until a signal stops it.
+  return undefined
 }
 
 const usage = `npm run mock:server [-- --port 8081] [--host 127.0.0.1] [--quiet]

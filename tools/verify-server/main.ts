@@ -60,7 +60,6 @@ export async function main(args: string[]): Promise<number> {
       env.CAMELEER_PASSWORD,
       env.CAMELEER_TOKEN,
       'CAMELEER_PASSWORD',
-      'CAMELEER_TOKEN',
     )
     otherToken = await credential(
       client,
@@ -68,7 +67,6 @@ export async function main(args: string[]): Promise<number> {
       env.CAMELEER_OTHER_PASSWORD ?? env.CAMELEER_PASSWORD,
       env.CAMELEER_OTHER_TOKEN,
       'CAMELEER_OTHER_PASSWORD or CAMELEER_PASSWORD',
-      null,
     )
   } catch (error) {
     return usageError(error instanceof Error ? error.message : String(error), secrets)
@@ -96,21 +94,19 @@ export async function main(args: string[]): Promise<number> {
   return exitStatus(results)
 }
 
+/** `--login user` (password from the environment) wins over a token variable. */
 async function credential(
   client: ProbeClient,
   username: string | undefined,
   password: string | undefined,
   token: string | undefined,
   passwordVariable: string,
-  tokenVariable: string | null,
 ): Promise<string | null> {
-  if (username !== undefined) {
-    if (!password)
-      throw new Error(`--login/--other-login ${username} needs the password in ${passwordVariable}`)
-    return client.login(username, password)
+  if (username === undefined) return token || null
+  if (!password) {
+    throw new Error(`--login/--other-login ${username} needs the password in ${passwordVariable}`)
   }
-  if (tokenVariable === null) return token || null
-  return token || null
+  return client.login(username, password)
 }
 
 function usageError(message: string, secrets: string[] = []): number {

@@ -14,11 +14,10 @@ const runTool = fileURLToPath(new URL('../run-tool.ts', import.meta.url))
 
 /** The child's environment: nothing of the caller's credentials or break settings. */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env }
-  for (const name of Object.keys(env)) {
-    if (/^(CAMELEER_|MOCK_|VITE_MOCK_)/.test(name)) delete env[name]
-  }
-  return { ...env, ...extra }
+  const inherited = Object.entries(process.env).filter(
+    ([name]) => !/^(CAMELEER_|MOCK_|VITE_MOCK_)/.test(name),
+  )
+  return { ...Object.fromEntries(inherited), ...extra }
 }
 
 export interface MockServerProcess {

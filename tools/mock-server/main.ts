@@ -42,12 +42,23 @@ export async function main(args: string[]): Promise<number | undefined> {
     return 2
   }
 
-  const server = await startMockHttpServer({
-    port,
-    host: options.host,
-    breakMode,
-    log: options.quiet ? null : (line) => console.log(`${new Date().toISOString()} ${line}`),
-  })
+  let server
+  try {
+    server = await startMockHttpServer({
+      port,
+      host: options.host,
+      breakMode,
+      log: options.quiet ? null : (line) => console.log(`${new Date().toISOString()} ${line}`),
+    })
+  } catch (error) {
+    const code = (error as { code?: unknown }).code
+    console.error(
+      code === 'EADDRINUSE'
+        ? `${options.host}:${port} is already in use; pick another with --port.`
+        : `could not listen on ${options.host}:${port}: ${error instanceof Error ? error.message : error}`,
+    )
+    return 1
+  }
   // The test harness reads this line for the URL (port 0 picks a free port).
   console.log(`mock server listening on ${server.url}/api/v1`)
   if (breakMode)

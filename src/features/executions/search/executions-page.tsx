@@ -22,9 +22,16 @@ import {
   writeExecutionFilters,
   type ExecutionFilters,
 } from './execution-filters'
+import { pagingStop } from '@/lib/query/paging-guard'
 import { ExecutionSearchResults } from './execution-search-results'
 import { useSearchRefresh } from './use-search-refresh'
 import './executions-search.css'
+
+/**
+ * However far the user scrolls, the view keeps at most this many pages (× 200 rows) in memory;
+ * past it, the footer says to narrow the search.
+ */
+const MAX_LOADED_SEARCH_PAGES = 250
 
 /** `/executions`: search route executions by time range and filters, newest first. */
 export function ExecutionsPage() {
@@ -99,6 +106,11 @@ export function ExecutionsPage() {
     () => results.data?.pages.flatMap((page) => page.items) ?? [],
     [results.data],
   )
+  const pagingStopped = useMemo(
+    () =>
+      results.data ? pagingStop(results.data.pages, { maxPages: MAX_LOADED_SEARCH_PAGES }) : null,
+    [results.data],
+  )
   const firstPage = results.data?.pages[0]
   const detailSearch = useMemo(() => {
     const params = new URLSearchParams({ env: scope.env, from: range.from, to: range.to })
@@ -166,6 +178,7 @@ export function ExecutionsPage() {
         isFetching={results.isFetching}
         nextPageError={results.isFetchNextPageError ? results.error : null}
         fetchNextPage={loadMore}
+        pagingStopped={pagingStopped}
         detailSearch={detailSearch}
         linkState={linkState}
         historyKey={location.key}

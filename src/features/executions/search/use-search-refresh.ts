@@ -1,6 +1,7 @@
 import { useQueryClient, type QueryKey } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, type RefObject } from 'react'
 import { useNavigationType } from 'react-router'
+import { pollDelay } from '@/lib/query/retry-policy'
 import type { ExecutionSearchData } from './execution-search-queries'
 
 /** How old cached results may be when the user comes back by a link (not by Back). */
@@ -36,8 +37,10 @@ export function useSearchRefresh({
         ? { pages: data.pages.slice(0, 1), pageParams: data.pageParams.slice(0, 1) }
         : data,
     )
-    void queryClient.refetchQueries({ queryKey: searchKey, exact: true })
-    void queryClient.refetchQueries({ queryKey: histogramKey, exact: true })
+    return Promise.all([
+      queryClient.refetchQueries({ queryKey: searchKey, exact: true }),
+      queryClient.refetchQueries({ queryKey: histogramKey, exact: true }),
+    ])
   }, [queryClient, searchKey, histogramKey])
 
   // Arriving by a link (not by Back) to results cached a while ago: show fresh ones.
@@ -51,19 +54,33 @@ export function useSearchRefresh({
       state?.data &&
       Date.now() - state.dataUpdatedAt > FRESH_ON_ARRIVAL_MS
     ) {
-      refreshFromTop()
+      void refreshFromTop()
     }
   }, [navigationType, queryClient, searchKey, refreshFromTop])
 
+  // Ticks at the chosen interval; while refreshes fail, ticks are skipped so the server is
+  // asked less and less often (pollDelay: jittered, honouring Retry-After), and every tick
+  // runs again once a refresh succeeds.
   useEffect(() => {
     if (intervalMs === false || paused) return
-    const timer = setInterval(refreshFromTop, intervalMs)
+    let skip = 0
+    const timer = setInterval(() => {
+      if (skip > 0) {
+        skip--
+        return
+      }
+      void refreshFromTop().then(() => {
+        const state = queryClient.getQueryState(searchKey)
+        const delay = pollDelay(intervalMs, state?.fetchFailureCount ?? 0, state?.error)
+        skip = Math.max(0, Math.round(delay / intervalMs) - 1)
+      })
+    }, intervalMs)
     return () => clearInterval(timer)
-  }, [intervalMs, paused, refreshFromTop])
+  }, [intervalMs, paused, refreshFromTop, queryClient, searchKey])
 
   const refreshNow = useCallback(() => {
     if (scrollRef.current) scrollRef.current.scrollTop = 0
-    refreshFromTop()
+    void refreshFromTop()
   }, [scrollRef, refreshFromTop])
 
   return { refreshNow }

@@ -10,7 +10,9 @@
  *   openapi-fetch and for typing mock handlers.
  * - generated/json-schemas.json: `{ "$defs": { <every components.schemas entry> } }` with
  *   `#/components/schemas/X` refs rewritten to `#/$defs/X`, so a validator for schema X is
- *   `z.fromJSONSchema({ ...jsonSchemas, $ref: '#/$defs/X' })`.
+ *   `new Validator({ ...jsonSchemas, $ref: '#/$defs/X' })` (response-validation.ts). Without
+ *   `description`s: they are annotations no validator reads, and this file ships in the entry
+ *   chunk of every first visit (they were 1.3 kB of its gzipped bytes). openapi.yaml keeps them.
  *
  * Runs on Node >= 22.18 / 26 directly (type stripping): erasable TypeScript syntax only.
  */
@@ -35,19 +37,35 @@ const SCHEMA_REF_PREFIX = '#/components/schemas/'
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
 
-/** Deep copy with `#/components/schemas/X` refs rewritten to `#/$defs/X`; keys keep document order. */
-function rewriteRefs(value: Json): Json {
-  if (Array.isArray(value)) return value.map(rewriteRefs)
+/** Keywords whose value maps names (of properties, of definitions) to schemas, not keywords to values. */
+const SCHEMA_MAP_KEYWORDS = new Set([
+  'properties',
+  'patternProperties',
+  'dependentSchemas',
+  '$defs',
+])
+
+/**
+ * Deep copy of a schema with `#/components/schemas/X` refs rewritten to `#/$defs/X` and the
+ * `description` annotations left out; keys keep document order. `inNameMap`: `value` maps
+ * names to schemas (a property may well be called `description`).
+ */
+function toRuntimeSchema(value: Json, inNameMap = false): Json {
+  if (Array.isArray(value)) return value.map((item) => toRuntimeSchema(item))
   if (value === null || typeof value !== 'object') return value
   const out: { [key: string]: Json } = {}
   for (const [key, child] of Object.entries(value)) {
-    if (key === '$ref' && typeof child === 'string') {
+    if (inNameMap) {
+      out[key] = toRuntimeSchema(child)
+    } else if (key === 'description') {
+      continue
+    } else if (key === '$ref' && typeof child === 'string') {
       if (!child.startsWith(SCHEMA_REF_PREFIX)) {
         throw new Error(`unsupported $ref in a component schema: ${child}`)
       }
       out[key] = '#/$defs/' + child.slice(SCHEMA_REF_PREFIX.length)
     } else {
-      out[key] = rewriteRefs(child)
+      out[key] = toRuntimeSchema(child, SCHEMA_MAP_KEYWORDS.has(key))
     }
   }
   return out
@@ -64,7 +82,7 @@ function generateJsonSchemas(spec: OpenAPI3): string {
   const $defs: { [name: string]: Json } = {}
   // Stable order: schema names sorted; each schema's own keys keep the document's order.
   for (const name of Object.keys(schemas).sort()) {
-    $defs[name] = rewriteRefs(schemas[name] as Json)
+    $defs[name] = toRuntimeSchema(schemas[name] as Json)
   }
   return JSON.stringify({ $defs }, null, 2) + '\n'
 }

@@ -1,5 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react'
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react'
 import { useSearchParams } from 'react-router'
 import { ErrorState, LoadingState } from '@/components/query-states'
 import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
@@ -11,7 +19,12 @@ import { useEnvironmentStore } from './environment-store'
 import { resolveEnvironment, type EnvironmentResolution } from './resolve-environment'
 
 type EnvironmentRejection = NonNullable<EnvironmentResolution['rejected']>
-import { EnvironmentNotice } from './environment-notice'
+
+// Shown only when a link's environment was refused or access to one was revoked: loaded then,
+// so the first paint of every page does not pay for it.
+const EnvironmentNotice = lazy(async () => ({
+  default: (await import('./environment-notice')).EnvironmentNotice,
+}))
 
 /**
  * Resolves the active environment from the URL (which wins), the last choice and the
@@ -96,11 +109,13 @@ export function EnvironmentGate({ children }: { children: ReactNode }) {
     <>
       <RefreshFailedNotice what="the environment list" query={environments} />
       {notice && notice.shown === active ? (
-        <EnvironmentNotice
-          rejected={notice.rejected}
-          shown={notice.shown}
-          onDismiss={() => setNotice(null)}
-        />
+        <Suspense fallback={null}>
+          <EnvironmentNotice
+            rejected={notice.rejected}
+            shown={notice.shown}
+            onDismiss={() => setNotice(null)}
+          />
+        </Suspense>
       ) : null}
       {children}
     </>

@@ -6,7 +6,18 @@ import { HttpError } from '@/lib/api/errors'
 import { describeError } from '@/components/query-states'
 import { demoPassword, demoUsers } from './demo-users'
 import { safeReturnPath } from './safe-return-path'
-import { signedOutMessages, startSession, useClaims, useSignedOutReason } from './session-store'
+import { startSession, useClaims, useSignedOutReason, type SignedOutReason } from './session-store'
+
+// Only the sign-in page says why a session ended: kept here, out of every page's first load.
+const signedOutMessages: Record<SignedOutReason, string> = {
+  malformed:
+    'The sign-in token is malformed, so it was not used. Sign in again or ask for a new link.',
+  expired: 'The sign-in token has expired. Sign in again or ask for a new link.',
+  'no-tenant':
+    'The sign-in token names no tenant, so Cameleer3 cannot tell whose data to show. Sign in again.',
+  'session-expired': 'Your session expired. Sign in again to continue where you were.',
+  'signed-out': 'You signed out.',
+}
 
 export function LoginPage() {
   const claims = useClaims()

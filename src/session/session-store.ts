@@ -221,13 +221,3 @@ export const useClaims = () => useSessionStore((state) => state.claims)
 export const useSignedOutReason = () => useSessionStore((state) => state.signedOutReason)
 export const usePendingHandoff = () => useSessionStore((state) => state.pendingHandoff)
 export const useReplacedBy = () => useSessionStore((state) => state.replacedBy)
-
-export const signedOutMessages: Record<SignedOutReason, string> = {
-  malformed:
-    'The sign-in token is malformed, so it was not used. Sign in again or ask for a new link.',
-  expired: 'The sign-in token has expired. Sign in again or ask for a new link.',
-  'no-tenant':
-    'The sign-in token names no tenant, so Cameleer3 cannot tell whose data to show. Sign in again.',
-  'session-expired': 'Your session expired. Sign in again to continue where you were.',
-  'signed-out': 'You signed out.',
-}

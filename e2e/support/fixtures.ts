@@ -23,6 +23,7 @@ export const defaultMockSettings: MockSettings = {
   errorRate: 0,
   malformedRate: 0,
   revokedEnvironments: [],
+  hostileBody: null,
 }
 
 /**

@@ -30,7 +30,16 @@ export interface MockSettings {
    * requests for them answer 403 and the environment list leaves them out.
    */
   revokedEnvironments: string[]
+  /**
+   * Replace every execution's input body with a hostile one, to watch (and benchmark) that a
+   * crafted body cannot freeze the page: `huge-json` (5 MB), `deep-json` (10,000 levels),
+   * `many-declarations` (200,000 `<!x>` in one XML document).
+   */
+  hostileBody: HostileBody | null
 }
+
+export const hostileBodies = ['huge-json', 'deep-json', 'many-declarations'] as const
+export type HostileBody = (typeof hostileBodies)[number]
 
 const defaults: MockSettings = {
   latencyMs: null,
@@ -38,6 +47,7 @@ const defaults: MockSettings = {
   errorRate: 0,
   malformedRate: 0,
   revokedEnvironments: [],
+  hostileBody: null,
 }
 
 let overrides: Partial<MockSettings> = {}
@@ -145,6 +155,9 @@ export function parseStoredSettings(raw: string): Partial<MockSettings> {
     out.revokedEnvironments = record.revokedEnvironments.filter(
       (id): id is string => typeof id === 'string',
     )
+  }
+  if (hostileBodies.includes(record.hostileBody as HostileBody)) {
+    out.hostileBody = record.hostileBody as HostileBody
   }
   const byEnvironment = record.latencyByEnvironment
   if (byEnvironment && typeof byEnvironment === 'object') {

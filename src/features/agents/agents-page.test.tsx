@@ -276,7 +276,10 @@ describe('AgentsPage', () => {
     await renderAgents('/agents?env=staging')
 
     expect(await screen.findByText('No agents in staging')).toBeInTheDocument()
-    expect(screen.getByRole('heading', { name: 'How an agent joins staging' })).toBeInTheDocument()
+    // Loaded when the environment turns out to have no agents.
+    expect(
+      await screen.findByRole('heading', { name: 'How an agent joins staging' }),
+    ).toBeInTheDocument()
     expect(screen.getByLabelText('Agent configuration for staging')).toHaveTextContent(
       'cameleer.agent.environment=staging',
     )

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { RefreshCw } from 'lucide-react'
-import { useCallback, useDeferredValue, useMemo } from 'react'
+import { lazy, Suspense, useCallback, useDeferredValue, useMemo } from 'react'
 import { useLocation, useSearchParams } from 'react-router'
 import type { SortingState } from '@/components/data-table'
 import { EmptyState, ErrorState, LoadingState } from '@/components/query-states'
@@ -22,13 +22,18 @@ import {
 } from './agent-filters'
 import { AgentFiltersBar } from './agent-filters-bar'
 import { pluralize } from '@/lib/format'
-import { AgentJoinSnippet } from './agent-join-snippet'
 import { agentQueries } from './agent-queries'
 import { AgentsTable } from './agents-table'
 import { FleetSummary } from './fleet-summary'
 import './agents.css'
 
 const noAgents: never[] = []
+
+// Only an environment without agents shows how one joins here (the detail page always does):
+// loaded then, so the usual first paint of the agent list does not pay for it.
+const AgentJoinSnippet = lazy(async () => ({
+  default: (await import('./agent-join-snippet')).AgentJoinSnippet,
+}))
 
 /** `/agents`: the environment's agent registry, its health at a glance, filterable and sortable. */
 export function AgentsPage() {
@@ -105,7 +110,9 @@ export function AgentsPage() {
             No Camel application has registered an agent with environment <b>{scope.env}</b> yet.
             Agents appear here within seconds of starting; see below how to connect one.
           </EmptyState>
-          <AgentJoinSnippet env={scope.env} />
+          <Suspense fallback={null}>
+            <AgentJoinSnippet env={scope.env} />
+          </Suspense>
         </>
       ) : (
         <>

@@ -124,7 +124,7 @@ describe('EnvironmentGate', () => {
       const { search } = await renderGate(`/agents?env=${encodeURIComponent(value)}`)
       await findScopedPage('acme', 'dev')
 
-      const alert = screen.getByRole('alert')
+      const alert = await screen.findByRole('alert')
       expect(alert).toHaveTextContent(message)
       expect(alert).toHaveTextContent(/Showing dev instead/)
       expect(search().get('env')).toBe('dev')
@@ -139,7 +139,7 @@ describe('EnvironmentGate', () => {
     const value = '<img src=x onerror=alert(1)>'
     await renderGate(`/agents?env=${encodeURIComponent(value)}`)
     await findScopedPage('acme', 'dev')
-    expect(screen.getByRole('alert')).toHaveTextContent(value)
+    expect(await screen.findByRole('alert')).toHaveTextContent(value)
     expect(document.querySelector('img')).toBeNull()
   })
 
@@ -147,7 +147,9 @@ describe('EnvironmentGate', () => {
     const { search } = await renderGate('/agents?env=prod', { user: 'dev@acme' })
     await findScopedPage('acme', 'dev')
 
-    expect(screen.getByRole('alert')).toHaveTextContent(/“prod” is not an environment you can see/)
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      /“prod” is not an environment you can see/,
+    )
     expect(search().get('env')).toBe('dev')
     expect(environmentsAsked()).not.toContain('prod')
     expect(environmentsAsked().length).toBeGreaterThan(0)
@@ -157,7 +159,7 @@ describe('EnvironmentGate', () => {
     await renderGate('/agents?env=qa')
     await findScopedPage('acme', 'dev')
     await userEvent.click(
-      within(screen.getByRole('alert')).getByRole('button', { name: 'Dismiss' }),
+      within(await screen.findByRole('alert')).getByRole('button', { name: 'Dismiss' }),
     )
     expect(screen.queryByRole('alert')).toBeNull()
   })

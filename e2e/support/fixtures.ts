@@ -22,6 +22,7 @@ export const defaultMockSettings: MockSettings = {
   latencyByEnvironment: {},
   errorRate: 0,
   malformedRate: 0,
+  logLinesPerSecond: 0,
 }
 
 /**

@@ -37,16 +37,17 @@ const PAYLOAD_SHARE = 0.004
 /** One agent writes a > 1 MB reconciliation report every two hours. */
 export const HUGE_PERIOD_BUCKETS = 120
 
-export const enum Source {
-  Background = 0,
+/** Where a line comes from (stored as one byte per line). */
+export const Source = {
+  Background: 0,
   /** Execution lines 0..3 (LINES_PER_EXECUTION). */
-  Execution0 = 1,
-  Burst = 5,
-  Incident = 6,
-  Payload = 7,
-  Huge = 8,
-  Bench = 9,
-}
+  Execution0: 1,
+  Burst: 5,
+  Incident: 6,
+  Payload: 7,
+  Huge: 8,
+  Bench: 9,
+} as const
 
 export interface LogModel {
   tenantId: string

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { LogEntry } from '@/lib/api/types'
+import type { LogEntry, LogPage } from '@/lib/api/types'
 import { signDemoToken } from '../auth/auth-tokens'
 import { setMockNow } from '../clock'
 import { findSampleExecutionIds } from '../executions/execution-data'
@@ -27,7 +27,7 @@ async function walk(token: string, query: string, limit = 500): Promise<LogEntry
   const items: LogEntry[] = []
   let cursor: string | null = null
   for (let page = 0; page < 500; page++) {
-    const body = await get(
+    const body: LogPage = await get(
       'LogPage',
       `/logs?environment=prod&${query}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
       token,

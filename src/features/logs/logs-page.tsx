@@ -39,7 +39,7 @@ export function LogsPage() {
   const { tenant, env } = useScope()
   const scope = useMemo(() => ({ tenant, env }), [tenant, env])
   const location = useLocation()
-  const [, setSearchParams] = useSearchParams()
+  const [searchParams, setSearchParams] = useSearchParams()
   const queryClient = useQueryClient()
   const timeZone = useTimeZonePreference()
   const visible = usePageVisible()
@@ -52,7 +52,20 @@ export function LogsPage() {
   const scrollRef = useRef<HTMLDivElement>(null)
   const [scrolledAway, setScrolledAway] = useState(false)
   const [selected, setSelected] = useState<LogEntry | null>(null)
-  const [tailOn, setTailOn] = useState(false)
+  // In the URL, so it survives the environment switch (which remounts the view) and Reload.
+  const tailOn = searchParams.get('live') === '1'
+  const setTailOn = useCallback(
+    (on: boolean) =>
+      setSearchParams(
+        (params) => {
+          if (on) params.set('live', '1')
+          else params.delete('live')
+          return params
+        },
+        { replace: true },
+      ),
+    [setSearchParams],
+  )
 
   // Lines of other filters or another environment are never shown under these: no
   // placeholder data, a new search starts empty.
@@ -200,7 +213,12 @@ export function LogsPage() {
     setTailOn(false)
     setSeed(null)
     const resolved = resolveTimeRange(range)
-    setRange({ from: resolved.from, to: new Date(Date.parse(oldest.timestamp) + 1).toISOString() })
+    setSearchParams((params) => {
+      params.delete('live')
+      params.set('from', resolved.from)
+      params.set('to', new Date(Date.parse(oldest.timestamp) + 1).toISOString())
+      return params
+    })
   }
 
   let body

@@ -31,7 +31,7 @@ interface ProbeWindow {
   __paints?: Array<{ at: number; latency: number }>
 }
 
-function installProbes(settings: string, key: string): void {
+function installProbes({ settings, key }: { settings: string; key: string }): void {
   try {
     localStorage.setItem(key, settings)
   } catch {
@@ -76,7 +76,10 @@ async function newContext(
   settings: object,
 ): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } })
-  await context.addInitScript(installProbes, JSON.stringify(settings), MOCK_SETTINGS_KEY)
+  await context.addInitScript(installProbes, {
+    settings: JSON.stringify(settings),
+    key: MOCK_SETTINGS_KEY,
+  })
   const page = await context.newPage()
   await signIn(page)
   await page.close()

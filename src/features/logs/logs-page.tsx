@@ -2,6 +2,7 @@ import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useLocation, useSearchParams } from 'react-router'
 import { EmptyState, ErrorState, LoadingState } from '@/components/query-states'
+import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import { TimeRangeControls } from '@/components/time-range-controls'
 import { usePageTitle } from '@/environment/use-page-title'
 import { useScope } from '@/environment/use-scope'
@@ -359,6 +360,9 @@ export function LogsPage() {
 
       <div className={`logs-main${selected ? ' logs-main-split' : ''}`}>
         <section className="logs-results" aria-label="Results">
+          {results.isFetchNextPageError ? null : (
+            <RefreshFailedNotice what="the log lines" query={results} />
+          )}
           {body}
         </section>
         {selected ? (

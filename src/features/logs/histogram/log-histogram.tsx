@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { lazy, memo, Suspense, useId, useMemo } from 'react'
 import { ErrorState, LoadingState } from '@/components/query-states'
+import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import { useTimeZonePreference } from '@/lib/preferences-store'
 import { keepPreviousInScope, type Scope } from '@/lib/query/query-scope'
 import type { TimeRange } from '@/lib/time-range/time-range'
@@ -67,18 +68,7 @@ export const LogHistogram = memo(function LogHistogram({
           />
         </Suspense>
       </div>
-      {query.isError ? (
-        <p className="logs-muted" role="alert">
-          Could not refresh the log volume; showing the previous one.{' '}
-          <button
-            type="button"
-            className="button button-quiet"
-            onClick={() => void query.refetch()}
-          >
-            Try again
-          </button>
-        </p>
-      ) : null}
+      <RefreshFailedNotice what="the log volume" query={query} />
     </figure>
   )
 })

@@ -169,6 +169,9 @@ export const logQueries = {
       refetchIntervalInBackground: false,
       staleTime: 0,
       gcTime: 0,
+      // The window is merged by hand and is up to 10,000 lines: comparing it deeply with the
+      // previous one on every poll (TanStack's structural sharing) would cost a long task.
+      structuralSharing: false,
     }),
 
   /** The lines just before a line from its agent (newest first, excluding ties above it). */

@@ -32,18 +32,20 @@ test.describe('the logs view', () => {
     const textRequest = page.waitForRequest(
       (request) =>
         isLogsRequest(request) &&
-        new URL(request.url()).searchParams.get('q') === 'connection' &&
+        new URL(request.url()).searchParams.get('q') === 'could not be established' &&
         new URL(request.url()).searchParams.get('level') === 'WARN',
     )
-    await page.getByRole('searchbox', { name: 'Search logs' }).fill('connection')
+    await page.getByRole('searchbox', { name: 'Search logs' }).fill('could not be established')
     await page.getByRole('searchbox', { name: 'Search logs' }).press('Enter')
     await textRequest
-    await expect(page).toHaveURL(/q=connection/)
-    await expect(logRows(page).first()).toContainText(/connection/i)
+    await expect(page).toHaveURL(/q=could\+not\+be\+established/)
+    await expect(logRows(page).first()).toContainText('could not be established')
 
     await page.reload()
     await expect(page.getByRole('combobox', { name: 'Level' })).toHaveValue('WARN')
-    await expect(page.getByRole('searchbox', { name: 'Search logs' })).toHaveValue('connection')
+    await expect(page.getByRole('searchbox', { name: 'Search logs' })).toHaveValue(
+      'could not be established',
+    )
   })
 
   test('goes from a failed execution to its lines and back to the execution', async ({

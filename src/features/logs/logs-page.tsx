@@ -93,12 +93,16 @@ export function LogsPage() {
   // ---------------------------------------------------------------- live tail
   // The tail starts after the newest line this search showed; a new search (filter or
   // environment) gives it a new seed, hence a new key: the old tail ends at once.
+  // The store and the URL change environment one after the other: while they disagree the
+  // view is between two environments and must not poll either.
+  const urlEnv = searchParams.get('env')
+  const settled = urlEnv === null || urlEnv === env
   const [seed, setSeed] = useState<{ identity: string; id: string | null } | null>(null)
   const firstPageLoaded = results.data !== undefined && !results.isPlaceholderData
-  if (tailOn && firstPageLoaded && seed?.identity !== searchIdentity) {
+  if (tailOn && settled && firstPageLoaded && seed?.identity !== searchIdentity) {
     setSeed({ identity: searchIdentity, id: rows[0]?.id ?? null })
   }
-  const seeded = tailOn && seed?.identity === searchIdentity
+  const seeded = tailOn && settled && seed?.identity === searchIdentity
   const tailOptions = logQueries.tail(
     queryClient,
     scope,

@@ -27,6 +27,9 @@ const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED')
 
 interface ProbeWindow {
   __longTasks?: number[]
+  __taskEntries?: Array<{ start: number; duration: number }>
+  __lastLogsResponse?: number
+  __lastLogsSizes?: number[]
   __arrivals?: number[]
   __paints?: Array<{ at: number; latency: number }>
 }
@@ -39,10 +42,14 @@ function installProbes({ settings, key }: { settings: string; key: string }): vo
   }
   const probe = window as unknown as ProbeWindow
   probe.__longTasks = []
+  probe.__taskEntries = []
   probe.__arrivals = []
   probe.__paints = []
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) probe.__longTasks?.push(entry.duration)
+    for (const entry of list.getEntries()) {
+      probe.__longTasks?.push(entry.duration)
+      probe.__taskEntries?.push({ start: entry.startTime, duration: entry.duration })
+    }
   }).observe({ type: 'longtask', buffered: true })
   // When a tail poll with lines arrives (the response body read), for arrival → paint.
   const originalFetch = window.fetch.bind(window)
@@ -50,6 +57,15 @@ function installProbes({ settings, key }: { settings: string; key: string }): vo
     const response = await originalFetch(...args)
     const url =
       typeof args[0] === 'string' ? args[0] : args[0] instanceof URL ? args[0].href : args[0].url
+    if (url.includes('/api/v1/logs?') && !url.includes('after=')) {
+      void response
+        .clone()
+        .json()
+        .then((body: { items?: Array<{ message: string }> }) => {
+          probe.__lastLogsResponse = performance.now()
+          probe.__lastLogsSizes = (body.items ?? []).map((item) => item.message.length)
+        })
+    }
     if (url.includes('/api/v1/logs?') && url.includes('after=')) {
       void response
         .clone()
@@ -117,8 +133,19 @@ async function measureLargeList(
     if (step % 50 === 0) log(`  ${loaded} lines loaded…`)
     maxDom = Math.max(maxDom, await domRows(page))
   }
-  // Hold further pages: the scroll measures the list, not the mock generating pages.
-  await page.route('**/api/v1/logs?*', () => undefined)
+  // Hold further pages (the mock reads its settings per request): the scroll measures the
+  // list, not the mock generating pages on the main thread.
+  await page.evaluate((key) => {
+    localStorage.setItem(
+      key,
+      JSON.stringify({
+        latencyMs: 600_000,
+        latencyByEnvironment: {},
+        errorRate: 0,
+        malformedRate: 0,
+      }),
+    )
+  }, MOCK_SETTINGS_KEY)
   await scroller.evaluate((element) => {
     element.scrollTop = 0
   })
@@ -148,68 +175,45 @@ async function measureLargeList(
   }
 }
 
-/** 200 lines of 12 KB JSON each, answered in the shape of the contract for acme/prod. */
-function jsonPage(): string {
-  const items = Array.from({ length: 200 }, (_, i) => {
-    const lines = Array.from(
-      { length: 90 },
-      (_, n) =>
-        `{"line":${n},"sku":"SKU-${10_000 + n}","qty":${n % 7},"price":${n * 1.25},"note":"item ${i}-${n}"}`,
-    )
-    const message = `Sampled payload {"orderId":"ORD-${i}","lines":[${lines.join(',')}]}`
-    return {
-      id: `bench-${String(i).padStart(4, '0')}`,
-      tenantId: 'acme',
-      environment: 'prod',
-      timestamp: new Date(Date.now() - i * 1000).toISOString(),
-      level: 'DEBUG',
-      logger: 'io.cameleer.agent.PayloadSampler',
-      thread: 'bench',
-      message,
-      agentId: 'order-service-bench-1',
-      applicationId: 'order-service',
-      executionId: null,
-      exchangeId: null,
-      stackTrace: null,
-    }
-  })
-  return JSON.stringify({ items, nextCursor: null })
-}
-
+/**
+ * A page of 200 sampled JSON payloads (5–20 KB each, about 12 KB on average) from the mock.
+ * The mock answers on the main thread (MSW), and scanning an hour for the text is its work,
+ * not the view's: long tasks are counted from the moment the page's response is read.
+ * (page.route cannot answer instead: requests go through the mock's service worker.)
+ */
 async function measureJsonPage(context: BrowserContext): Promise<Results> {
   const page = await context.newPage()
-  const body = jsonPage()
-  // The app boots first (its start-up and the mock's are not this figure), then a filter
-  // change asks for the page the route answers.
-  await page.goto('/logs?env=prod&from=now-5m&to=now')
-  await page.locator('[role=table][aria-label="Log lines"] [role=row]').nth(5).waitFor()
-  await page.getByText(/[\d,]+ lines, /).waitFor()
-  await page.waitForTimeout(1_000)
-  await page.route(
-    (url) => url.pathname === '/api/v1/logs',
-    (route) => route.fulfill({ status: 200, contentType: 'application/json', body }),
-  )
-  await page.route(
-    (url) => url.pathname === '/api/v1/logs/stats',
-    () => undefined,
-  )
+  await page.goto('/logs?env=prod&from=now-1h&to=now&q=sampled+payload')
+  await page.locator('.logs-message').nth(10).waitFor({ timeout: 60_000 })
+  await page.waitForTimeout(2_000)
+  const afterResponse = await page.evaluate(() => {
+    const w = window as unknown as ProbeWindow
+    const from = w.__lastLogsResponse ?? 0
+    return (w.__taskEntries ?? []).filter((task) => task.start >= from).map((task) => task.duration)
+  })
+  const sizes = await page.evaluate(() => (window as unknown as ProbeWindow).__lastLogsSizes ?? [])
   await resetLongTasks(page)
-  await page.getByRole('combobox', { name: 'Level' }).selectOption('DEBUG')
-  await page.locator('.logs-message', { hasText: 'ORD-5' }).first().waitFor()
-  await page.waitForTimeout(500)
-  const loadTasks = await longTasks(page)
-  await resetLongTasks(page)
+  // Scroll the page of payloads and open one: the view's own work.
+  const scroller = page.locator('.logs-scroll')
+  for (let step = 1; step <= 20; step++) {
+    await scroller.evaluate((element, top) => {
+      element.scrollTop = top
+    }, step * 280)
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))))
+  }
   await page.locator('.logs-message').first().click()
   await page.getByRole('region', { name: /line at/ }).waitFor()
   await page.waitForTimeout(300)
-  const openTasks = await longTasks(page)
+  const viewTasks = await longTasks(page)
   await page.close()
-  const longest = Math.max(0, ...loadTasks, ...openTasks)
+  const mean = sizes.length ? sizes.reduce((a, b) => a + b, 0) / sizes.length : 0
+  const longest = Math.max(0, ...afterResponse, ...viewTasks)
   return {
-    'logs.json12k.messageBytes': JSON.parse(body).items[0].message.length,
-    'logs.json12k.longestTaskMs': round1(longest),
-    'logs.json12k.longestOpenTaskMs': round1(Math.max(0, ...openTasks)),
-    'logs.json12k.verdict': verdict(longest <= JSON_PAGE_TASK_TARGET_MS),
+    'logs.json.lines': sizes.length,
+    'logs.json.meanMessageChars': Math.round(mean),
+    'logs.json.longestTaskAfterResponseMs': round1(Math.max(0, ...afterResponse)),
+    'logs.json.longestScrollOpenTaskMs': round1(Math.max(0, ...viewTasks)),
+    'logs.json.verdict': verdict(longest <= JSON_PAGE_TASK_TARGET_MS),
   }
 }
 
@@ -393,7 +397,7 @@ export async function runLogsBenchmarks(options: {
     Object.assign(results, await measureJavaScript(context))
     log('Logs: loading 100,000 lines and scrolling them…')
     Object.assign(results, await measureLargeList(context, log))
-    log('Logs: a page of 200 lines of 12 KB JSON…')
+    log('Logs: a page of 200 JSON payload lines…')
     Object.assign(results, await measureJsonPage(context))
     log('Logs: opening a line over 1 MB…')
     Object.assign(results, await measureHugeLine(context))
@@ -411,7 +415,7 @@ export function logsBenchmarkReportRows(results: Results): string[] {
   return [
     `| DOM rows with ${r('logs.list.linesLoaded')} lines loaded (most while scrolling) | ${r('logs.list.maxDomRows')} | ≤ ${DOM_ROWS_TARGET} | ${r('logs.list.maxDomRows.verdict')} |`,
     `| long tasks > ${LONG_TASK_MS} ms scrolling them (200 steps) | ${r('logs.list.scroll.longTasks')}, longest ${r('logs.list.scroll.longestTaskMs')} ms | 0 | ${r('logs.list.scroll.verdict')} |`,
-    `| 200 lines of 12 KB JSON: longest task (load and open one) | ${r('logs.json12k.longestTaskMs')} ms | ≤ ${JSON_PAGE_TASK_TARGET_MS} ms | ${r('logs.json12k.verdict')} |`,
+    `| ${r('logs.json.lines')} lines of JSON (mean ${r('logs.json.meanMessageChars')} chars): longest task after the response / scrolling and opening one | ${r('logs.json.longestTaskAfterResponseMs')} / ${r('logs.json.longestScrollOpenTaskMs')} ms | ≤ ${JSON_PAGE_TASK_TARGET_MS} ms | ${r('logs.json.verdict')} |`,
     `| a ${r('logs.huge.messageChars')}-character line: open → painted | ${r('logs.huge.openToPaintMs')} ms | ≤ ${HUGE_PAINT_TARGET_MS} ms | ${r('logs.huge.verdict')} |`,
     `| live tail ${TAIL_RATE} lines/s for ${TAIL_SECONDS} s: long tasks > ${LONG_TASK_MS} ms | ${r('logs.tail.longTasks')}, longest ${r('logs.tail.longestTaskMs')} ms | 0 | ${r('logs.tail.longTasks.verdict')} |`,
     `| live tail: arrival → paint, median / p95 | ${r('logs.tail.arrivalToPaintMedianMs')} / ${r('logs.tail.arrivalToPaintP95Ms')} ms | | |`,

@@ -61,6 +61,12 @@ export function createAppRouter() {
                   .ExecutionDetailPage,
               }),
             },
+            {
+              path: 'metrics',
+              lazy: async () => ({
+                Component: (await import('@/features/metrics/metrics-page')).MetricsPage,
+              }),
+            },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

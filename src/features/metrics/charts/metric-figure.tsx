@@ -67,9 +67,9 @@ export const MetricFigure = memo(function MetricFigure({
 }: MetricFigureProps) {
   const titleId = useId()
   const figureRef = useRef<HTMLElement>(null)
-  const plotRef = useRef<HTMLDivElement>(null)
+  const [plot, setPlot] = useState<HTMLDivElement | null>(null)
   const inView = useInView(figureRef)
-  const width = useElementWidth(plotRef)
+  const width = useElementWidth(plot)
   const timeZone = useTimeZonePreference()
   const [legend, dispatch] = useReducer(legendReducer, initialLegendState)
   const [cursor, setCursor] = useState<number | null>(null)
@@ -145,7 +145,7 @@ export const MetricFigure = memo(function MetricFigure({
         <>
           <div className="metric-figure-body">
             <div
-              ref={plotRef}
+              ref={setPlot}
               className="metric-figure-plot"
               aria-hidden="true"
               onPointerMove={onPointerMove}
@@ -312,7 +312,8 @@ function TextAlternative({
     <details className="metric-table" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>Table of {title}</summary>
       {open ? (
-        <div className="table-wrap">
+        // Focusable: it scrolls, and keyboard users must be able to scroll it.
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={`Table of ${title}`}>
           <table className="data-table">
             <caption className="visually-hidden">
               {title}: latest, minimum, maximum and mean of each series over the time range

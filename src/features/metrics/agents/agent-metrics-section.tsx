@@ -8,7 +8,7 @@ import { polling } from '@/lib/query/retry-policy'
 import { keepPreviousInScope, type Scope } from '@/lib/query/query-scope'
 import type { TimeRange } from '@/lib/time-range/time-range'
 import { MetricFigure } from '@/features/metrics/charts/metric-figure'
-import type { ChartSeries } from '@/features/metrics/charts/chart-series'
+import { instantMs, type ChartSeries } from '@/features/metrics/charts/chart-series'
 import { metricsQueries } from '@/features/metrics/metrics-queries'
 import { MAX_METRICS, type MetricsViewState } from '@/features/metrics/metrics-url-state'
 import { HEAP_MAX, HEAP_USED, isKnownMetric, metricLabel } from './known-metrics'
@@ -103,7 +103,7 @@ export function AgentMetricsSection({ scope, range, state, refetchInterval, onCh
             label:
               spec.names.length > 1 ? `${one.agentId} — ${metricLabel(one.name)}` : one.agentId,
             primary: one.name === spec.names[0],
-            points: one.points.map((point) => ({ t: Date.parse(point.t), v: point.v })),
+            points: one.points.map((point) => ({ t: instantMs(point.t), v: point.v })),
           })),
       )
     }

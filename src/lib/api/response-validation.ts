@@ -273,7 +273,11 @@ export function assertScope(
         environment: envWrong ? row.environment : undefined,
       })
     }
-    for (const child of plan.children) stack.push([row[child.key], child.plan])
+    for (const child of plan.children) {
+      // Rows that carry no scope and hold no rows (a metric's points) need not be walked.
+      const { tenantId, environment, children } = child.plan
+      if (tenantId || environment || children.length > 0) stack.push([row[child.key], child.plan])
+    }
   }
 }
 

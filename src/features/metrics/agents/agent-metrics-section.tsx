@@ -40,6 +40,9 @@ export function AgentMetricsSection({ scope, range, state, refetchInterval, onCh
   const metrics = useQuery({
     ...metricsQueries.agentMetrics(scope, range, state.metrics),
     enabled: state.metrics.length > 0,
+    // Each answer is new data; comparing 300,000 points with the last answer costs more than
+    // re-rendering the charts.
+    structuralSharing: false,
     refetchInterval: polling(refetchInterval),
     placeholderData: (previous, previousQuery) =>
       keepPreviousInScope(previous, previousQuery, scope),
@@ -68,16 +71,27 @@ export function AgentMetricsSection({ scope, range, state, refetchInterval, onCh
     [state.metrics, catalogue, data],
   )
 
+  // Timestamps read once per answer, not again for every filter or chart change.
+  const parsed = useMemo(
+    () =>
+      (data?.series ?? []).map((one) => ({
+        agentId: one.agentId,
+        name: one.name,
+        points: one.points.map((point) => ({ t: instantMs(point.t), v: point.v })),
+      })),
+    [data],
+  )
+
   const filtered = useMemo(() => {
     const needle = state.agent.toLowerCase()
-    return (data?.series ?? []).filter((one) => {
+    return parsed.filter((one) => {
       if (needle && !one.agentId.toLowerCase().includes(needle)) return false
       if (state.agentApp && agentById.get(one.agentId)?.applicationId !== state.agentApp) {
         return false
       }
       return true
     })
-  }, [data, state.agent, state.agentApp, agentById])
+  }, [parsed, state.agent, state.agentApp, agentById])
 
   const colourKeys = useMemo(
     () => [...new Set((data?.series ?? []).map((one) => one.agentId))].sort(),
@@ -103,7 +117,7 @@ export function AgentMetricsSection({ scope, range, state, refetchInterval, onCh
             label:
               spec.names.length > 1 ? `${one.agentId} — ${metricLabel(one.name)}` : one.agentId,
             primary: one.name === spec.names[0],
-            points: one.points.map((point) => ({ t: instantMs(point.t), v: point.v })),
+            points: one.points,
           })),
       )
     }

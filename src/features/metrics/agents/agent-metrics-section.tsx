@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId, useMemo } from 'react'
 import { ErrorState, LoadingState } from '@/components/query-states'
+import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import type { Schemas } from '@/lib/api/types'
 import { formatCount } from '@/lib/format'
 import { describeUnit } from '@/lib/metric-units'
@@ -239,11 +240,7 @@ export function AgentMetricsSection({ scope, range, state, refetchInterval, onCh
         />
       ) : data ? (
         <>
-          {metrics.isError ? (
-            <p className="notice" role="alert">
-              Could not refresh the agent metrics; showing the previous ones.
-            </p>
-          ) : null}
+          <RefreshFailedNotice what="the agent metrics" query={metrics} />
           <div className="metrics-charts">
             {specs.map((spec) => (
               <MetricFigure

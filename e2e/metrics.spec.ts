@@ -64,8 +64,12 @@ test('the nav link keeps the environment; the routes table lists routes and a ro
   const routeId = (await routeButton.textContent()) ?? ''
   await routeButton.click()
   await expect(routeButton).toHaveAttribute('aria-pressed', 'true')
-  await expectDrawn(figure(page, 'Throughput and failures'))
-  await expectDrawn(figure(page, 'Latency p50 and p99'))
+  // A rarely run route may have isolated points (gaps between them), not lines.
+  for (const name of ['Throughput and failures', 'Latency p50 and p99']) {
+    const chart = figure(page, name)
+    await chart.scrollIntoViewIfNeeded()
+    await expect(chart.locator('svg .recharts-line path[d]').first()).toBeAttached()
+  }
 
   const executions = page.getByRole('link', { name: 'Executions of this route' })
   const failed = page.getByRole('link', { name: 'Failed executions' })
@@ -104,7 +108,8 @@ test('the default agent charts draw for acme/prod, each with a keyboard-reachabl
   await expect(heap.getByText(/agents hidden: showing the top 8 by latest value/)).toBeVisible()
   await heap.getByRole('button', { name: /^Show all \d+ agents$/ }).click()
   await expect(page).toHaveURL(/agents=all/)
-  await expect(legendEntries(heap)).not.toHaveCount(8)
+  // Drawing forty agents' lines on seven charts takes a while on a loaded machine.
+  await expect(legendEntries(heap)).not.toHaveCount(8, { timeout: 30_000 })
   // Heap used and the dashed heap max per agent.
   expect(await heap.locator('svg .recharts-line').count()).toBeGreaterThan(8)
 

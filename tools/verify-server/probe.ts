@@ -1,5 +1,6 @@
 import { jwtDecode } from 'jwt-decode'
 import type { SchemaName } from '@/lib/api/types'
+import { schemaCarriesScope } from '@/lib/api/response-validation'
 import { responseSchemaOf } from './contract-document'
 import {
   countScopedRows,
@@ -486,6 +487,8 @@ class Probe {
       )
     } else if (schema === null) {
       this.record(scope, skipped(`the OpenAPI document defines no 200 schema for ${endpoint}`))
+    } else if (!schemaCarriesScope(schema)) {
+      this.record(scope, skipped(`the contract puts no tenantId on ${endpoint}'s answer`))
     } else {
       const issue = scopeIssue(schema, response, { tenant: a.tenant, env: environment })
       const rows = countScopedRows(response.json)

@@ -18,10 +18,6 @@ import type { CheckResult, JsonReport } from './report'
  * └──────────────────────────────────────────────────────────────────────────────────────┘
  */
 const NOT_YET_SERVED_BY_MOCK: readonly string[] = [
-  '/logs',
-  '/logs/stats',
-  '/metrics',
-  '/metrics/names',
   '/usage',
 ]
 

@@ -246,6 +246,20 @@ function planFor(name: string): ScopePlan {
  * never read: a Camel header named `tenantId` is the user's business data, and treating it as
  * a row would let anyone who can send a message into a route hide their exchanges.
  */
+/**
+ * Whether the document puts `tenantId` on this schema or on any row type it holds. Some
+ * answers carry none by contract (`/metrics/names` lists names, not rows of a tenant).
+ */
+export function schemaCarriesScope(name: SchemaName): boolean {
+  const seen = new Set<ScopePlan>()
+  const visit = (plan: ScopePlan): boolean => {
+    if (seen.has(plan)) return false
+    seen.add(plan)
+    return plan.tenantId || plan.children.some((child) => visit(child.plan))
+  }
+  return visit(planFor(name))
+}
+
 export function assertScope(
   schema: SchemaName,
   body: unknown,

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { ChevronLeft } from 'lucide-react'
 import { useLocation, useParams } from 'react-router'
 import { ErrorState, LoadingState } from '@/components/query-states'
+import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import { StatusBadge } from '@/components/status-badge'
 import { ExactTime, RelativeTime, useNow } from '@/components/time-display'
 import { ScopedLink } from '@/environment/scoped-link'
@@ -109,12 +110,13 @@ export function AgentDetailPage() {
       ) : agent.data ? (
         <>
           {agent.isError ? (
-            <div className="notice" role="alert">
-              <span>Could not refresh this agent; showing what was loaded before.</span>
-              <button type="button" className="button" onClick={() => void agent.refetch()}>
-                Try again
-              </button>
-            </div>
+            <RefreshFailedNotice
+              what="this agent"
+              error={agent.error}
+              updatedAt={agent.dataUpdatedAt}
+              onRetry={() => void agent.refetch()}
+              now={now}
+            />
           ) : null}
           <HealthNotice agent={agent.data} now={now} />
           <AgentDetails agent={agent.data} now={now} />

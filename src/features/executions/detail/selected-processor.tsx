@@ -4,7 +4,7 @@ import { ExactTime } from '@/components/time-display'
 import type { ProcessorExecution } from '@/lib/api/types'
 import { formatDuration } from '@/lib/format'
 import { CopyButton } from '@/components/copy-button'
-import { formatOffset } from '@/features/executions/timeline/processor-timeline'
+import { formatOffset } from '@/features/executions/timeline/timeline-row-text'
 import type { TimelineRow } from '@/features/executions/timeline/processor-timeline-layout'
 
 /**

@@ -4,25 +4,27 @@ import userEvent from '@testing-library/user-event'
 import { http } from 'msw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ExecutionSummary } from '@/lib/api/types'
+import { executionHandlers } from '@/mocks/executions/execution-handlers'
 import { server } from '@/mocks/node'
+import { problem } from '@/mocks/problem'
 import { currentSearch } from '@/test/render-page'
 import { EXECUTION_PAGE_SIZE, type ExecutionSearchData } from './execution-search-queries'
 import {
-  bodyRows,
-  columnTexts,
   fakeExecutions,
   findResultsTable,
-  problem,
   renderSearch,
   scrollArea,
   scrollTo,
   searchRequests,
   serveExecutions,
-  serveExecutionMockInEveryTest,
 } from './execution-search-test-helpers'
+import { serveInEveryTest } from '@/test/serve-mock'
+import { bodyRows, columnTexts } from '@/test/table-readers'
+import { stubViewportInEveryTest } from '@/test/viewport'
 import { watchRequests } from '@/test/watch-requests'
 
-serveExecutionMockInEveryTest()
+serveInEveryTest(executionHandlers)
+stubViewportInEveryTest()
 
 const HOUR = 3_600_000
 

@@ -4,6 +4,7 @@ import { authHandlers } from './auth/auth-handlers'
 import { environmentHandlers } from './environments/environment-handlers'
 import { executionHandlers } from './executions/execution-handlers'
 import { createMockGateway } from './mock-gateway'
+import { usageHandlers } from './usage/usage-handlers'
 
 /**
  * Every endpoint the mock serves, one list per domain (`<domain>/<item>-handlers.ts`). A new
@@ -15,6 +16,7 @@ export const endpoints: RequestHandler[] = [
   ...environmentHandlers,
   ...agentHandlers,
   ...executionHandlers,
+  ...usageHandlers,
 ]
 
 /**

@@ -1,4 +1,4 @@
-import { createRandom, hashString, type Random } from '../random'
+import { createRandom, createUniformStream, hashString, type Random } from '../random'
 import { BUCKET_MS, trafficFactor, type EnvironmentModel, type RouteModel } from './execution-model'
 
 /**
@@ -76,6 +76,44 @@ export function bucketSize(model: EnvironmentModel, bucket: number): number {
   return trafficDraw(model, bucket, random) + scheduledFires(model, bucket).length
 }
 
+/**
+ * `bucketSize` for many buckets at once (usage over a month is 44,640 of them per
+ * environment): the same traffic draw, with scheduled fires counted arithmetically instead of
+ * listed. Equal to `bucketSize` for every bucket (tested).
+ */
+export function countBucketExecutions(model: EnvironmentModel, bucket: number): number {
+  const cached = cache.get(`${model.key}/${bucket}`)
+  if (cached) return cached.size
+  const start = bucketStart(bucket)
+  let fires = 0
+  for (const route of model.scheduled) {
+    const { periodMs, phaseMs } = route.schedule ?? { periodMs: 0, phaseMs: 0 }
+    if (periodMs <= 0) continue
+    const first = Math.ceil((start - phaseMs) / periodMs)
+    const end = Math.ceil((start + BUCKET_MS - phaseMs) / periodMs)
+    fires += Math.max(0, end - first)
+  }
+  return poisson(firstDraws(model, bucket), model.peakPerMinute * trafficFactor(bucket)) + fires
+}
+
+/**
+ * Only `next()` and `gaussian()` of the bucket's stream (what the traffic draw reads), with
+ * `createRandom`'s exact arithmetic, so the draw is the same.
+ */
+function firstDraws(model: EnvironmentModel, bucket: number): TrafficStream {
+  const next = createUniformStream(`${model.key}/bucket/${bucket}`)
+  return {
+    next,
+    gaussian: () => {
+      const u = 1 - next()
+      const v = next()
+      return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v)
+    },
+  }
+}
+
+type TrafficStream = Pick<Random, 'next'> & { gaussian: () => number }
+
 const bucketRandom = (model: EnvironmentModel, bucket: number) =>
   createRandom(`${model.key}/bucket/${bucket}`)
 
@@ -83,7 +121,7 @@ function trafficDraw(model: EnvironmentModel, bucket: number, random: Random): n
   return poisson(random, model.peakPerMinute * trafficFactor(bucket))
 }
 
-function poisson(random: Random, mean: number): number {
+function poisson(random: TrafficStream, mean: number): number {
   if (mean < 30) {
     // Knuth: exact and cheap for small means.
     const limit = Math.exp(-mean)

@@ -61,6 +61,12 @@ export function createAppRouter() {
                   .ExecutionDetailPage,
               }),
             },
+            {
+              path: 'usage',
+              lazy: async () => ({
+                Component: (await import('@/features/usage/usage-page')).UsagePage,
+              }),
+            },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

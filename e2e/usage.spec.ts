@@ -76,7 +76,7 @@ test.describe('Usage', () => {
     await expect(card('Bytes ingested')).toContainText(formatBinaryBytes(body.totals.bytesIngested))
     // The change against the previous period is text, not only a colour.
     await expect(card('Executions')).toContainText(
-      /([+\u2212]?\d+(\.\d)? %|new|no change) vs the previous/,
+      /([+\u2212]?\d+(\.\d)? % vs|new \(none in|none in this or) the previous/,
     )
     await expect(page.getByRole('button', { name: 'This month', pressed: true })).toBeVisible()
   })

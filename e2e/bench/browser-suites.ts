@@ -11,6 +11,7 @@
 import type { Browser } from '@playwright/test'
 import { executionBenchmarkReportRows, runExecutionBenchmarks } from './executions-benchmarks.ts'
 import { runSoakBenchmark, soakBenchmarkReportRows } from './soak-benchmark.ts'
+import { runUsageBenchmarks, usageBenchmarkReportRows } from './usage-benchmarks.ts'
 
 export type BenchResults = Record<string, number | string>
 
@@ -52,5 +53,17 @@ export const browserSuites: BrowserSuite[] = [
     ],
     run: (options) => runSoakBenchmark(options),
     reportRows: soakBenchmarkReportRows,
+  },
+  {
+    name: 'usage',
+    title: 'Usage: totals and the JavaScript before the first chart',
+    intro: [
+      'Same browser and server (`e2e/bench/usage-benchmarks.ts`): `/usage?env=prod` (this month)',
+      'loaded cold 5 times in a signed-in context, timed from navigation start to the frame after',
+      "prod's five totals are in the document; and the gzipped scripts requested before the first",
+      'usage answer (the charts are requested only once there are buckets to draw).',
+    ],
+    run: (options) => runUsageBenchmarks(options),
+    reportRows: usageBenchmarkReportRows,
   },
 ]

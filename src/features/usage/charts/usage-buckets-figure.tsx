@@ -43,7 +43,13 @@ export function UsageBucketsFigure({
       </div>
       <details className="usage-buckets">
         <summary>Buckets as a table</summary>
-        <div className="table-wrap usage-buckets-table">
+        <div
+          className="table-wrap usage-buckets-table"
+          // It scrolls: keyboard users need to be able to focus it to scroll it.
+          tabIndex={0}
+          role="region"
+          aria-label={`Buckets of ${environment}`}
+        >
           <table className="data-table">
             <caption className="visually-hidden">
               Usage of {environment} per {unit}

@@ -12,9 +12,7 @@ export type UsageChange =
  */
 export function compareWithPrevious(current: number, previous: number): UsageChange {
   if (previous === 0) {
-    return current === 0
-      ? { kind: 'none', text: 'no change (none in either period)' }
-      : { kind: 'new', text: 'new (none in the previous period)' }
+    return current === 0 ? { kind: 'none', text: 'none' } : { kind: 'new', text: 'new' }
   }
   const ratio = (current - previous) / previous
   return { kind: 'change', ratio, text: formatChangePercent(ratio) }

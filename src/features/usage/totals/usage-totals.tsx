@@ -47,12 +47,12 @@ export function UsageTotalsCards({
             <div className="usage-change">
               {change ? (
                 <>
-                  <span
-                    className={`usage-change-${change.kind === 'change' && change.ratio > 0 ? 'up' : change.kind === 'change' && change.ratio < 0 ? 'down' : 'flat'}`}
-                  >
-                    {change.text}
-                  </span>{' '}
-                  vs {previousLabel}
+                  <strong>{change.text}</strong>{' '}
+                  {change.kind === 'change'
+                    ? `vs ${previousLabel}`
+                    : change.kind === 'new'
+                      ? `(none in ${previousLabel})`
+                      : `in this or ${previousLabel}`}
                 </>
               ) : previous.isError ? (
                 'no comparison (the previous period did not load)'

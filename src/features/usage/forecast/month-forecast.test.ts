@@ -25,20 +25,26 @@ describe('forecastRange', () => {
   it('covers the month so far when the week before today lies inside it', () => {
     expect(forecastRange(new Date('2026-11-28T07:00:00Z'))).toEqual({
       from: '2026-11-01T00:00:00.000Z',
-      to: '2026-11-28T07:00:00.000Z',
+      to: '2026-11-29T00:00:00.000Z',
     })
   })
 
   it('reaches back into the previous month early in a month, across a year end', () => {
     expect(forecastRange(new Date('2027-01-03T12:00:00Z'))).toEqual({
       from: '2026-12-27T00:00:00.000Z',
-      to: '2027-01-03T12:00:00.000Z',
+      to: '2027-01-04T00:00:00.000Z',
     })
+  })
+
+  it('spans at most the 31 days the server allows, on the last day of a long month', () => {
+    const range = forecastRange(new Date('2026-12-31T23:59:59Z'))
+    expect(range).toEqual({ from: '2026-12-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' })
+    expect(Date.parse(range.to) - Date.parse(range.from)).toBeLessThanOrEqual(31 * DAY)
   })
 
   it('is never empty, even in the first instant of a month', () => {
     const range = forecastRange(new Date('2026-12-01T00:00:00Z'))
-    expect(Date.parse(range.to)).toBeGreaterThan(Date.parse(range.from))
+    expect(range).toEqual({ from: '2026-11-24T00:00:00.000Z', to: '2026-12-02T00:00:00.000Z' })
   })
 })
 

@@ -19,14 +19,15 @@ export interface ForecastRange {
   to: string
 }
 
-/** The daily buckets the forecast needs: the month so far and the window before today. */
+/**
+ * The daily buckets the forecast needs: the month so far and the window before today, up to
+ * the end of today (the server counts nothing after now). At most 31 days: from the 1st to
+ * the end of the 31st, or eight days early in a month.
+ */
 export function forecastRange(now: Date): ForecastRange {
-  const monthStart = startOfUtcMonth(now).getTime()
-  const windowStart = startOfUtcDay(now).getTime() - FORECAST_WINDOW_DAYS * DAY_MS
-  const from = Math.min(monthStart, windowStart)
-  // Never an empty range (400), even in the first second of a month.
-  const to = Math.max(now.getTime(), from + 1_000)
-  return { from: new Date(from).toISOString(), to: new Date(to).toISOString() }
+  const today = startOfUtcDay(now).getTime()
+  const from = Math.min(startOfUtcMonth(now).getTime(), today - FORECAST_WINDOW_DAYS * DAY_MS)
+  return { from: new Date(from).toISOString(), to: new Date(today + DAY_MS).toISOString() }
 }
 
 export interface MonthForecast {

@@ -23,6 +23,7 @@ export const defaultMockSettings: MockSettings = {
   errorRate: 0,
   errorRateByEnvironment: {},
   malformedRate: 0,
+  logLinesPerSecond: 0,
 }
 
 /**

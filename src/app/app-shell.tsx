@@ -28,6 +28,7 @@ export function AppShell() {
           <nav aria-label="Main" className="main-nav">
             <ScopedNavLink to="/agents">Agents</ScopedNavLink>
             <ScopedNavLink to="/executions">Executions</ScopedNavLink>
+            <ScopedNavLink to="/logs">Logs</ScopedNavLink>
             <ScopedNavLink to="/usage">Usage</ScopedNavLink>
           </nav>
           <div className="header-scope">

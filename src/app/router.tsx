@@ -67,6 +67,12 @@ export function createAppRouter() {
                 Component: (await import('@/features/usage/usage-page')).UsagePage,
               }),
             },
+            {
+              path: 'logs',
+              lazy: async () => ({
+                Component: (await import('@/features/logs/logs-page')).LogsPage,
+              }),
+            },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

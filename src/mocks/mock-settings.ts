@@ -8,7 +8,8 @@
  *   2. browser: localStorage['cameleer3:mock'], JSON
  *      `{ "latencyMs": 300, "errorRate": 0.2, "malformedRate": 0.1,
  *         "latencyByEnvironment": { "staging": 2000 },
- *         "errorRateByEnvironment": { "staging": 1 } }` (every key optional)
+ *         "errorRateByEnvironment": { "staging": 1 }, "logLinesPerSecond": 200 }`
+ *      (every key optional)
  *   3. build time: VITE_MOCK_LATENCY_MS, VITE_MOCK_ERROR_RATE, VITE_MOCK_MALFORMED_RATE
  *   4. Node: MOCK_LATENCY_MS, MOCK_ERROR_RATE, MOCK_MALFORMED_RATE
  *   5. defaults: no faults; latency 0 in tests and Node, 80–250 ms jitter in a browser.
@@ -27,6 +28,11 @@ export interface MockSettings {
   errorRateByEnvironment: Record<string, number>
   /** Share of successful data responses whose JSON is broken against the schema (0–1). */
   malformedRate: number
+  /**
+   * Extra synthetic log lines per second in every environment (the live-tail bench asks for
+   * 200); 0 = only the generated logs.
+   */
+  logLinesPerSecond: number
 }
 
 const defaults: MockSettings = {
@@ -35,6 +41,7 @@ const defaults: MockSettings = {
   errorRate: 0,
   errorRateByEnvironment: {},
   malformedRate: 0,
+  logLinesPerSecond: 0,
 }
 
 let overrides: Partial<MockSettings> = {}
@@ -144,6 +151,10 @@ export function parseStoredSettings(raw: string): Partial<MockSettings> {
   if (errorRate !== undefined) out.errorRate = errorRate
   const malformedRate = toRate(record.malformedRate)
   if (malformedRate !== undefined) out.malformedRate = malformedRate
+  const logLinesPerSecond = toNumber(record.logLinesPerSecond)
+  if (logLinesPerSecond !== undefined && logLinesPerSecond >= 0) {
+    out.logLinesPerSecond = logLinesPerSecond
+  }
   const byEnvironment = record.latencyByEnvironment
   if (byEnvironment && typeof byEnvironment === 'object') {
     out.latencyByEnvironment = {}

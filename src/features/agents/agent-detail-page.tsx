@@ -109,15 +109,7 @@ export function AgentDetailPage() {
         <ErrorState error={agent.error} onRetry={() => void agent.refetch()} />
       ) : agent.data ? (
         <>
-          {agent.isError ? (
-            <RefreshFailedNotice
-              what="this agent"
-              error={agent.error}
-              updatedAt={agent.dataUpdatedAt}
-              onRetry={() => void agent.refetch()}
-              now={now}
-            />
-          ) : null}
+          <RefreshFailedNotice what="this agent" query={agent} now={now} />
           <HealthNotice agent={agent.data} now={now} />
           <AgentDetails agent={agent.data} now={now} />
         </>

@@ -109,15 +109,7 @@ export function AgentsPage() {
         </>
       ) : (
         <>
-          {agents.isError ? (
-            <RefreshFailedNotice
-              what="the agent list"
-              error={agents.error}
-              updatedAt={agents.dataUpdatedAt}
-              onRetry={() => void agents.refetch()}
-              now={now}
-            />
-          ) : null}
+          <RefreshFailedNotice what="the agent list" query={agents} now={now} />
           <FleetSummary
             summary={summary}
             activeStatus={filters.status}

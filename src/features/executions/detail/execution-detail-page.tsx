@@ -113,14 +113,7 @@ export function ExecutionDetailPage() {
         <ErrorState error={execution.error} onRetry={() => void execution.refetch()} />
       ) : execution.data ? (
         <>
-          {execution.isError ? (
-            <RefreshFailedNotice
-              what="this execution"
-              error={execution.error}
-              updatedAt={execution.dataUpdatedAt}
-              onRetry={() => void execution.refetch()}
-            />
-          ) : null}
+          <RefreshFailedNotice what="this execution" query={execution} />
           <ExecutionDetailView
             key={execution.data.executionId}
             scope={scope}

@@ -94,14 +94,7 @@ export const ExecutionHistogram = memo(function ExecutionHistogram({
         <span className="exec-swatch exec-swatch-ok" /> Completed or running{' '}
         <span className="exec-swatch exec-swatch-bad" /> Failed
       </p>
-      {query.isError ? (
-        <RefreshFailedNotice
-          what="the histogram"
-          error={query.error}
-          updatedAt={query.dataUpdatedAt}
-          onRetry={() => void query.refetch()}
-        />
-      ) : null}
+      <RefreshFailedNotice what="the histogram" query={query} />
     </figure>
   )
 })

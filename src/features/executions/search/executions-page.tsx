@@ -237,13 +237,8 @@ export function ExecutionsPage() {
             ) : null}
           </div>
         ) : null}
-        {results.isError && results.data && !results.isFetchNextPageError ? (
-          <RefreshFailedNotice
-            what="the executions"
-            error={results.error}
-            updatedAt={results.dataUpdatedAt}
-            onRetry={() => void results.refetch()}
-          />
+        {!results.isFetchNextPageError ? (
+          <RefreshFailedNotice what="the executions" query={results} />
         ) : null}
         {body}
       </section>

@@ -5,9 +5,17 @@ import { setMockNow } from '../clock'
 import { HOUR, iso, NOW, query, walkExecutions } from '../executions/execution-test-support'
 import { call, expectProblem, get } from '../mock-api-test-support'
 import { server } from '../node'
-import { bucketOf, countBucketExecutions, bucketSize } from '../executions/execution-buckets'
+import {
+  bucketOf,
+  clearBucketCache,
+  countBucketExecutions,
+  getBucket,
+} from '../executions/execution-buckets'
 import { getEnvironmentModel } from '../executions/execution-model'
 import { usageHandlers } from './usage-handlers'
+import { logHandlers } from '../logs/log-handlers'
+import { countLogLines } from '../logs/log-volume'
+import { countMetricPoints } from '../metrics/metric-volume'
 import { inFullBodyWeek } from './usage-data'
 
 let acme: string
@@ -18,7 +26,7 @@ beforeAll(async () => {
   devAcme = await signDemoToken('dev@acme')
 })
 beforeEach(() => {
-  server.use(...usageHandlers)
+  server.use(...usageHandlers, ...logHandlers)
   setMockNow(NOW)
 })
 afterEach(() => setMockNow(null))
@@ -78,6 +86,36 @@ describe('GET /usage', () => {
     const records = listed.items.reduce((sum, item) => sum + item.processorCount, 0)
     // Records come from each route's mean trace length, not from tracing every execution.
     expect(Math.abs(body.totals.processorRecords - records) / records).toBeLessThan(0.15)
+  })
+
+  it('meters exactly the log lines and metric points of the logs and metrics mocks', async () => {
+    const from = NOW - 26 * HOUR - 17 * 60_000
+    const to = NOW - 2 * HOUR
+    const body = await usage({
+      environment: 'prod',
+      from: iso(from),
+      to: iso(to),
+      granularity: 'hour',
+    })
+    const window = { tenant: 'acme', env: 'prod', from: new Date(from), to: new Date(to) }
+    expect(body.totals.logLines).toBeGreaterThan(0)
+    expect(body.totals.logLines).toBe(countLogLines(window))
+    expect(body.totals.metricPoints).toBeGreaterThan(0)
+    expect(body.totals.metricPoints).toBe(countMetricPoints(window))
+  })
+
+  it('meters the lines /logs/stats counts for the same range', async () => {
+    const from = iso(NOW - 3 * HOUR)
+    const to = iso(NOW - HOUR)
+    const [body, stats] = await Promise.all([
+      usage({ environment: 'staging', from, to }),
+      get(
+        'LogStats',
+        `/logs/stats?${query({ environment: 'staging', from, to, step: 3600 })}`,
+        acme,
+      ),
+    ])
+    expect(body.totals.logLines).toBe(stats.total)
   })
 
   it('gives prod far more usage than dev', async () => {
@@ -141,9 +179,12 @@ describe('countBucketExecutions', () => {
       const model = getEnvironmentModel('acme', env)
       if (!model) throw new Error(env)
       const first = bucketOf(NOW - DAY)
-      for (let b = first; b < first + 1440; b += 7) {
-        expect(countBucketExecutions(model, b)).toBe(bucketSize(model, b))
-      }
+      clearBucketCache()
+      const counted = []
+      for (let b = first; b < first + 1440; b += 7) counted.push(countBucketExecutions(model, b))
+      const generated = []
+      for (let b = first; b < first + 1440; b += 7) generated.push(getBucket(model, b).size)
+      expect(counted).toEqual(generated)
     }
   })
 })

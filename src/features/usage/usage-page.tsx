@@ -77,7 +77,14 @@ export function UsagePage() {
   )
 
   const current = useQuery(usageQueries.period(scope, periodKey, granularity))
-  const previous = useQuery(usageQueries.previousTotals(scope, periodKey))
+  // The totals first: the comparison and the forecast each cost the server as much as the
+  // totals again (a whole period of the busiest environment), and are worth less while the
+  // totals are missing. They are asked for once the totals are in (or have failed).
+  const totalsSettled = !current.isPending
+  const previous = useQuery({
+    ...usageQueries.previousTotals(scope, periodKey),
+    enabled: totalsSettled,
+  })
   const environments = useEnvironmentUsage(claims, periodKey, granularity)
 
   const range = current.data?.range ?? resolved
@@ -169,7 +176,7 @@ export function UsagePage() {
         />
       </section>
 
-      <MonthForecastSection scope={scope} headingId={headings.month} />
+      <MonthForecastSection scope={scope} headingId={headings.month} enabled={totalsSettled} />
     </div>
   )
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useId } from 'react'
+import { lazy, Suspense, useId, useState } from 'react'
 import type { UsagePoint } from '@/lib/api/types'
 import { useTimeZonePreference } from '@/lib/preferences-store'
 import type { Granularity } from '../period/usage-period'
@@ -24,6 +24,7 @@ export function UsageBucketsFigure({
 }) {
   const timeZone = useTimeZonePreference()
   const captionId = useId()
+  const [tableOpen, setTableOpen] = useState(false)
   const unit = granularity === 'day' ? 'UTC day' : 'UTC hour'
   return (
     <figure className="usage-figure" aria-labelledby={captionId}>
@@ -41,43 +42,49 @@ export function UsageBucketsFigure({
           />
         </Suspense>
       </div>
-      <details className="usage-buckets">
+      <details
+        className="usage-buckets"
+        onToggle={(event) => setTableOpen(event.currentTarget.open)}
+      >
         <summary>Buckets as a table</summary>
-        <div
-          className="table-wrap usage-buckets-table"
-          // It scrolls: keyboard users need to be able to focus it to scroll it.
-          tabIndex={0}
-          role="region"
-          aria-label={`Buckets of ${environment}`}
-        >
-          <table className="data-table">
-            <caption className="visually-hidden">
-              Usage of {environment} per {unit}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{granularity === 'day' ? 'Day (UTC)' : 'Hour starting'}</th>
-                {MEASURES.map((column) => (
-                  <th key={column.key} scope="col" className="num">
-                    {column.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {points.map((point) => (
-                <tr key={point.t}>
-                  <th scope="row">{bucketLabel(point.t, granularity, timeZone)}</th>
+        {/* Up to 744 rows (31 days of hours): built only when asked for. */}
+        {tableOpen ? (
+          <div
+            className="table-wrap usage-buckets-table"
+            // It scrolls: keyboard users need to be able to focus it to scroll it.
+            tabIndex={0}
+            role="region"
+            aria-label={`Buckets of ${environment}`}
+          >
+            <table className="data-table">
+              <caption className="visually-hidden">
+                Usage of {environment} per {unit}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{granularity === 'day' ? 'Day (UTC)' : 'Hour starting'}</th>
                   {MEASURES.map((column) => (
-                    <td key={column.key} className="num">
-                      {column.exact(point[column.key])}
-                    </td>
+                    <th key={column.key} scope="col" className="num">
+                      {column.label}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {points.map((point) => (
+                  <tr key={point.t}>
+                    <th scope="row">{bucketLabel(point.t, granularity, timeZone)}</th>
+                    {MEASURES.map((column) => (
+                      <td key={column.key} className="num">
+                        {column.exact(point[column.key])}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
       </details>
     </figure>
   )

@@ -19,8 +19,17 @@ const utcMonth = new Intl.DateTimeFormat('en-GB', {
 const daysFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 })
 
 /** The billing month so far and where it is heading, for the active environment. */
-export function MonthForecastSection({ scope, headingId }: { scope: Scope; headingId: string }) {
-  const query = useQuery(usageQueries.monthForecast(scope))
+export function MonthForecastSection({
+  scope,
+  headingId,
+  enabled,
+}: {
+  scope: Scope
+  headingId: string
+  /** False until the page's totals are in: they go first. */
+  enabled: boolean
+}) {
+  const query = useQuery({ ...usageQueries.monthForecast(scope), enabled })
   const forecast = useMemo(
     () => (query.data ? computeMonthForecast(query.data.points, new Date(query.data.now)) : null),
     [query.data],

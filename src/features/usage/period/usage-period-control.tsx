@@ -63,7 +63,7 @@ export function UsagePeriodControl({
           />
         ))}
       </fieldset>
-      <details className="usage-period-custom" ref={customRef} open={false}>
+      <details className="usage-period-custom" ref={customRef}>
         <summary>
           Absolute range{absolute ? <span className="visually-hidden"> (selected)</span> : null}
         </summary>

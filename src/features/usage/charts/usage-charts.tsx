@@ -20,15 +20,13 @@ import { bucketLabel, bucketTick } from './bucket-labels'
  * users: each has a table of the same buckets beside it.
  */
 
-/** Colours per environment, in the order the table lists them; prod's is the app's prod red. */
-export const ENVIRONMENT_COLOURS = [
-  '#3b6fb6',
-  '#c28a00',
-  '#2f8f5b',
-  '#7a4fb5',
-  '#b3261e',
-  '#5f6b7a',
-]
+/** Colours per environment, in the order the table lists them; prod always in the app's prod red. */
+const ENVIRONMENT_COLOURS = ['#3b6fb6', '#c28a00', '#2f8f5b', '#7a4fb5', '#5f6b7a']
+
+function colourOf(environment: string, index: number): string {
+  if (environment === 'prod') return 'var(--prod)'
+  return ENVIRONMENT_COLOURS[index % ENVIRONMENT_COLOURS.length] ?? '#5f6b7a'
+}
 
 const axisTick = { fontSize: 11, fill: 'var(--text-muted)' }
 const tooltipStyle = { background: 'var(--surface)', border: '1px solid var(--border)' }
@@ -132,7 +130,7 @@ export function UsageStackedChart({
             dataKey={environment}
             name={environment}
             stackId="environments"
-            fill={ENVIRONMENT_COLOURS[index % ENVIRONMENT_COLOURS.length]}
+            fill={colourOf(environment, index)}
             isAnimationActive={false}
           />
         ))}

@@ -30,6 +30,7 @@ export function AppShell() {
             <ScopedNavLink to="/executions">Executions</ScopedNavLink>
             <ScopedNavLink to="/logs">Logs</ScopedNavLink>
             <ScopedNavLink to="/metrics">Metrics</ScopedNavLink>
+            <ScopedNavLink to="/usage">Usage</ScopedNavLink>
           </nav>
           <div className="header-scope">
             <EnvironmentSwitcher />

@@ -10,6 +10,7 @@
  */
 import type { Browser } from '@playwright/test'
 import { executionBenchmarkReportRows, runExecutionBenchmarks } from './executions-benchmarks.ts'
+import { hostileBodyReportRows, runHostileBodyBenchmark } from './hostile-bodies-benchmark.ts'
 import { metricsBenchmarkReportRows, runMetricsBenchmarks } from './metrics-benchmarks.ts'
 import { runSoakBenchmark, soakBenchmarkReportRows } from './soak-benchmark.ts'
 
@@ -64,5 +65,17 @@ export const browserSuites: BrowserSuite[] = [
     ],
     run: (options) => runMetricsBenchmarks(options),
     reportRows: metricsBenchmarkReportRows,
+  },
+  {
+    name: 'hostile-bodies',
+    title: 'Hostile message bodies',
+    intro: [
+      'Same browser and server (`e2e/bench/hostile-bodies-benchmark.ts`): an execution opened with',
+      "a crafted input body (the mock's `hostileBody` setting): 5 MB of JSON, JSON 10,000 levels",
+      'deep, and XML with 200,000 `<!x>` declarations; the longest main-thread task while opening',
+      'it (until the body says how it is shown, plus a second) and on "Show full body".',
+    ],
+    run: (options) => runHostileBodyBenchmark(options),
+    reportRows: hostileBodyReportRows,
   },
 ]

@@ -22,6 +22,8 @@ export const defaultMockSettings: MockSettings = {
   latencyByEnvironment: {},
   errorRate: 0,
   malformedRate: 0,
+  revokedEnvironments: [],
+  hostileBody: null,
 }
 
 /**

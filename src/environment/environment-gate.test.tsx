@@ -7,9 +7,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { scopedGet } from '@/lib/api/api-client'
 import type { EnvironmentList } from '@/lib/api/types'
 import { createQueryClient } from '@/lib/query/query-client'
+import { environmentQueries } from './environment-queries'
 import { scopedKey, scopedQuery } from '@/lib/query/query-scope'
 import { switchStorageTenant } from '@/lib/tenant-storage'
 import { signDemoToken } from '@/mocks/auth/auth-tokens'
+import { setMockSettings } from '@/mocks/mock-settings'
 import { server } from '@/mocks/node'
 import { startSession, useSessionStore } from '@/session/session-store'
 import { EnvironmentGate } from './environment-gate'
@@ -56,12 +58,17 @@ async function renderGate(
     ],
     { initialEntries: [url] },
   )
+  const queryClient = createQueryClient()
   render(
-    <QueryClientProvider client={createQueryClient()}>
+    <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />
     </QueryClientProvider>,
   )
-  return { router, search: () => new URLSearchParams(router.state.location.search) }
+  return {
+    router,
+    queryClient,
+    search: () => new URLSearchParams(router.state.location.search),
+  }
 }
 
 /** Waits until the scoped page has loaded its data in `env`. */
@@ -233,5 +240,44 @@ describe('EnvironmentSwitcher', () => {
     })
     expect(screen.getByRole('combobox', { name: 'Environment' })).toHaveValue('prod')
     expect(environmentsAsked()).toEqual(['prod'])
+  })
+
+  describe('when the server struggles after the page has loaded', () => {
+    it('keeps the view when a background refresh of the environment list fails, and says so', async () => {
+      const { queryClient } = await renderGate('/agents?env=prod')
+      await findScopedPage('acme', 'prod')
+      server.use(
+        http.get('*/api/v1/environments', () =>
+          HttpResponse.json(
+            { type: 'about:blank', title: 'Bad Gateway', status: 502, detail: 'upstream down' },
+            { status: 502, headers: { 'Content-Type': 'application/problem+json' } },
+          ),
+        ),
+      )
+
+      await queryClient
+        .refetchQueries({ queryKey: environmentQueries.list('acme').queryKey })
+        .catch(() => {})
+
+      const alert = await screen.findByRole('alert', {}, { timeout: 10_000 })
+      expect(alert).toHaveTextContent(/Could not refresh the environment list/)
+      // The page is still there, in its environment.
+      expect(screen.getByText(/^Scope acme\/prod: \d+ agents$/)).toBeInTheDocument()
+    })
+
+    it('moves to an allowed environment, naming the lost one, when the active one answers 403', async () => {
+      const { search, queryClient } = await renderGate('/agents?env=prod')
+      await findScopedPage('acme', 'prod')
+      setMockSettings({ revokedEnvironments: ['prod'] })
+
+      await queryClient.refetchQueries({ type: 'active' }).catch(() => {})
+
+      const alert = await screen.findByRole('alert', {}, { timeout: 10_000 })
+      expect(alert).toHaveTextContent(/no longer have access to environment “prod”/)
+      const shown = search().get('env')
+      expect(shown).not.toBe('prod')
+      await findScopedPage('acme', shown ?? '')
+      expect(within(alert).getByText(shown ?? '')).toBeInTheDocument()
+    })
   })
 })

@@ -1,7 +1,9 @@
-import { useQuery } from '@tanstack/react-query'
-import { useLayoutEffect, useMemo, useState, type ReactNode } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react'
 import { useSearchParams } from 'react-router'
 import { ErrorState, LoadingState } from '@/components/query-states'
+import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
+import { isHttpStatus } from '@/lib/api/errors'
 import { useClaims } from '@/session/session-store'
 import { tokenAllowsEnvironment } from '@/session/token-claims'
 import { environmentQueries } from './environment-queries'
@@ -29,6 +31,7 @@ export function EnvironmentGate({ children }: { children: ReactNode }) {
   const [notice, setNotice] = useState<{ rejected: EnvironmentRejection; shown: string } | null>(
     null,
   )
+  const revoked = useRevokedEnvironments(claims.tenant, active)
 
   const available = useMemo(
     () =>
@@ -40,8 +43,9 @@ export function EnvironmentGate({ children }: { children: ReactNode }) {
   )
 
   const resolution = useMemo(
-    () => (environments.data ? resolveEnvironment({ fromUrl, lastChosen, available }) : null),
-    [environments.data, fromUrl, lastChosen, available],
+    () =>
+      environments.data ? resolveEnvironment({ fromUrl, lastChosen, available, revoked }) : null,
+    [environments.data, fromUrl, lastChosen, available, revoked],
   )
 
   // Remembered during render (React's "adjust state when a prop changes" pattern), because the
@@ -71,7 +75,9 @@ export function EnvironmentGate({ children }: { children: ReactNode }) {
   }, [resolution, active, activate, fromUrl, setSearchParams])
 
   if (environments.isPending) return <LoadingState label="Loading environments…" />
-  if (environments.isError) {
+  // Only a first load with nothing to show is an error page: a failed background refresh keeps
+  // the view (and its scroll) and says so, while the list retries on its own schedule.
+  if (environments.isError && environments.data === undefined) {
     return <ErrorState error={environments.error} onRetry={() => void environments.refetch()} />
   }
   if (!resolution?.env) {
@@ -88,6 +94,7 @@ export function EnvironmentGate({ children }: { children: ReactNode }) {
   if (active !== resolution.env) return null
   return (
     <>
+      <RefreshFailedNotice what="the environment list" query={environments} />
       {notice && notice.shown === active ? (
         <EnvironmentNotice
           rejected={notice.rejected}
@@ -98,4 +105,27 @@ export function EnvironmentGate({ children }: { children: ReactNode }) {
       {children}
     </>
   )
+}
+
+/**
+ * Environments the server refused with a 403 while they were active: access was revoked (an
+ * admin narrowed the user's role) after the page loaded. Each such refusal refetches the
+ * environment list at once, so the gate moves the user to an environment they may still see
+ * and says which one was lost, instead of leaving every view on an error.
+ */
+function useRevokedEnvironments(tenant: string, active: string | null): string[] {
+  const queryClient = useQueryClient()
+  const [revoked, setRevoked] = useState<string[]>([])
+  useEffect(() => {
+    if (!active) return
+    return queryClient.getQueryCache().subscribe((event) => {
+      if (event.type !== 'updated' || event.action.type !== 'error') return
+      if (!isHttpStatus(event.action.error, 403)) return
+      const [scope] = event.query.queryKey as [{ tenant?: unknown; env?: unknown }?]
+      if (scope?.tenant !== tenant || scope.env !== active) return
+      setRevoked((list) => (list.includes(active) ? list : [...list, active]))
+      void queryClient.invalidateQueries({ queryKey: environmentQueries.list(tenant).queryKey })
+    })
+  }, [queryClient, tenant, active])
+  return revoked
 }

@@ -18,9 +18,16 @@ export function EnvironmentNotice({
       : 'is not an environment you can see in this tenant'
   return (
     <div className="notice" role="alert">
-      <span>
-        The link’s environment “{value}” {reason}. Showing <strong>{shown}</strong> instead.
-      </span>
+      {rejected.why === 'revoked' ? (
+        <span>
+          You no longer have access to environment “{value}” (the server refused it). Showing{' '}
+          <strong>{shown}</strong> instead.
+        </span>
+      ) : (
+        <span>
+          The link’s environment “{value}” {reason}. Showing <strong>{shown}</strong> instead.
+        </span>
+      )}
       <button type="button" className="button button-quiet" onClick={onDismiss}>
         Dismiss
       </button>

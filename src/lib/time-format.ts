@@ -1,4 +1,15 @@
+import { INVALID } from './format'
 import type { TimeZonePreference } from './preferences-store'
+
+/**
+ * An epoch-milliseconds value as ISO-8601, or `null` when it is no instant a Date can hold
+ * (NaN, or beyond ±8.64e15 ms: `toISOString` would throw). For times computed from server
+ * numbers, such as an execution's start plus a processor's `startOffsetMs`.
+ */
+export function isoFromEpochMs(ms: number): string | null {
+  const date = new Date(ms)
+  return Number.isNaN(date.getTime()) ? null : date.toISOString()
+}
 
 /** Formatting of instants, in the browser's zone or UTC per the user's preference. */
 const formatters = new Map<string, Intl.DateTimeFormat>()
@@ -30,7 +41,7 @@ export function formatInstant(
   { withDate = true, withMillis = false } = {},
 ): string {
   const date = typeof iso === 'string' ? new Date(iso) : iso
-  if (Number.isNaN(date.getTime())) return String(iso)
+  if (Number.isNaN(date.getTime())) return INVALID
   return formatter(timeZone, withDate, withMillis).format(date)
 }
 
@@ -50,7 +61,7 @@ let relativeFormat: Intl.RelativeTimeFormat | undefined
  */
 export function formatRelative(iso: string | Date, now: Date = new Date()): string {
   const date = typeof iso === 'string' ? new Date(iso) : iso
-  if (Number.isNaN(date.getTime())) return String(iso)
+  if (Number.isNaN(date.getTime())) return INVALID
   const diff = date.getTime() - now.getTime()
   if (Math.abs(diff) < 1000) return 'just now'
   relativeFormat ??= new Intl.RelativeTimeFormat(undefined, { numeric: 'always' })

@@ -7,7 +7,8 @@
  *   1. `setMockSettings()` (tests)
  *   2. browser: localStorage['cameleer3:mock'], JSON
  *      `{ "latencyMs": 300, "errorRate": 0.2, "malformedRate": 0.1,
- *         "latencyByEnvironment": { "staging": 2000 } }` (every key optional)
+ *         "latencyByEnvironment": { "staging": 2000 }, "revokedEnvironments": ["prod"] }`
+ *      (every key optional)
  *   3. build time: VITE_MOCK_LATENCY_MS, VITE_MOCK_ERROR_RATE, VITE_MOCK_MALFORMED_RATE
  *   4. Node: MOCK_LATENCY_MS, MOCK_ERROR_RATE, MOCK_MALFORMED_RATE
  *   5. defaults: no faults; latency 0 in tests and Node, 80–250 ms jitter in a browser.
@@ -24,13 +25,29 @@ export interface MockSettings {
   errorRate: number
   /** Share of successful data responses whose JSON is broken against the schema (0–1). */
   malformedRate: number
+  /**
+   * Environments whose access the user has just lost (as when an admin narrows a role): data
+   * requests for them answer 403 and the environment list leaves them out.
+   */
+  revokedEnvironments: string[]
+  /**
+   * Replace every execution's input body with a hostile one, to watch (and benchmark) that a
+   * crafted body cannot freeze the page: `huge-json` (5 MB), `deep-json` (10,000 levels),
+   * `many-declarations` (200,000 `<!x>` in one XML document).
+   */
+  hostileBody: HostileBody | null
 }
+
+export const hostileBodies = ['huge-json', 'deep-json', 'many-declarations'] as const
+export type HostileBody = (typeof hostileBodies)[number]
 
 const defaults: MockSettings = {
   latencyMs: null,
   latencyByEnvironment: {},
   errorRate: 0,
   malformedRate: 0,
+  revokedEnvironments: [],
+  hostileBody: null,
 }
 
 let overrides: Partial<MockSettings> = {}
@@ -134,6 +151,14 @@ export function parseStoredSettings(raw: string): Partial<MockSettings> {
   if (errorRate !== undefined) out.errorRate = errorRate
   const malformedRate = toRate(record.malformedRate)
   if (malformedRate !== undefined) out.malformedRate = malformedRate
+  if (Array.isArray(record.revokedEnvironments)) {
+    out.revokedEnvironments = record.revokedEnvironments.filter(
+      (id): id is string => typeof id === 'string',
+    )
+  }
+  if (hostileBodies.includes(record.hostileBody as HostileBody)) {
+    out.hostileBody = record.hostileBody as HostileBody
+  }
   const byEnvironment = record.latencyByEnvironment
   if (byEnvironment && typeof byEnvironment === 'object') {
     out.latencyByEnvironment = {}

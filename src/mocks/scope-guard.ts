@@ -1,5 +1,6 @@
 import { allowsEnvironment, authenticate, type Principal } from './auth/auth-tokens'
 import { mockNow } from './clock'
+import { getMockSettings } from './mock-settings'
 import { badRequest, forbidden } from './problem'
 import { tenantEnvironmentIds } from './topology/tenants'
 
@@ -39,6 +40,9 @@ export async function requireScope(request: Request): Promise<RequestScope> {
   }
   if (!allowsEnvironment(principal, environment)) {
     throw forbidden(`Your token does not grant access to environment "${environment}".`)
+  }
+  if (getMockSettings().revokedEnvironments.includes(environment)) {
+    throw forbidden(`Your access to environment "${environment}" has been revoked.`)
   }
   return {
     principal,

@@ -1,8 +1,15 @@
-import { useEffect, type ReactNode } from 'react'
+import { lazy, Suspense, useEffect, type ReactNode } from 'react'
 import { Navigate, useLocation } from 'react-router'
-import { HandoffDialog } from './handoff-dialog'
-import { SessionReplacedNotice } from './session-replaced'
-import { endSession, useClaims, useReplacedBy } from './session-store'
+import { endSession, useClaims, usePendingHandoff, useReplacedBy } from './session-store'
+
+// Rare moments (a hand-off of another account, another tab signing in as someone else): loaded
+// when they happen, so the first paint of every page does not pay for them.
+const HandoffDialog = lazy(async () => ({
+  default: (await import('./handoff-dialog')).HandoffDialog,
+}))
+const SessionReplacedNotice = lazy(async () => ({
+  default: (await import('./session-replaced')).SessionReplacedNotice,
+}))
 
 /**
  * Guards every signed-in page: without a session, go to the sign-in page and come back here
@@ -11,6 +18,7 @@ import { endSession, useClaims, useReplacedBy } from './session-store'
 export function RequireSession({ children }: { children: ReactNode }) {
   const claims = useClaims()
   const replacedBy = useReplacedBy()
+  const pendingHandoff = usePendingHandoff()
   const location = useLocation()
 
   useEffect(() => {
@@ -27,7 +35,13 @@ export function RequireSession({ children }: { children: ReactNode }) {
     return () => clearTimeout(timer)
   }, [claims])
 
-  if (replacedBy) return <SessionReplacedNotice />
+  if (replacedBy) {
+    return (
+      <Suspense fallback={null}>
+        <SessionReplacedNotice />
+      </Suspense>
+    )
+  }
   if (!claims) {
     const next = `${location.pathname}${location.search}`
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />
@@ -35,7 +49,11 @@ export function RequireSession({ children }: { children: ReactNode }) {
   return (
     <>
       {children}
-      <HandoffDialog />
+      {pendingHandoff ? (
+        <Suspense fallback={null}>
+          <HandoffDialog />
+        </Suspense>
+      ) : null}
     </>
   )
 }

@@ -1,17 +1,19 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { http, HttpResponse } from 'msw'
+import { http } from 'msw'
 import { describe, expect, it } from 'vitest'
 // Tests may use the mock (only app code must not; see eslint.config.js): its data is what the
 // page is checked against, and its server lets a test break or watch one endpoint.
 import { listAgentEventRecords } from '@/mocks/agents/agent-events'
 import { listAgentRecords } from '@/mocks/agents/agent-data'
 import { server } from '@/mocks/node'
+import { problem } from '@/mocks/problem'
 import { currentSearch, renderPage } from '@/test/render-page'
 import { AgentDetailPage } from './agent-detail-page'
 import { AGENT_EVENTS_PAGE_SIZE } from './agent-queries'
 import { AgentsPage } from './agents-page'
-import { bodyRows, findAgentsTable } from './agents-test-helpers'
+import { bodyRows } from '@/test/table-readers'
+import { findAgentsTable } from './agents-test-helpers'
 import { watchRequests } from '@/test/watch-requests'
 
 const prodRecords = listAgentRecords('acme', 'prod')
@@ -35,15 +37,7 @@ function renderDetail(url: string) {
 }
 
 function problem500() {
-  return HttpResponse.json(
-    {
-      type: 'about:blank',
-      title: 'Internal Server Error',
-      status: 500,
-      detail: 'Registry unavailable',
-    },
-    { status: 500, headers: { 'Content-Type': 'application/problem+json' } },
-  )
+  return problem(500, 'Registry unavailable')
 }
 
 describe('AgentDetailPage', () => {

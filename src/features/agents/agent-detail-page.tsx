@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { ChevronLeft } from 'lucide-react'
 import { useLocation, useParams } from 'react-router'
 import { ErrorState, LoadingState } from '@/components/query-states'
+import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import { StatusBadge } from '@/components/status-badge'
 import { ExactTime, RelativeTime, useNow } from '@/components/time-display'
 import { ScopedLink } from '@/environment/scoped-link'
@@ -108,14 +109,7 @@ export function AgentDetailPage() {
         <ErrorState error={agent.error} onRetry={() => void agent.refetch()} />
       ) : agent.data ? (
         <>
-          {agent.isError ? (
-            <div className="notice" role="alert">
-              <span>Could not refresh this agent; showing what was loaded before.</span>
-              <button type="button" className="button" onClick={() => void agent.refetch()}>
-                Try again
-              </button>
-            </div>
-          ) : null}
+          <RefreshFailedNotice what="this agent" query={agent} now={now} />
           <HealthNotice agent={agent.data} now={now} />
           <AgentDetails agent={agent.data} now={now} />
         </>

@@ -2,6 +2,29 @@ import { useId } from 'react'
 import { CopyButton } from '@/components/copy-button'
 
 /**
+ * A value as `java.util.Properties` reads it back unchanged (the escaping `Properties.store`
+ * writes): ids come from agents and servers, and a newline or other control character in one
+ * must not add a line to the configuration the user copies (a line such as
+ * `cameleer.agent.server-url=…` would send the agent to another server).
+ */
+export function escapePropertiesValue(value: string): string {
+  let out = ''
+  for (const char of value) {
+    const code = char.codePointAt(0) ?? 0
+    if (char === '\\') out += '\\\\'
+    else if (char === '\n') out += '\\n'
+    else if (char === '\r') out += '\\r'
+    else if (char === '\t') out += '\\t'
+    else if (char === '\f') out += '\\f'
+    else if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029) {
+      out += `\\u${code.toString(16).padStart(4, '0')}`
+    } else out += char
+  }
+  // A leading space would be dropped when read back.
+  return out.startsWith(' ') ? `\\${out}` : out
+}
+
+/**
  * "How an agent joins <env>": the `application.properties` lines that register a Camel
  * application's agent with this server and environment. The agent token is a secret of the
  * tenant's settings: it is referenced as an environment variable and never printed here.
@@ -17,9 +40,9 @@ export function agentJoinSnippet({
 }): string {
   return [
     '# Cameleer3 agent: register this application with the server',
-    `cameleer.agent.server-url=${serverUrl}`,
-    `cameleer.agent.environment=${env}`,
-    `cameleer.agent.application-id=${applicationId ?? '<your-application-id>'}`,
+    `cameleer.agent.server-url=${escapePropertiesValue(serverUrl)}`,
+    `cameleer.agent.environment=${escapePropertiesValue(env)}`,
+    `cameleer.agent.application-id=${applicationId === null ? '<your-application-id>' : escapePropertiesValue(applicationId)}`,
     '# The agent token comes from your tenant settings; keep it out of source control',
     'cameleer.agent.token=${CAMELEER_AGENT_TOKEN}',
   ].join('\n')

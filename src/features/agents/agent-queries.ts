@@ -1,3 +1,4 @@
+import { polling } from '@/lib/query/retry-policy'
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
 import { scopedGet } from '@/lib/api/api-client'
 import { assertAnswersFor } from '@/lib/api/response-validation'
@@ -25,7 +26,7 @@ export const agentQueries = {
       ...scopedQuery(scopedKey(scope, 'agents', 'list'), (key, signal) =>
         scopedGet('/agents', { scope: key, schema: 'AgentList', signal }),
       ),
-      refetchInterval: AGENT_REFRESH_MS,
+      refetchInterval: polling(AGENT_REFRESH_MS),
     }),
 
   detail: (scope: Scope, agentId: string) =>
@@ -39,7 +40,7 @@ export const agentQueries = {
         })
         return assertAnswersFor(agent, { agentId: key.agentId }, '/agents/{agentId}')
       }),
-      refetchInterval: AGENT_REFRESH_MS,
+      refetchInterval: polling(AGENT_REFRESH_MS),
     }),
 
   /** Newest first, one page per "Load older events", following the server's opaque cursor. */

@@ -7,15 +7,11 @@ import type { AgentStatus } from '@/lib/api/types'
 // the page is checked against, and its server lets a test break one endpoint.
 import { listAgents } from '@/mocks/agents/agent-data'
 import { server } from '@/mocks/node'
+import { problem } from '@/mocks/problem'
 import { currentSearch, renderPage } from '@/test/render-page'
 import { AgentsPage } from './agents-page'
-import {
-  bodyRows,
-  columnIndex,
-  columnTexts,
-  findAgentsTable,
-  parsePercent,
-} from './agents-test-helpers'
+import { bodyRows, columnIndex, columnTexts } from '@/test/table-readers'
+import { findAgentsTable, parsePercent } from './agents-test-helpers'
 
 const prodAgents = listAgents('acme', 'prod')
 const devAgents = listAgents('acme', 'dev')
@@ -287,19 +283,7 @@ describe('AgentsPage', () => {
   })
 
   it('shows a server error with a working "Try again"', async () => {
-    server.use(
-      http.get('*/api/v1/agents', () =>
-        HttpResponse.json(
-          {
-            type: 'about:blank',
-            title: 'Internal Server Error',
-            status: 500,
-            detail: 'ClickHouse is down',
-          },
-          { status: 500, headers: { 'Content-Type': 'application/problem+json' } },
-        ),
-      ),
-    )
+    server.use(http.get('*/api/v1/agents', () => problem(500, 'ClickHouse is down')))
     const user = userEvent.setup()
     await renderAgents('/agents?env=prod')
 

@@ -3,7 +3,8 @@ import { RefreshCw } from 'lucide-react'
 import { useCallback, useDeferredValue, useMemo } from 'react'
 import { useLocation, useSearchParams } from 'react-router'
 import type { SortingState } from '@/components/data-table'
-import { EmptyState, ErrorState, LoadingState, describeError } from '@/components/query-states'
+import { EmptyState, ErrorState, LoadingState } from '@/components/query-states'
+import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import { RelativeTime, useNow } from '@/components/time-display'
 import { usePageTitle } from '@/environment/use-page-title'
 import { useScope } from '@/environment/use-scope'
@@ -108,18 +109,7 @@ export function AgentsPage() {
         </>
       ) : (
         <>
-          {agents.isError ? (
-            <div className="notice" role="alert">
-              <span>
-                Could not refresh the agent list ({describeError(agents.error).title}). Showing the
-                list from{' '}
-                <RelativeTime iso={new Date(agents.dataUpdatedAt).toISOString()} now={now} />.
-              </span>
-              <button type="button" className="button" onClick={() => void agents.refetch()}>
-                Try again
-              </button>
-            </div>
-          ) : null}
+          <RefreshFailedNotice what="the agent list" query={agents} now={now} />
           <FleetSummary
             summary={summary}
             activeStatus={filters.status}

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createQueryClient } from '@/lib/query/query-client'
 import { signDemoToken } from '@/mocks/auth/auth-tokens'
 import { server } from '@/mocks/node'
+import { problem } from '@/mocks/problem'
 import { setMockSettings } from '@/mocks/mock-settings'
 import { endSession, startSession, useSessionStore } from '@/session/session-store'
 import { postLogin, scopedGet, tenantGet } from './api-client'
@@ -314,14 +315,7 @@ describe('the retry policy of createQueryClient()', () => {
   }
 
   it.each([
-    [
-      'a 503',
-      () =>
-        HttpResponse.json(
-          { type: 'about:blank', title: 'x', status: 503, detail: 'x' },
-          { status: 503 },
-        ),
-    ],
+    ['a 503', () => problem(503, 'x')],
     ['a 500', () => new HttpResponse('boom', { status: 500 })],
     ['a network failure', () => HttpResponse.error()],
   ])('retries %s twice (three attempts in all)', async (_label, answer) => {
@@ -329,30 +323,9 @@ describe('the retry policy of createQueryClient()', () => {
   })
 
   it.each([
-    [
-      'a 404',
-      () =>
-        HttpResponse.json(
-          { type: 'about:blank', title: 'x', status: 404, detail: 'x' },
-          { status: 404 },
-        ),
-    ],
-    [
-      'a 403',
-      () =>
-        HttpResponse.json(
-          { type: 'about:blank', title: 'x', status: 403, detail: 'x' },
-          { status: 403 },
-        ),
-    ],
-    [
-      'a 400',
-      () =>
-        HttpResponse.json(
-          { type: 'about:blank', title: 'x', status: 400, detail: 'x' },
-          { status: 400 },
-        ),
-    ],
+    ['a 404', () => problem(404, 'x')],
+    ['a 403', () => problem(403, 'x')],
+    ['a 400', () => problem(400, 'x')],
     [
       'a contract violation',
       () => HttpResponse.json({ items: [{ ...agentRow(), status: 'ZOMBIE' }] }),

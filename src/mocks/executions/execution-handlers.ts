@@ -1,3 +1,4 @@
+import { getMockSettings, type HostileBody } from '../mock-settings'
 import type { ExecutionStatus } from '@/lib/api/types'
 import { apiGet, ok } from '../api-route'
 import { mockNow } from '../clock'
@@ -81,7 +82,11 @@ export const executionHandlers = [
     const id = params.executionId ?? ''
     const execution = findExecution(scope.tenant, scope.environment, id, mockNow())
     if (!execution) throw notFound(`Execution ${id} not found in environment ${scope.environment}.`)
-    return ok('ExecutionDetail', execution)
+    const { hostileBody } = getMockSettings()
+    return ok(
+      'ExecutionDetail',
+      hostileBody ? { ...execution, inputBody: hostileBodyText(hostileBody) } : execution,
+    )
   }),
 
   apiGet('/diagrams/:applicationId/:routeId', async ({ request, params }) => {
@@ -165,4 +170,31 @@ function readPosition(position: CursorPosition): { after: SearchPosition; from: 
     throw badRequest('The cursor is malformed: pass nextCursor from the previous page verbatim.')
   }
   return { after: { bucket: b as number, index: i as number }, from: lo as number }
+}
+
+const hostileBodyCache = new Map<HostileBody, string>()
+
+/** Bodies crafted to be expensive to show (see MockSettings.hostileBody); made once each. */
+function hostileBodyText(kind: HostileBody): string {
+  let body = hostileBodyCache.get(kind)
+  if (body === undefined) {
+    if (kind === 'huge-json') {
+      const item = (i: number) =>
+        `{"orderId":"ORD-${i}","sku":"SKU-${i % 977}","quantity":${i % 13},"note":"${'x'.repeat(40)}"}`
+      const items: string[] = []
+      let size = 0
+      for (let i = 0; size < 5_000_000; i++) {
+        const next = item(i)
+        items.push(next)
+        size += next.length + 1
+      }
+      body = `[${items.join(',')}]`
+    } else if (kind === 'deep-json') {
+      body = '['.repeat(10_000) + '"bottom"' + ']'.repeat(10_000)
+    } else {
+      body = `<order>${'<!x>'.repeat(200_000)}</order>`
+    }
+    hostileBodyCache.set(kind, body)
+  }
+  return body
 }

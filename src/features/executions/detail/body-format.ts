@@ -8,6 +8,20 @@
 export const COLLAPSE_LINES = 40
 export const COLLAPSE_BYTES = 4_096
 
+/**
+ * Bodies are untrusted: a crafted one must not freeze the tab. Formatting is linear in the
+ * body's length (no rescans), indentation stops growing past MAX_INDENT_DEPTH (so the output
+ * of `[[[[…` ten thousand deep stays linear too), nothing over MAX_FORMAT_CHARS is formatted
+ * at all (it is shown as captured, which is always available), and bodies over
+ * SYNC_FORMAT_CHARS are formatted in slices of a few milliseconds (`formatBodyGradually`),
+ * yielding to the browser between them.
+ */
+export const MAX_INDENT_DEPTH = 32
+export const MAX_FORMAT_CHARS = 2_000_000
+export const SYNC_FORMAT_CHARS = 64_000
+/** How many characters a formatter handles between checks of its time budget. */
+const STEP_CHARS = 8_192
+
 export type BodyKind = 'json' | 'xml' | 'text'
 
 export interface FormattedBody {
@@ -16,20 +30,73 @@ export interface FormattedBody {
   text: string
   /** Whether `text` differs from the body as captured. */
   reformatted: boolean
+  /** Set when the body looks like JSON or XML but was not formatted, and why. */
+  notFormatted?: 'too-large'
 }
 
-export function formatBody(body: string): FormattedBody {
+/** The formatters are generators: they yield now and then so a caller can pause them. */
+type Steps<T> = Generator<void, T, void>
+
+function* formatBodySteps(body: string): Steps<FormattedBody> {
   const trimmed = body.trim()
   const first = trimmed[0]
-  if (first === '{' || first === '[') {
-    const json = prettyJson(trimmed)
+  const looksJson = first === '{' || first === '['
+  const looksXml = first === '<' && trimmed.endsWith('>')
+  if ((looksJson || looksXml) && body.length > MAX_FORMAT_CHARS) {
+    return { kind: 'text', text: body, reformatted: false, notFormatted: 'too-large' }
+  }
+  if (looksJson) {
+    const json = yield* prettyJsonSteps(trimmed, '  ')
     if (json !== null) return { kind: 'json', text: json, reformatted: json !== body }
   }
-  if (first === '<' && trimmed.endsWith('>')) {
-    const xml = prettyXml(trimmed)
+  if (looksXml) {
+    const xml = yield* prettyXmlSteps(trimmed, '  ')
     if (xml !== null) return { kind: 'xml', text: xml, reformatted: xml !== body }
   }
   return { kind: 'text', text: body, reformatted: false }
+}
+
+function runToEnd<T>(steps: Steps<T>): T {
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/** At once: for bodies up to SYNC_FORMAT_CHARS (any size works, but blocks while it runs). */
+export function formatBody(body: string): FormattedBody {
+  return runToEnd(formatBodySteps(body))
+}
+
+/**
+ * The same result, computed in slices of at most `budgetMs` of main-thread time with a
+ * macrotask between them, so a large body never makes one long task. Rejects with an
+ * AbortError when `signal` aborts (the body left the screen).
+ */
+export async function formatBodyGradually(
+  body: string,
+  { signal, budgetMs = 8 }: { signal?: AbortSignal; budgetMs?: number } = {},
+): Promise<FormattedBody> {
+  const steps = formatBodySteps(body)
+  for (;;) {
+    const sliceStart = performance.now()
+    for (;;) {
+      if (signal?.aborted) throw new DOMException('Formatting was cancelled', 'AbortError')
+      const step = steps.next()
+      if (step.done) return step.value
+      if (performance.now() - sliceStart >= budgetMs) break
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0))
+  }
+}
+
+/** Indentation strings, made once per unit: depth is capped, so there are few. */
+function indenter(unit: string): (depth: number) => string {
+  const cache: string[] = []
+  return (depth) => {
+    const capped = Math.min(depth, MAX_INDENT_DEPTH)
+    return (cache[capped] ??= unit.repeat(capped))
+  }
 }
 
 /**
@@ -39,71 +106,83 @@ export function formatBody(body: string): FormattedBody {
  * decides whether the text is JSON. `null` when it is not.
  */
 export function prettyJson(text: string, indentUnit = '  '): string | null {
+  return runToEnd(prettyJsonSteps(text, indentUnit))
+}
+
+function* prettyJsonSteps(text: string, indentUnit: string): Steps<string | null> {
   try {
     JSON.parse(text)
   } catch {
     return null
   }
-  let out = ''
+  yield
+  const indent = indenter(indentUnit)
+  // Pieces joined once at the end: linear, whatever the engine does with `+=` on huge strings.
+  const out: string[] = []
   let depth = 0
   let inString = false
-  const newline = () => '\n' + indentUnit.repeat(depth)
+  let stringStart = 0
   for (let i = 0; i < text.length; i++) {
+    if (i % STEP_CHARS === 0) yield
     const char = text.charAt(i)
     if (inString) {
-      out += char
       if (char === '\\') {
-        out += text[i + 1] ?? ''
         i++
       } else if (char === '"') {
         inString = false
+        out.push(text.slice(stringStart, i + 1))
       }
       continue
     }
     switch (char) {
       case '"':
         inString = true
-        out += char
+        stringStart = i
         break
       case '{':
       case '[': {
         const close = char === '{' ? '}' : ']'
         const next = nextNonSpace(text, i + 1)
         if (text[next] === close) {
-          out += char + close
+          out.push(char + close)
           i = next
         } else {
           depth++
-          out += char + newline()
+          out.push(char, '\n', indent(depth))
         }
         break
       }
       case '}':
       case ']':
         depth--
-        out += newline() + char
+        out.push('\n', indent(depth), char)
         break
       case ',':
-        out += ',' + newline()
+        out.push(',\n', indent(depth))
         break
       case ':':
-        out += ': '
+        out.push(': ')
         break
       case ' ':
       case '\t':
       case '\n':
       case '\r':
         break
-      default:
-        out += char
+      default: {
+        // A number, true, false or null: copy the run at once.
+        let end = i + 1
+        while (end < text.length && !',:]} \t\n\r'.includes(text.charAt(end))) end++
+        out.push(text.slice(i, end))
+        i = end - 1
+      }
     }
   }
-  return out
+  return out.join('')
 }
 
 function nextNonSpace(text: string, from: number): number {
   let i = from
-  while (i < text.length && /\s/.test(text.charAt(i))) i++
+  while (i < text.length && ' \t\n\r'.includes(text.charAt(i))) i++
   return i
 }
 
@@ -120,14 +199,20 @@ type XmlToken =
  * body is shown as captured).
  */
 export function prettyXml(text: string, indentUnit = '  '): string | null {
-  const tokens = tokenizeXml(text)
+  return runToEnd(prettyXmlSteps(text, indentUnit))
+}
+
+function* prettyXmlSteps(text: string, indentUnit: string): Steps<string | null> {
+  const tokens = yield* tokenizeXmlSteps(text)
   if (!tokens) return null
+  const indentOf = indenter(indentUnit)
   const lines: string[] = []
   const stack: string[] = []
   for (let i = 0; i < tokens.length; i++) {
+    if (i % STEP_CHARS === 0) yield
     const token = tokens[i]
     if (!token) break
-    const indent = indentUnit.repeat(stack.length)
+    const indent = indentOf(stack.length)
     switch (token.type) {
       case 'open': {
         const next = tokens[i + 1]
@@ -152,7 +237,7 @@ export function prettyXml(text: string, indentUnit = '  '): string | null {
       }
       case 'close': {
         if (stack.pop() !== token.name) return null
-        lines.push(indentUnit.repeat(stack.length) + token.text)
+        lines.push(indentOf(stack.length) + token.text)
         break
       }
       case 'leaf':
@@ -169,14 +254,19 @@ export function prettyXml(text: string, indentUnit = '  '): string | null {
   return lines.join('\n')
 }
 
-function tokenizeXml(text: string): XmlToken[] | null {
+function* tokenizeXmlSteps(text: string): Steps<XmlToken[] | null> {
   const tokens: XmlToken[] = []
   let i = 0
+  let nextYield = STEP_CHARS
   const until = (terminator: string, from: number): number | null => {
     const at = text.indexOf(terminator, from)
     return at === -1 ? null : at + terminator.length
   }
   while (i < text.length) {
+    if (i >= nextYield) {
+      nextYield = i + STEP_CHARS
+      yield
+    }
     if (text[i] !== '<') {
       const next = text.indexOf('<', i)
       const end = next === -1 ? text.length : next
@@ -189,11 +279,12 @@ function tokenizeXml(text: string): XmlToken[] | null {
     else if (text.startsWith('<![CDATA[', i)) end = until(']]>', i + 9)
     else if (text.startsWith('<?', i)) end = until('?>', i + 2)
     else if (text.startsWith('<!', i)) {
-      // A DOCTYPE may carry an internal subset in brackets, which holds '>' characters.
-      const bracket = text.indexOf('[', i)
-      const close = text.indexOf('>', i)
-      end =
-        bracket !== -1 && bracket < close ? until(']>', bracket) : close === -1 ? null : close + 1
+      // A DOCTYPE may carry an internal subset in brackets, which holds '>' characters. Look
+      // only as far as this declaration reaches (never to the end of the body for every `<!`:
+      // that made a body of repeated `<!a>` quadratic).
+      let j = i + 2
+      while (j < text.length && text[j] !== '>' && text[j] !== '[') j++
+      end = text[j] === '[' ? until(']>', j) : j < text.length ? j + 1 : null
     } else {
       end = tagEnd(text, i)
       if (end !== null) {

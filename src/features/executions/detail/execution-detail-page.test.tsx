@@ -1,19 +1,18 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { http, HttpResponse } from 'msw'
+import { http } from 'msw'
 import { describe, expect, it, vi } from 'vitest'
 import type { ExecutionDetail } from '@/lib/api/types'
+import { executionHandlers } from '@/mocks/executions/execution-handlers'
 import { server } from '@/mocks/node'
+import { problem } from '@/mocks/problem'
 import { currentSearch, renderPage } from '@/test/render-page'
 import { executionSearchState } from '@/features/executions/execution-search-state'
 import { ExecutionDetailPage } from './execution-detail-page'
 import type { RouteDiagramProps } from '@/features/executions/diagram/route-diagram'
-import {
-  findExecutionWhere,
-  renderDetail,
-  sampleIds,
-  serveExecutionMock,
-} from './execution-detail-test-helpers'
+import { findExecutionWhere, renderDetail, sampleIds } from './execution-detail-test-helpers'
+import { serveInEveryTest } from '@/test/serve-mock'
+import { stubViewportInEveryTest } from '@/test/viewport'
 
 // jsdom has no layout engine for xyflow (ResizeObserver, DOMMatrix): the diagram's data
 // mapping is tested as pure functions, its rendering in Playwright. Here a stand-in shows what
@@ -36,7 +35,8 @@ vi.mock('@/features/executions/diagram/route-diagram', () => ({
   ),
 }))
 
-serveExecutionMock()
+serveInEveryTest(executionHandlers)
+stubViewportInEveryTest()
 
 /** A failed execution whose failure is inside a nested processor, with headers and a body. */
 function failedNestedExecution(): ExecutionDetail {
@@ -251,12 +251,7 @@ describe('ExecutionDetailPage', () => {
   it('explains a route without a diagram in this environment, and keeps the rest of the page', async () => {
     const detail = failedNestedExecution()
     server.use(
-      http.get('*/api/v1/diagrams/:applicationId/:routeId', () =>
-        HttpResponse.json(
-          { type: 'about:blank', title: 'Not Found', status: 404, detail: 'No diagram.' },
-          { status: 404, headers: { 'Content-Type': 'application/problem+json' } },
-        ),
-      ),
+      http.get('*/api/v1/diagrams/:applicationId/:routeId', () => problem(404, 'No diagram.')),
     )
     await renderDetail(detail.executionId)
     await timeline()
@@ -279,12 +274,7 @@ describe('ExecutionDetailPage', () => {
     let fail = true
     server.use(
       http.get('*/api/v1/executions/:executionId', () =>
-        fail
-          ? HttpResponse.json(
-              { type: 'about:blank', title: 'Bad Request', status: 400, detail: 'Nope.' },
-              { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
-            )
-          : undefined,
+        fail ? problem(400, 'Nope.') : undefined,
       ),
     )
     await renderDetail(id)

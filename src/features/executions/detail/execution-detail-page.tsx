@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useId, useMemo, useState } from 'react'
 import { useLocation, useParams, useSearchParams } from 'react-router'
 import { ErrorState, LoadingState } from '@/components/query-states'
+import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import { StatusBadge } from '@/components/status-badge'
 import { TimeRangeControls } from '@/components/time-range-controls'
 import { ScopedLink } from '@/environment/scoped-link'
@@ -112,14 +113,7 @@ export function ExecutionDetailPage() {
         <ErrorState error={execution.error} onRetry={() => void execution.refetch()} />
       ) : execution.data ? (
         <>
-          {execution.isError ? (
-            <div className="notice" role="alert">
-              <span>Could not refresh this execution; showing what was loaded before.</span>
-              <button type="button" className="button" onClick={() => void execution.refetch()}>
-                Try again
-              </button>
-            </div>
-          ) : null}
+          <RefreshFailedNotice what="this execution" query={execution} />
           <ExecutionDetailView
             key={execution.data.executionId}
             scope={scope}

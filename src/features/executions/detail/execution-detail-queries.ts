@@ -1,3 +1,4 @@
+import { polling } from '@/lib/query/retry-policy'
 import { queryOptions } from '@tanstack/react-query'
 import { scopedGet } from '@/lib/api/api-client'
 import { assertAnswersFor } from '@/lib/api/response-validation'
@@ -32,8 +33,11 @@ export const executionDetailQueries = {
           )
         },
       ),
+      // A running execution polls until it ends, backing off while the server fails.
       refetchInterval: (query) =>
-        query.state.data?.status === 'RUNNING' ? RUNNING_EXECUTION_REFRESH_MS : false,
+        query.state.data?.status === 'RUNNING'
+          ? polling(RUNNING_EXECUTION_REFRESH_MS)(query)
+          : false,
     }),
 
   diagram: (scope: Scope, applicationId: string, routeId: string) =>

@@ -1,29 +1,13 @@
-import { beforeEach, vi } from 'vitest'
 import type { ExecutionDetail, ExecutionStatus } from '@/lib/api/types'
 import {
   findExecution,
   findSampleExecutionIds,
   searchExecutions,
 } from '@/mocks/executions/execution-data'
-import { executionHandlers } from '@/mocks/executions/execution-handlers'
-import { server } from '@/mocks/node'
 import { renderPage } from '@/test/render-page'
 import { ExecutionDetailPage } from './execution-detail-page'
 
 /** Test helpers of the execution detail page (not a test file itself). */
-
-/**
- * Serve the executions mock in front of the gateway (harmless once handlers.ts has it), and
- * give scroll areas a viewport: jsdom lays nothing out, so the virtualized timeline would
- * render no rows at all.
- */
-export function serveExecutionMock() {
-  beforeEach(() => {
-    server.use(...executionHandlers)
-    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(720)
-    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1200)
-  })
-}
 
 /** Real execution ids of the mock (a failed one, one with 500+ processors, …). */
 export function sampleIds(tenant: string, env: string) {

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react'
+import { useEffect, useId, useMemo, useState } from 'react'
 import { CopyButton } from '@/components/copy-button'
 import { formatBytes, pluralize } from '@/lib/format'
 import {
@@ -6,7 +6,10 @@ import {
   COLLAPSE_LINES,
   countLines,
   formatBody,
+  formatBodyGradually,
   previewOf,
+  SYNC_FORMAT_CHARS,
+  type FormattedBody,
   utf8Length,
   type BodyKind,
 } from './body-format'
@@ -19,12 +22,41 @@ import {
 
 const kindLabels: Record<BodyKind, string> = { json: 'JSON', xml: 'XML', text: 'Text' }
 
+/**
+ * The body formatted: at once when it is small; in budgeted slices when it is large, showing
+ * it as captured meanwhile (`pending`), so opening a huge body never blocks the page.
+ */
+function useFormattedBody(body: string | null): {
+  formatted: FormattedBody | null
+  pending: boolean
+} {
+  const small = body === null || body.length <= SYNC_FORMAT_CHARS
+  const immediate = useMemo(
+    () => (body === null ? null : small ? formatBody(body) : null),
+    [body, small],
+  )
+  const [gradual, setGradual] = useState<{ body: string; formatted: FormattedBody } | null>(null)
+  useEffect(() => {
+    if (small || body === null) return
+    const controller = new AbortController()
+    formatBodyGradually(body, { signal: controller.signal }).then(
+      (formatted) => setGradual({ body, formatted }),
+      () => {}, // aborted: the body changed or left the screen
+    )
+    return () => controller.abort()
+  }, [body, small])
+  if (body === null) return { formatted: null, pending: false }
+  if (immediate) return { formatted: immediate, pending: false }
+  if (gradual?.body === body) return { formatted: gradual.formatted, pending: false }
+  return { formatted: { kind: 'text', text: body, reformatted: false }, pending: true }
+}
+
 export function MessageBody({ title, body }: { title: string; body: string | null }) {
   const headingId = useId()
   const preId = useId()
   const [expanded, setExpanded] = useState(false)
   const [showCaptured, setShowCaptured] = useState(false)
-  const formatted = useMemo(() => (body === null ? null : formatBody(body)), [body])
+  const { formatted, pending } = useFormattedBody(body)
   const stats = useMemo(() => {
     if (body === null || formatted === null) return null
     const shownText = showCaptured ? body : formatted.text
@@ -40,9 +72,12 @@ export function MessageBody({ title, body }: { title: string; body: string | nul
         {body !== null && formatted && stats ? (
           <>
             <span className="ed-muted">
-              {kindLabels[formatted.kind]}
-              {formatted.reformatted && !showCaptured ? ', formatted' : ''} ·{' '}
-              {formatBytes(stats.bytes)} · {pluralize(stats.lines, 'line')}
+              {pending ? 'Formatting…' : kindLabels[formatted.kind]}
+              {formatted.reformatted && !showCaptured ? ', formatted' : ''}
+              {formatted.notFormatted === 'too-large'
+                ? ', too large to format: shown as captured'
+                : ''}{' '}
+              · {formatBytes(stats.bytes)} · {pluralize(stats.lines, 'line')}
             </span>
             {formatted.reformatted ? (
               <button

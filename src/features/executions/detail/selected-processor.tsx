@@ -3,8 +3,9 @@ import { StatusBadge } from '@/components/status-badge'
 import { ExactTime } from '@/components/time-display'
 import type { ProcessorExecution } from '@/lib/api/types'
 import { formatDuration } from '@/lib/format'
+import { isoFromEpochMs } from '@/lib/time-format'
 import { CopyButton } from '@/components/copy-button'
-import { formatOffset } from '@/features/executions/timeline/processor-timeline'
+import { formatOffset } from '@/features/executions/timeline/timeline-row-text'
 import type { TimelineRow } from '@/features/executions/timeline/processor-timeline-layout'
 
 /**
@@ -21,7 +22,9 @@ export function SelectedProcessor({
   executionStart: string
 }) {
   const headingId = useId()
-  const startedAt = processor ? Date.parse(executionStart) + processor.startOffsetMs : NaN
+  const startedAt = processor
+    ? isoFromEpochMs(Date.parse(executionStart) + processor.startOffsetMs)
+    : null
   return (
     <section className="ed-processor" aria-labelledby={headingId}>
       <h3 id={headingId}>Selected processor</h3>
@@ -62,10 +65,10 @@ export function SelectedProcessor({
           <dt>Started</dt>
           <dd>
             {formatOffset(processor.startOffsetMs)} after the execution
-            {Number.isFinite(startedAt) ? (
+            {startedAt ? (
               <>
                 {' '}
-                (<ExactTime iso={new Date(startedAt).toISOString()} withMillis />)
+                (<ExactTime iso={startedAt} withMillis />)
               </>
             ) : null}
           </dd>

@@ -1,3 +1,4 @@
+import { polling } from '@/lib/query/retry-policy'
 import { useQuery } from '@tanstack/react-query'
 import { Component, lazy, Suspense, useId, type ReactNode } from 'react'
 import { describeError, ErrorState, LoadingState } from '@/components/query-states'
@@ -37,7 +38,7 @@ export function ExecutionDiagramPanel({
   const diagram = useQuery(executionDetailQueries.diagram(scope, applicationId, routeId))
   const stats = useQuery({
     ...executionDetailQueries.processorStats(scope, applicationId, routeId, range),
-    refetchInterval,
+    refetchInterval: polling(refetchInterval),
   })
 
   let body: ReactNode

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { lazy, memo, Suspense, useId, useMemo } from 'react'
 import { ErrorState, LoadingState } from '@/components/query-states'
+import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import { useTimeZonePreference } from '@/lib/preferences-store'
 import { keepPreviousInScope, type Scope } from '@/lib/query/query-scope'
 import type { TimeRange } from '@/lib/time-range/time-range'
@@ -93,18 +94,7 @@ export const ExecutionHistogram = memo(function ExecutionHistogram({
         <span className="exec-swatch exec-swatch-ok" /> Completed or running{' '}
         <span className="exec-swatch exec-swatch-bad" /> Failed
       </p>
-      {query.isError ? (
-        <p className="exec-histogram-note" role="alert">
-          Could not refresh the histogram; showing the previous one.{' '}
-          <button
-            type="button"
-            className="button button-quiet"
-            onClick={() => void query.refetch()}
-          >
-            Try again
-          </button>
-        </p>
-      ) : null}
+      <RefreshFailedNotice what="the histogram" query={query} />
     </figure>
   )
 })

@@ -13,7 +13,8 @@ import { StatusBadge } from '@/components/status-badge'
 import { VirtualTable, type VirtualColumn } from '@/components/virtual-table'
 import type { ExecutionSummary } from '@/lib/api/types'
 import { useTimeZonePreference, type TimeZonePreference } from '@/lib/preferences-store'
-import { formatDuration } from '@/lib/format'
+import { formatCount, formatDuration } from '@/lib/format'
+import type { PagingStop } from '@/lib/query/paging-guard'
 import { formatInstant } from '@/lib/time-format'
 import {
   readScrollOffset,
@@ -33,6 +34,8 @@ export interface ExecutionSearchResultsProps {
   isFetching: boolean
   nextPageError: unknown
   fetchNextPage: () => void
+  /** Why automatic paging stopped although the server names a next page (paging-guard). */
+  pagingStopped: PagingStop | null
   /** `?env=…&from=…&to=…`: what a row's link keeps. */
   detailSearch: string
   /** History state for links to an execution, so its "Back to executions" can go back. */
@@ -142,6 +145,7 @@ export function ExecutionSearchResults({
   isFetching,
   nextPageError,
   fetchNextPage,
+  pagingStopped,
   detailSearch,
   linkState,
   historyKey,
@@ -197,7 +201,7 @@ export function ExecutionSearchResults({
   )
 
   // Never while a refresh runs: starting the next page would cancel it.
-  const canAutoLoad = hasNextPage && !isFetching && !nextPageError
+  const canAutoLoad = hasNextPage && !isFetching && !nextPageError && !pagingStopped
   const onNearEnd = useMemo(
     () => (canAutoLoad ? fetchNextPage : undefined),
     [canAutoLoad, fetchNextPage],
@@ -212,6 +216,10 @@ export function ExecutionSearchResults({
         title="Could not load more executions"
         onRetry={fetchNextPage}
       />
+    )
+  } else if (hasNextPage && pagingStopped) {
+    footer = (
+      <PagingStoppedNote stop={pagingStopped} rows={rows.length} onContinue={fetchNextPage} />
     )
   } else if (hasNextPage) {
     footer = (
@@ -244,6 +252,44 @@ export function ExecutionSearchResults({
         className="exec-results-scroll"
         scrollRef={scrollRef}
       />
+    </div>
+  )
+}
+
+function PagingStoppedNote({
+  stop,
+  rows,
+  onContinue,
+}: {
+  stop: PagingStop
+  rows: number
+  onContinue: () => void
+}) {
+  if (stop.kind === 'limit') {
+    return (
+      <p className="exec-results-end" role="status">
+        Showing the newest {formatCount(rows)} executions, as many as this view keeps. Narrow the
+        time range or the filters to reach older ones.
+      </p>
+    )
+  }
+  if (stop.kind === 'repeated-cursor') {
+    return (
+      <p className="exec-results-end" role="status">
+        Stopped loading: the server sent a page cursor it had already sent, so following it would
+        load the same executions again.
+      </p>
+    )
+  }
+  return (
+    <div className="exec-results-end" role="status">
+      <p>
+        Stopped loading automatically: the server answered {stop.count} empty pages in a row while
+        saying there is more.
+      </p>
+      <button type="button" className="button" onClick={onContinue}>
+        Continue loading
+      </button>
     </div>
   )
 }

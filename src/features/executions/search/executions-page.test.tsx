@@ -1,28 +1,30 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { http } from 'msw'
+import { http, HttpResponse } from 'msw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ExecutionSummary } from '@/lib/api/types'
+import { executionHandlers } from '@/mocks/executions/execution-handlers'
 import { server } from '@/mocks/node'
+import { problem } from '@/mocks/problem'
 import { currentSearch } from '@/test/render-page'
 import { EXECUTION_PAGE_SIZE, type ExecutionSearchData } from './execution-search-queries'
 import {
-  bodyRows,
-  columnTexts,
   fakeExecutions,
   findResultsTable,
-  problem,
   renderSearch,
   scrollArea,
   scrollTo,
   searchRequests,
   serveExecutions,
-  serveExecutionMockInEveryTest,
 } from './execution-search-test-helpers'
+import { serveInEveryTest } from '@/test/serve-mock'
+import { bodyRows, columnTexts } from '@/test/table-readers'
+import { stubViewportInEveryTest } from '@/test/viewport'
 import { watchRequests } from '@/test/watch-requests'
 
-serveExecutionMockInEveryTest()
+serveInEveryTest(executionHandlers)
+stubViewportInEveryTest()
 
 const HOUR = 3_600_000
 
@@ -441,5 +443,53 @@ describe('ExecutionsPage auto-refresh', () => {
     act(() => vi.advanceTimersByTime(30_000))
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(searchRequests(seen)).toHaveLength(paused)
+  })
+})
+
+describe('ExecutionsPage paging against a misbehaving server', () => {
+  /** `/executions`: a first page of rows, then nothing but empty pages, each with a cursor. */
+  function serveRowsThenEmptyPages(cursorOf: (page: number) => string) {
+    const rows = fakeExecutions(30)
+    server.use(
+      http.get('*/api/v1/executions', ({ request }) => {
+        const cursor = new URL(request.url).searchParams.get('cursor')
+        const page = cursor ? Number(cursor.split('-').at(-1)) : 0
+        return HttpResponse.json(
+          { items: page === 0 ? rows : [], nextCursor: cursorOf(page + 1), totalEstimate: 30 },
+          { headers: { 'Content-Type': 'application/json' } },
+        )
+      }),
+    )
+  }
+
+  it('stops after 5 empty pages in a row, says so, and continues by hand', async () => {
+    serveRowsThenEmptyPages((page) => `page-${page}`)
+    const seen = watchRequests()
+    await renderSearch('/executions?env=prod')
+    await findResultsTable()
+
+    expect(await screen.findByText(/Stopped loading automatically/)).toHaveTextContent(
+      '5 empty pages in a row',
+    )
+    const asked = searchRequests(seen).length
+    expect(asked).toBe(6)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(searchRequests(seen)).toHaveLength(asked)
+
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Continue loading' }))
+    await waitFor(() => expect(searchRequests(seen)).toHaveLength(asked + 1))
+  })
+
+  it('stops on a cursor the server already sent', async () => {
+    // Page 1 names page 2, page 2 names page 1 again.
+    serveRowsThenEmptyPages((page) => `page-${page > 2 ? 1 : page}`)
+    const seen = watchRequests()
+    await renderSearch('/executions?env=prod')
+    await findResultsTable()
+    expect(await screen.findByText(/page cursor it had already sent/)).toBeInTheDocument()
+    const asked = searchRequests(seen).length
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(searchRequests(seen)).toHaveLength(asked)
+    expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument()
   })
 })

@@ -1,7 +1,8 @@
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { useLocation, useNavigationType, useSearchParams } from 'react-router'
+import { useLocation, useSearchParams } from 'react-router'
 import { EmptyState, ErrorState, LoadingState } from '@/components/query-states'
+import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import { TimeRangeControls } from '@/components/time-range-controls'
 import { usePageTitle } from '@/environment/use-page-title'
 import { useScope } from '@/environment/use-scope'
@@ -12,7 +13,7 @@ import { useAutoRefresh, useAutoRefreshPause, useTimeRange } from '@/lib/time-ra
 import { executionSearchState } from '@/features/executions/execution-search-state'
 import { ExecutionHistogram } from '@/features/executions/histogram/execution-histogram'
 import { formatCount } from '@/lib/format'
-import { executionSearchQueries, type ExecutionSearchData } from './execution-search-queries'
+import { executionSearchQueries } from './execution-search-queries'
 import { ExecutionSearchFilterBar } from './execution-search-filter-bar'
 import {
   emptyExecutionFilters,
@@ -21,11 +22,16 @@ import {
   writeExecutionFilters,
   type ExecutionFilters,
 } from './execution-filters'
+import { pagingStop } from '@/lib/query/paging-guard'
 import { ExecutionSearchResults } from './execution-search-results'
+import { useSearchRefresh } from './use-search-refresh'
 import './executions-search.css'
 
-/** How old cached results may be when the user comes back by a link (not by Back). */
-const FRESH_ON_ARRIVAL_MS = 15_000
+/**
+ * However far the user scrolls, the view keeps at most this many pages (× 200 rows) in memory;
+ * past it, the footer says to narrow the search.
+ */
+const MAX_LOADED_SEARCH_PAGES = 250
 
 /** `/executions`: search route executions by time range and filters, newest first. */
 export function ExecutionsPage() {
@@ -33,9 +39,7 @@ export function ExecutionsPage() {
   const { tenant, env } = useScope()
   const scope = useMemo(() => ({ tenant, env }), [tenant, env])
   const location = useLocation()
-  const navigationType = useNavigationType()
   const [, setSearchParams] = useSearchParams()
-  const queryClient = useQueryClient()
   const timeZone = useTimeZonePreference()
   const { range, problem: rangeProblem, setRange } = useTimeRange()
   const { intervalMs } = useAutoRefresh()
@@ -67,46 +71,17 @@ export function ExecutionsPage() {
   )
   const routeOptions = useQuery(executionSearchQueries.routeOptions(scope, range))
 
-  /** New results from the top: only the first page is fetched again, not every page loaded. */
-  const refreshFromTop = useCallback(() => {
-    queryClient.setQueryData<ExecutionSearchData>(searchKey, (data) =>
-      data && data.pages.length > 1
-        ? { pages: data.pages.slice(0, 1), pageParams: data.pageParams.slice(0, 1) }
-        : data,
-    )
-    void queryClient.refetchQueries({ queryKey: searchKey, exact: true })
-    void queryClient.refetchQueries({ queryKey: histogramKey, exact: true })
-  }, [queryClient, searchKey, histogramKey])
-
-  // Arriving by a link (not by Back) to results cached a while ago: show fresh ones.
-  const arrivedRef = useRef(false)
-  useEffect(() => {
-    if (arrivedRef.current) return
-    arrivedRef.current = true
-    const state = queryClient.getQueryState(searchKey)
-    if (
-      navigationType !== 'POP' &&
-      state?.data &&
-      Date.now() - state.dataUpdatedAt > FRESH_ON_ARRIVAL_MS
-    ) {
-      refreshFromTop()
-    }
-  }, [navigationType, queryClient, searchKey, refreshFromTop])
-
-  useEffect(() => {
-    if (intervalMs === false || pause) return
-    const timer = setInterval(refreshFromTop, intervalMs)
-    return () => clearInterval(timer)
-  }, [intervalMs, pause, refreshFromTop])
+  const { refreshNow } = useSearchRefresh({
+    searchKey,
+    histogramKey,
+    intervalMs,
+    paused: pause !== null,
+    scrollRef,
+  })
 
   const scrollToNewest = () => {
     if (scrollRef.current) scrollRef.current.scrollTop = 0
   }
-
-  const onManualRefresh = useCallback(() => {
-    if (scrollRef.current) scrollRef.current.scrollTop = 0
-    refreshFromTop()
-  }, [refreshFromTop])
 
   const setFilters = useCallback(
     (next: ExecutionFilters) => setSearchParams((params) => writeExecutionFilters(params, next)),
@@ -129,6 +104,11 @@ export function ExecutionsPage() {
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage])
   const rows = useMemo(
     () => results.data?.pages.flatMap((page) => page.items) ?? [],
+    [results.data],
+  )
+  const pagingStopped = useMemo(
+    () =>
+      results.data ? pagingStop(results.data.pages, { maxPages: MAX_LOADED_SEARCH_PAGES }) : null,
     [results.data],
   )
   const firstPage = results.data?.pages[0]
@@ -198,6 +178,7 @@ export function ExecutionsPage() {
         isFetching={results.isFetching}
         nextPageError={results.isFetchNextPageError ? results.error : null}
         fetchNextPage={loadMore}
+        pagingStopped={pagingStopped}
         detailSearch={detailSearch}
         linkState={linkState}
         historyKey={location.key}
@@ -214,7 +195,7 @@ export function ExecutionsPage() {
         <h1>Executions</h1>
         <TimeRangeControls
           pausedReason={reading ? 'you are scrolled into the results' : null}
-          onRefresh={onManualRefresh}
+          onRefresh={refreshNow}
           refreshing={results.isRefetching && !results.isFetchingNextPage}
         />
       </header>
@@ -269,13 +250,8 @@ export function ExecutionsPage() {
             ) : null}
           </div>
         ) : null}
-        {results.isError && results.data && !results.isFetchNextPageError ? (
-          <div className="notice" role="alert">
-            <span>Could not refresh the executions; showing the previous results.</span>
-            <button type="button" className="button" onClick={() => void results.refetch()}>
-              Try again
-            </button>
-          </div>
+        {!results.isFetchNextPageError ? (
+          <RefreshFailedNotice what="the executions" query={results} />
         ) : null}
         {body}
       </section>

@@ -94,9 +94,10 @@ export function ComparePage() {
   const search = searchParams.toString()
   const state = useMemo(() => readCompareViewState(new URLSearchParams(search)), [search])
   const onChange = useCallback(
-    (patch: Partial<CompareViewState>) =>
-      setSearchParams((params) =>
-        writeCompareViewState(params, { ...readCompareViewState(params), ...patch }),
+    (patch: Partial<CompareViewState>, options: { replace?: boolean } = {}) =>
+      setSearchParams(
+        (params) => writeCompareViewState(params, { ...readCompareViewState(params), ...patch }),
+        { replace: options.replace ?? false },
       ),
     [setSearchParams],
   )

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useId, useMemo } from 'react'
+import { useEffect, useId, useMemo } from 'react'
 import type { Scope } from '@/lib/query/query-scope'
 import { polling } from '@/lib/query/retry-policy'
 import type { TimeRange } from '@/lib/time-range/time-range'
@@ -16,7 +16,7 @@ interface Props {
   range: TimeRange
   state: CompareViewState
   refetchInterval: number | false
-  onChange: (patch: Partial<CompareViewState>) => void
+  onChange: (patch: Partial<CompareViewState>, options?: { replace?: boolean }) => void
 }
 
 const DEFAULT_METRIC = 'jvm.memory.heap.used'
@@ -46,12 +46,24 @@ export function OverlaySection({ a, b, range, state, refetchInterval, onChange }
       ),
     [envA, envB, a.stats?.data, b.stats?.data],
   )
-  const firstComparable = routes.find((row) => row.a && row.b && !row.tooFew) ?? routes[0]
-  const route: Route | null =
-    state.route ??
-    (firstComparable
-      ? { applicationId: firstComparable.applicationId, routeId: firstComparable.routeId }
-      : null)
+  const route: Route | null = state.route
+  // The default route is chosen once both sides' statistics are in (the other side's answer
+  // would change it otherwise) and written to the URL, so changing one side later never
+  // changes the route, nor refetches the other side's charts.
+  const statsReady =
+    a.stats?.data !== undefined && (b.scope === null || b.stats?.data !== undefined)
+  const firstComparable = statsReady
+    ? (routes.find((row) => row.a && row.b && !row.tooFew) ?? routes[0])
+    : undefined
+  useEffect(() => {
+    if (state.route || !firstComparable) return
+    onChange(
+      {
+        route: { applicationId: firstComparable.applicationId, routeId: firstComparable.routeId },
+      },
+      { replace: true },
+    )
+  }, [state.route, firstComparable, onChange])
 
   const namesA = useQuery({
     ...compareQueries.metricNames(keyScope(a.scope)),

@@ -219,7 +219,8 @@ function agentVersion(
   if (!profile.olderAgentVersion) return canary ?? profile.agentVersion
   // Agents that stopped heartbeating are often pods of the previous rollout.
   const older = random.bool(status === 'DEAD' ? 0.6 : 0.12)
-  if (canary) return older ? profile.agentVersion : canary
+  // A canary application was redeployed whole: every pod runs the pre-release.
+  if (canary) return canary
   return older ? profile.olderAgentVersion : profile.agentVersion
 }
 

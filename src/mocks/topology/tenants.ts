@@ -14,8 +14,8 @@ export interface EnvironmentProfile {
   agentVersion: string
   olderAgentVersion: string | null
   /**
-   * A canary rollout: these applications run a pre-release agent ahead of the rest (their
-   * stragglers run `agentVersion`). What "staging runs a newer agent on some apps" looks like.
+   * A canary rollout: these applications run a pre-release agent ahead of the rest, on every
+   * pod. What "staging runs a newer agent on some apps" looks like.
    */
   canaryAgent?: { version: string; applications: readonly string[] }
   camelVersion: string

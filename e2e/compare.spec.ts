@@ -134,11 +134,17 @@ test.describe('changing one side while its old environment answers late', () => 
     const stagingAsked = page.waitForRequest(
       (request) => new URL(request.url()).searchParams.get('environment') === 'staging',
     )
-    await page.goto('/compare?env=prod&with=staging')
+    // The overlay's route named in the link: every prod request is made before the change.
+    await page.goto('/compare?env=prod&with=staging&routeApp=order-service&route=order-enrich')
     await watchForIds(page, ['3.5.0-rc.2', 'fraud-score-shadow'])
     await stagingAsked
     // prod (fast) is painted; staging's answers are 6 s away.
     await expect(row(page, fleetTable(page), 'order-service')).toContainText('3.4.1 ×')
+    await expect(
+      page
+        .getByRole('figure', { name: /^p99 latency of / })
+        .locator('svg .recharts-line path[d*="L"]'),
+    ).toHaveCount(1)
 
     const requests = recordApiRequests(page)
     await withSelect(page).selectOption('dev')
@@ -176,7 +182,7 @@ test.describe('dev@acme (dev and staging only)', () => {
     )
     await expect(withSelect(page)).toHaveValue('staging')
     await expect(page).toHaveURL(/[?&]with=staging(&|$)/)
-    await expect(row(page, fleetTable(page), 'order-service')).toContainText('3.4.1')
+    await expect(row(page, fleetTable(page), 'order-service')).toContainText('3.5.0-rc.2 ×2')
     expect(environmentsOf(requests)).toEqual(['dev', 'staging'])
     await expectNoSeriousA11yViolations(page)
   })

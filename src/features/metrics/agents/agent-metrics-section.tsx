@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId, useMemo } from 'react'
 import { ErrorState, LoadingState } from '@/components/query-states'
+import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import type { Schemas } from '@/lib/api/types'
 import { formatCount } from '@/lib/format'
 import { describeUnit } from '@/lib/metric-units'
@@ -8,7 +9,7 @@ import { polling } from '@/lib/query/retry-policy'
 import { keepPreviousInScope, type Scope } from '@/lib/query/query-scope'
 import type { TimeRange } from '@/lib/time-range/time-range'
 import { MetricFigure } from '@/features/metrics/charts/metric-figure'
-import type { ChartSeries } from '@/features/metrics/charts/chart-series'
+import { instantMs, type ChartSeries } from '@/features/metrics/charts/chart-series'
 import { metricsQueries } from '@/features/metrics/metrics-queries'
 import { MAX_METRICS, type MetricsViewState } from '@/features/metrics/metrics-url-state'
 import { HEAP_MAX, HEAP_USED, isKnownMetric, metricLabel } from './known-metrics'
@@ -40,6 +41,9 @@ export function AgentMetricsSection({ scope, range, state, refetchInterval, onCh
   const metrics = useQuery({
     ...metricsQueries.agentMetrics(scope, range, state.metrics),
     enabled: state.metrics.length > 0,
+    // Each answer is new data; comparing 300,000 points with the last answer costs more than
+    // re-rendering the charts.
+    structuralSharing: false,
     refetchInterval: polling(refetchInterval),
     placeholderData: (previous, previousQuery) =>
       keepPreviousInScope(previous, previousQuery, scope),
@@ -68,16 +72,27 @@ export function AgentMetricsSection({ scope, range, state, refetchInterval, onCh
     [state.metrics, catalogue, data],
   )
 
+  // Timestamps read once per answer, not again for every filter or chart change.
+  const parsed = useMemo(
+    () =>
+      (data?.series ?? []).map((one) => ({
+        agentId: one.agentId,
+        name: one.name,
+        points: one.points.map((point) => ({ t: instantMs(point.t), v: point.v })),
+      })),
+    [data],
+  )
+
   const filtered = useMemo(() => {
     const needle = state.agent.toLowerCase()
-    return (data?.series ?? []).filter((one) => {
+    return parsed.filter((one) => {
       if (needle && !one.agentId.toLowerCase().includes(needle)) return false
       if (state.agentApp && agentById.get(one.agentId)?.applicationId !== state.agentApp) {
         return false
       }
       return true
     })
-  }, [data, state.agent, state.agentApp, agentById])
+  }, [parsed, state.agent, state.agentApp, agentById])
 
   const colourKeys = useMemo(
     () => [...new Set((data?.series ?? []).map((one) => one.agentId))].sort(),
@@ -103,7 +118,7 @@ export function AgentMetricsSection({ scope, range, state, refetchInterval, onCh
             label:
               spec.names.length > 1 ? `${one.agentId} — ${metricLabel(one.name)}` : one.agentId,
             primary: one.name === spec.names[0],
-            points: one.points.map((point) => ({ t: Date.parse(point.t), v: point.v })),
+            points: one.points,
           })),
       )
     }
@@ -225,11 +240,7 @@ export function AgentMetricsSection({ scope, range, state, refetchInterval, onCh
         />
       ) : data ? (
         <>
-          {metrics.isError ? (
-            <p className="notice" role="alert">
-              Could not refresh the agent metrics; showing the previous ones.
-            </p>
-          ) : null}
+          <RefreshFailedNotice what="the agent metrics" query={metrics} />
           <div className="metrics-charts">
             {specs.map((spec) => (
               <MetricFigure

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { summarize, topKeys, type ChartSeries } from './chart-series'
+import { instantMs, summarize, topKeys, type ChartSeries } from './chart-series'
 
 const series = (key: string, values: number[], primary = true): ChartSeries => ({
   id: `${key}/${primary ? 'p' : 's'}`,
@@ -30,5 +30,18 @@ describe('chart series', () => {
     ]
     expect(topKeys(all, 2)).toEqual({ keys: ['b', 'c'], hidden: 2 })
     expect(topKeys(all, 10)).toEqual({ keys: ['a', 'b', 'c', 'd'], hidden: 0 })
+  })
+})
+
+describe('instantMs', () => {
+  it('reads contract timestamps like Date.parse', () => {
+    for (const iso of [
+      '2026-11-28T07:00:00.000Z',
+      '2026-11-28T07:00:05Z',
+      '2024-02-29T23:59:59.999Z',
+      '2026-11-28T08:00:00+01:00',
+    ]) {
+      expect(instantMs(iso)).toBe(Date.parse(iso))
+    }
   })
 })

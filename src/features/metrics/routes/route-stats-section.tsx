@@ -7,6 +7,7 @@ import {
   type SortingState,
 } from '@/components/data-table'
 import { EmptyState, ErrorState, LoadingState } from '@/components/query-states'
+import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import type { RouteStats } from '@/lib/api/types'
 import { formatCount, formatDuration, formatPercent } from '@/lib/format'
 import { polling } from '@/lib/query/retry-policy'
@@ -122,11 +123,7 @@ export function RouteStatsSection({ scope, range, state, refetchInterval, onChan
             ) : null}
           </select>
         </div>
-        {stats.isError && stats.data ? (
-          <p className="notice" role="alert">
-            Could not refresh the route statistics; showing the previous ones.
-          </p>
-        ) : null}
+        <RefreshFailedNotice what="the route statistics" query={stats} />
       </div>
       {body}
       {selected ? (

@@ -9,6 +9,7 @@
  * `src/`.
  */
 import type { Browser } from '@playwright/test'
+import { compareBenchmarkReportRows, runCompareBenchmarks } from './compare-benchmarks.ts'
 import { executionBenchmarkReportRows, runExecutionBenchmarks } from './executions-benchmarks.ts'
 import { hostileBodyReportRows, runHostileBodyBenchmark } from './hostile-bodies-benchmark.ts'
 import { logsBenchmarkReportRows, runLogsBenchmarks } from './logs-benchmarks.ts'
@@ -103,5 +104,17 @@ export const browserSuites: BrowserSuite[] = [
     ],
     run: (options) => runMetricsBenchmarks(options),
     reportRows: metricsBenchmarkReportRows,
+  },
+  {
+    name: 'compare',
+    title: 'Compare: two environments on one page',
+    intro: [
+      'Same browser and server (`e2e/bench/compare-benchmarks.ts`): `/compare` for acme, prod',
+      'against staging over the last hour with the overlay on order-enrich, 1600×1000 viewport;',
+      'then one side changed at a time: the requests it costs, by environment (the other side',
+      'must ask for nothing), and the time from the choice to the new side painted.',
+    ],
+    run: (options) => runCompareBenchmarks(options),
+    reportRows: compareBenchmarkReportRows,
   },
 ]

@@ -79,6 +79,12 @@ export function createAppRouter() {
                 Component: (await import('@/features/metrics/metrics-page')).MetricsPage,
               }),
             },
+            {
+              path: 'compare',
+              lazy: async () => ({
+                Component: (await import('@/features/compare/compare-page')).ComparePage,
+              }),
+            },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useId } from 'react'
 import { useSearchParams } from 'react-router'
 import { useClaims } from '@/session/session-store'
+import { CompareLink } from './compare-link'
 import { tokenAllowsEnvironment } from '@/session/token-claims'
 import { environmentQueries } from './environment-queries'
 import { isProductionEnvironment, useActiveEnvironment } from './environment-store'
@@ -48,6 +49,7 @@ export function EnvironmentSwitcher() {
           </option>
         ))}
       </select>
+      {active && items.length > 1 ? <CompareLink className="env-compare-link" /> : null}
     </div>
   )
 }

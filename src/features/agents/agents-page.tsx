@@ -6,6 +6,7 @@ import type { SortingState } from '@/components/data-table'
 import { EmptyState, ErrorState, LoadingState } from '@/components/query-states'
 import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import { RelativeTime, useNow } from '@/components/time-display'
+import { CompareLink } from '@/environment/compare-link'
 import { usePageTitle } from '@/environment/use-page-title'
 import { useScope } from '@/environment/use-scope'
 import type { AgentStatus } from '@/lib/api/types'
@@ -90,6 +91,7 @@ export function AgentsPage() {
     <div className="agents-page">
       <header className="page-header">
         <h1>Agents</h1>
+        <CompareLink />
         {agents.data ? (
           <RefreshStatus
             updatedAt={agents.dataUpdatedAt}

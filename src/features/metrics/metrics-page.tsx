@@ -3,6 +3,7 @@ import { useCallback, useMemo } from 'react'
 import { useSearchParams } from 'react-router'
 import { TimeRangeControls } from '@/components/time-range-controls'
 import { keyIsInScope } from '@/lib/query/query-scope'
+import { CompareLink } from '@/environment/compare-link'
 import { usePageTitle } from '@/environment/use-page-title'
 import { useScope } from '@/environment/use-scope'
 import { useAutoRefresh, useAutoRefreshPause, useTimeRange } from '@/lib/time-range/use-time-range'
@@ -61,6 +62,7 @@ export function MetricsPage() {
     <div className="metrics-page">
       <header className="page-header">
         <h1>Metrics</h1>
+        <CompareLink />
         <TimeRangeControls onRefresh={refresh} refreshing={fetching > 0} />
       </header>
       {problems.length > 0 || rangeProblem ? (

@@ -124,7 +124,7 @@ function generateAgents(tenantId: string, environment: string): AgentRecord[] {
         agentId,
         applicationId: slot.applicationId,
         hostname: hostname(style, slot, profile, agentRandom),
-        agentVersion: agentVersion(status, profile, agentRandom),
+        agentVersion: agentVersion(status, slot.applicationId, profile, agentRandom),
         camelVersion: profile.legacyApplications.includes(slot.applicationId)
           ? profile.legacyCamelVersion
           : profile.camelVersion,
@@ -207,10 +207,20 @@ function hostname(
   }
 }
 
-function agentVersion(status: AgentStatus, profile: EnvironmentProfile, random: Random): string {
-  if (!profile.olderAgentVersion) return profile.agentVersion
+function agentVersion(
+  status: AgentStatus,
+  applicationId: string,
+  profile: EnvironmentProfile,
+  random: Random,
+): string {
+  const canary = profile.canaryAgent?.applications.includes(applicationId)
+    ? profile.canaryAgent.version
+    : null
+  if (!profile.olderAgentVersion) return canary ?? profile.agentVersion
   // Agents that stopped heartbeating are often pods of the previous rollout.
   const older = random.bool(status === 'DEAD' ? 0.6 : 0.12)
+  // A canary application was redeployed whole: every pod runs the pre-release.
+  if (canary) return canary
   return older ? profile.olderAgentVersion : profile.agentVersion
 }
 

@@ -226,6 +226,7 @@ function generateBucket(model: EnvironmentModel, bucket: number): Bucket {
     if (route.waitRate > 0 && random.next() < route.waitRate) {
       ms += random.logNormal(route.waitMedianMs, 0.6)
     }
+    ms *= route.latencyFactor
     if (fails) ms *= random.float(0.3, 1)
     if (inIncident) {
       ms =

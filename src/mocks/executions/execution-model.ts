@@ -36,6 +36,8 @@ export interface RouteModel {
   medianMs: number
   /** Added per split item, in ms. */
   perItemMs: number
+  /** Factor on every duration (1 but where the environment's profile makes the route slower). */
+  latencyFactor: number
   split: SplitModel | null
   schedule: ScheduleModel | null
   /** Routes consuming what this route sends (same endpoint), indexes into `routes`. */
@@ -146,6 +148,7 @@ function buildModel(tenantId: string, environment: string): EnvironmentModel | u
       failureRate: BASE_FAILURE_RATE * share.float(0.6, 1.4),
       medianMs: Math.max(1, baseMs),
       perItemMs,
+      latencyFactor: topology.profile.slowerRoutes?.[route.routeId] ?? 1,
       split,
       schedule,
       downstream: [],

@@ -336,6 +336,17 @@ const acmeApplications: Record<string, RouteSpec[]> = {
         to('sql:insert into fraud_case (order_id, analyst) values (:#orderId, :#analyst)'),
       ],
     },
+    {
+      // The next risk model scored in shadow mode before it replaces v2: staging only.
+      routeId: 'fraud-score-shadow',
+      onlyIn: ['staging'],
+      steps: (c) => [
+        from('kafka:orders.validated?groupId=fraud-check-shadow'),
+        enrich(c.http('risk-model', '/v3/score')),
+        log('Shadow score ${body.score} for order ${header.orderId}'),
+        to('kafka:fraud.shadow-scores'),
+      ],
+    },
   ],
 }
 

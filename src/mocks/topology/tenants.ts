@@ -13,6 +13,11 @@ export interface EnvironmentProfile {
   /** Most agents run this version; a few still run `olderAgentVersion`. */
   agentVersion: string
   olderAgentVersion: string | null
+  /**
+   * A canary rollout: these applications run a pre-release agent ahead of the rest, on every
+   * pod. What "staging runs a newer agent on some apps" looks like.
+   */
+  canaryAgent?: { version: string; applications: readonly string[] }
   camelVersion: string
   /** Applications that lag behind on Camel (legacy deployments). */
   legacyCamelVersion: string
@@ -24,6 +29,11 @@ export interface EnvironmentProfile {
   trafficScale: number
   /** Agents registered between these many days ago (rolling deployments). */
   registeredDaysAgo: readonly [number, number]
+  /**
+   * routeId → factor on every execution's duration: a route slower here than elsewhere (a
+   * regression under test in staging), so comparing environments has something to find.
+   */
+  slowerRoutes?: Readonly<Record<string, number>>
 }
 
 export interface TenantDefinition {
@@ -59,8 +69,9 @@ const acme: TenantDefinition = {
       environment: 'staging',
       serviceDomain: 'staging.internal',
       region: 'eu-west-1',
-      agentVersion: '3.5.0-rc.2',
-      olderAgentVersion: '3.4.1',
+      agentVersion: '3.4.1',
+      olderAgentVersion: '3.3.7',
+      canaryAgent: { version: '3.5.0-rc.2', applications: ['order-service', 'payment-gateway'] },
       camelVersion: '4.8.2',
       legacyCamelVersion: '4.4.3',
       legacyApplications: ['invoice-batch'],
@@ -76,6 +87,8 @@ const acme: TenantDefinition = {
       hostStyle: { 'inventory-sync': 'ec2', 'invoice-batch': 'ec2' },
       trafficScale: 0.08,
       registeredDaysAgo: [1, 9],
+      // The customer lookup it calls is a cold, undersized staging instance.
+      slowerRoutes: { 'order-enrich': 3 },
     },
     {
       environment: 'prod',

@@ -1,0 +1,125 @@
+import { queryOptions } from '@tanstack/react-query'
+import { scopedGet } from '@/lib/api/api-client'
+import type { Schemas } from '@/lib/api/types'
+import { scopedKey, scopedQuery, type Scope } from '@/lib/query/query-scope'
+import { resolveTimeRange, stepForRange, type TimeRange } from '@/lib/time-range/time-range'
+
+/**
+ * The comparison's queries, one set per side. Each side passes its own scope
+ * (`{ tenant, env: side }`), so every key starts with that side's environment and every query
+ * function reads the environment back out of its key: a side's requests, cache entries and
+ * scope checks (`scopedGet` refuses a row of any other environment) can never be the other
+ * side's. There is no "current environment" read in here. Changing one side changes only its
+ * keys: the other side's entries stay, and the replaced side's late answers land in cache
+ * entries nobody shows.
+ *
+ * The keys carry no side: prod's agents are the same request whichever side asks for them.
+ */
+
+export interface Resolved {
+  resolved: { from: string; to: string }
+}
+
+/** Overlay charts: about this many buckets, the same step on both sides. */
+const OVERLAY_BUCKETS = 240
+/**
+ * A comparison is read, not watched: a side whose data is a minute old is not fetched again
+ * when the page re-mounts (switching the page's own environment re-mounts it), so changing
+ * one side costs that side's requests only. Refresh and auto-refresh refetch both.
+ */
+const COMPARE_STALE_MS = 60_000
+
+export type SideScope = Scope
+
+export const compareQueries = {
+  agents: (side: SideScope) =>
+    queryOptions({
+      ...scopedQuery(scopedKey(side, 'compare', 'agents'), (key, signal) =>
+        scopedGet('/agents', { scope: key, schema: 'AgentList', signal }),
+      ),
+      staleTime: COMPARE_STALE_MS,
+    }),
+
+  routeStats: (side: SideScope, range: TimeRange) =>
+    queryOptions({
+      ...scopedQuery(
+        scopedKey(side, 'compare', 'route-stats', { from: range.from, to: range.to }),
+        async (key, signal): Promise<Schemas['RouteStatsList'] & Resolved> => {
+          const resolved = resolveTimeRange({ from: key.from, to: key.to })
+          const list = await scopedGet('/stats/routes', {
+            scope: key,
+            schema: 'RouteStatsList',
+            signal,
+            query: resolved,
+          })
+          return { ...list, resolved }
+        },
+      ),
+      staleTime: COMPARE_STALE_MS,
+    }),
+
+  routeTimeseries: (
+    side: SideScope,
+    range: TimeRange,
+    route: { applicationId: string; routeId: string },
+  ) =>
+    queryOptions({
+      ...scopedQuery(
+        scopedKey(side, 'compare', 'route-timeseries', {
+          from: range.from,
+          to: range.to,
+          applicationId: route.applicationId,
+          routeId: route.routeId,
+        }),
+        async (key, signal): Promise<Schemas['Timeseries'] & Resolved> => {
+          const resolved = resolveTimeRange({ from: key.from, to: key.to })
+          const series = await scopedGet('/stats/timeseries', {
+            scope: key,
+            schema: 'Timeseries',
+            signal,
+            query: {
+              ...resolved,
+              step: stepForRange(resolved, OVERLAY_BUCKETS),
+              applicationId: key.applicationId,
+              routeId: key.routeId,
+            },
+          })
+          return { ...series, resolved }
+        },
+      ),
+      staleTime: COMPARE_STALE_MS,
+    }),
+
+  metricNames: (side: SideScope) =>
+    queryOptions({
+      ...scopedQuery(scopedKey(side, 'compare', 'metric-names'), (key, signal) =>
+        scopedGet('/metrics/names', { scope: key, schema: 'MetricNameList', signal }),
+      ),
+      staleTime: 5 * 60_000,
+    }),
+
+  /** Every agent's series of one metric; the page aggregates them per environment. */
+  agentMetric: (side: SideScope, range: TimeRange, name: string) =>
+    queryOptions({
+      ...scopedQuery(
+        scopedKey(side, 'compare', 'agent-metric', { from: range.from, to: range.to, name }),
+        async (key, signal): Promise<Schemas['MetricsResponse'] & Resolved> => {
+          const resolved = resolveTimeRange({ from: key.from, to: key.to })
+          const response = await scopedGet('/metrics', {
+            scope: key,
+            schema: 'MetricsResponse',
+            signal,
+            query: { ...resolved, names: key.name, step: stepForRange(resolved, OVERLAY_BUCKETS) },
+          })
+          return { ...response, resolved }
+        },
+      ),
+      staleTime: COMPARE_STALE_MS,
+    }),
+}
+
+/** Whether a query key is one of this page's, for one environment (cancelling a side). */
+export function isCompareKeyOf(queryKey: readonly unknown[], env: string): boolean {
+  const head = queryKey[0] as { feature?: unknown; env?: unknown } | undefined
+  return head?.feature === 'compare' && head.env === env
+}

@@ -7,6 +7,7 @@
 // {"state":{"choices":{"<sub>":"light"|"dark"|"system"}}}. With no session (the sign-in page)
 // the last choice made on this browser (cameleer3:theme-last) is used. Anything unreadable
 // follows the system. Keep in step with src/lib/theme/theme.ts.
+/* global window, document, atob, TextDecoder */
 ;(function () {
   var choice = null
   try {
@@ -28,14 +29,14 @@
     } else {
       choice = storage.getItem('cameleer3:theme-last')
     }
-  } catch (error) {
+  } catch {
     choice = null
   }
   var dark = choice === 'dark'
   if (choice !== 'dark' && choice !== 'light') {
     try {
       dark = window.matchMedia('(prefers-color-scheme: dark)').matches
-    } catch (error) {
+    } catch {
       dark = false
     }
   }

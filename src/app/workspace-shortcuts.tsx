@@ -2,7 +2,6 @@ import { Keyboard } from 'lucide-react'
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useLocation, useNavigate } from 'react-router'
 import { useActiveEnvironment } from '@/environment/environment-store'
-import { withEnvironment } from '@/environment/scoped-link'
 import {
   createShortcutDispatcher,
   isTypingTarget,
@@ -104,14 +103,13 @@ export function WorkspaceShortcuts() {
         case 'go': {
           const current = new URLSearchParams(latest.current.location.search)
           const next = new URLSearchParams()
+          if (latest.current.env) next.set('env', latest.current.env)
           for (const name of KEPT_PARAMS) {
             const value = current.get(name)
             if (value !== null) next.set(name, value)
           }
           const query = next.toString()
-          void latest.current.navigate(
-            withEnvironment(`${action.path}${query ? `?${query}` : ''}`, latest.current.env),
-          )
+          void latest.current.navigate(`${action.path}${query ? `?${query}` : ''}`)
           return true
         }
         case 'search': {

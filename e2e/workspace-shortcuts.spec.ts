@@ -45,7 +45,8 @@ test('g then a letter goes to each view, keeping the environment and the time ra
   await signInAs('admin@acme', { path: '/executions?env=staging&from=now-6h&to=now' })
   await expect(page.getByRole('heading', { level: 1, name: 'Executions' })).toBeVisible()
   const go = async (letter: string) => {
-    await page.locator('body').click({ position: { x: 5, y: 300 } })
+    // Keys go to the page, not to whatever was focused last.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
     await page.keyboard.press('g')
     await page.keyboard.press(letter)
   }
@@ -111,7 +112,7 @@ test('Shift+E opens the environment switcher, t the time range picker', async ({
   await expect(environment).toBeFocused()
   await page.keyboard.press('Escape')
 
-  await page.locator('body').click({ position: { x: 5, y: 300 } })
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
   const trigger = page.getByRole('button', { name: /Time range:/ })
   await expect(trigger).toHaveAttribute('title', 'Time range (t)')
   await page.keyboard.press('t')

@@ -11,6 +11,7 @@
 import type { Browser } from '@playwright/test'
 import { executionBenchmarkReportRows, runExecutionBenchmarks } from './executions-benchmarks.ts'
 import { hostileBodyReportRows, runHostileBodyBenchmark } from './hostile-bodies-benchmark.ts'
+import { logsBenchmarkReportRows, runLogsBenchmarks } from './logs-benchmarks.ts'
 import { runSoakBenchmark, soakBenchmarkReportRows } from './soak-benchmark.ts'
 
 export type BenchResults = Record<string, number | string>
@@ -65,5 +66,17 @@ export const browserSuites: BrowserSuite[] = [
     ],
     run: (options) => runHostileBodyBenchmark(options),
     reportRows: hostileBodyReportRows,
+  },
+  {
+    name: 'logs',
+    title: 'Logs: 100,000 lines, large messages, live tail',
+    intro: [
+      'Same browser and server (`e2e/bench/logs-benchmarks.ts`): /logs over 24 h paged until',
+      '100,000 lines are loaded and scrolled (next pages held) with a `longtask` observer; a page',
+      'of 200 lines of 12 KB JSON (served by a route); the newest > 1 MB line opened (click →',
+      'detail painted); live tail at 200 lines/s (mock setting) for 60 s; scripts to show /logs.',
+    ],
+    run: (options) => runLogsBenchmarks(options),
+    reportRows: logsBenchmarkReportRows,
   },
 ]

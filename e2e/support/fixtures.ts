@@ -24,6 +24,7 @@ export const defaultMockSettings: MockSettings = {
   malformedRate: 0,
   revokedEnvironments: [],
   hostileBody: null,
+  logLinesPerSecond: 0,
 }
 
 /**

@@ -35,6 +35,9 @@ export function AppShell() {
             <ScopedNavLink to="/executions" title={navigationHint('/executions')}>
               Executions
             </ScopedNavLink>
+            <ScopedNavLink to="/logs" title={navigationHint('/logs')}>
+              Logs
+            </ScopedNavLink>
           </nav>
           <div className="header-scope">
             <EnvironmentSwitcher />

@@ -61,6 +61,12 @@ export function createAppRouter() {
                   .ExecutionDetailPage,
               }),
             },
+            {
+              path: 'logs',
+              lazy: async () => ({
+                Component: (await import('@/features/logs/logs-page')).LogsPage,
+              }),
+            },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

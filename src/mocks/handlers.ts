@@ -3,6 +3,7 @@ import { agentHandlers } from './agents/agent-handlers'
 import { authHandlers } from './auth/auth-handlers'
 import { environmentHandlers } from './environments/environment-handlers'
 import { executionHandlers } from './executions/execution-handlers'
+import { logHandlers } from './logs/log-handlers'
 import { createMockGateway } from './mock-gateway'
 
 /**
@@ -15,6 +16,7 @@ export const endpoints: RequestHandler[] = [
   ...environmentHandlers,
   ...agentHandlers,
   ...executionHandlers,
+  ...logHandlers,
 ]
 
 /**

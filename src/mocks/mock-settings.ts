@@ -7,7 +7,8 @@
  *   1. `setMockSettings()` (tests)
  *   2. browser: localStorage['cameleer3:mock'], JSON
  *      `{ "latencyMs": 300, "errorRate": 0.2, "malformedRate": 0.1,
- *         "latencyByEnvironment": { "staging": 2000 }, "revokedEnvironments": ["prod"] }`
+ *         "latencyByEnvironment": { "staging": 2000 }, "revokedEnvironments": ["prod"],
+ *         "logLinesPerSecond": 200 }`
  *      (every key optional)
  *   3. build time: VITE_MOCK_LATENCY_MS, VITE_MOCK_ERROR_RATE, VITE_MOCK_MALFORMED_RATE
  *   4. Node: MOCK_LATENCY_MS, MOCK_ERROR_RATE, MOCK_MALFORMED_RATE
@@ -36,6 +37,11 @@ export interface MockSettings {
    * `many-declarations` (200,000 `<!x>` in one XML document).
    */
   hostileBody: HostileBody | null
+  /**
+   * Extra synthetic log lines per second in every environment (the live-tail bench asks for
+   * 200); 0 = only the generated logs.
+   */
+  logLinesPerSecond: number
 }
 
 export const hostileBodies = ['huge-json', 'deep-json', 'many-declarations'] as const
@@ -48,6 +54,7 @@ const defaults: MockSettings = {
   malformedRate: 0,
   revokedEnvironments: [],
   hostileBody: null,
+  logLinesPerSecond: 0,
 }
 
 let overrides: Partial<MockSettings> = {}
@@ -158,6 +165,10 @@ export function parseStoredSettings(raw: string): Partial<MockSettings> {
   }
   if (hostileBodies.includes(record.hostileBody as HostileBody)) {
     out.hostileBody = record.hostileBody as HostileBody
+  }
+  const logLinesPerSecond = toNumber(record.logLinesPerSecond)
+  if (logLinesPerSecond !== undefined && logLinesPerSecond >= 0) {
+    out.logLinesPerSecond = logLinesPerSecond
   }
   const byEnvironment = record.latencyByEnvironment
   if (byEnvironment && typeof byEnvironment === 'object') {

@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { formatBytes } from '@/lib/format'
-import { utf8Length } from './body-format'
+import { utf8Length } from '@/lib/body-format'
 import { MessageBody } from './message-body'
 
 describe('MessageBody', () => {

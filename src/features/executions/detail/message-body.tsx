@@ -12,7 +12,7 @@ import {
   type FormattedBody,
   utf8Length,
   type BodyKind,
-} from './body-format'
+} from '@/lib/body-format'
 
 /**
  * A message body IN FULL: pretty-printed when it is JSON or XML, always rendered as text (never

@@ -314,9 +314,43 @@ export interface paths {
          *     returned, **oldest first**, at most `limit` of them, and `nextCursor` is always `null`;
          *     the client polls again with `after` set to the last id it received. `after` and `cursor`
          *     together → `400`. An `after` id unknown in this tenant and environment → `400`. With
-         *     `after`, `from`/`to` still bound the result, so a tailing client omits `to`.
+         *     `after`, `from`/`to` still bound the result, so a tailing client omits `to`. A page of
+         *     exactly `limit` entries means more may be waiting: poll again at once with the last id.
+         *
+         *     Message sizes: `message` is free text of any size. JSON payloads of tens of KB are
+         *     common and a few lines are megabytes; clients must not assume a bound. `stackTrace` is
+         *     the Java stack trace of an ERROR/WARN entry that has one (hundreds or thousands of
+         *     lines are possible), else `null`.
+         *
+         *     A page may hold fewer than `limit` entries and still carry a `nextCursor` (the server
+         *     stops scanning after a bounded amount of work); keep paging until `nextCursor` is `null`.
          */
         get: operations["listLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/logs/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Log volume over time by level
+         * @description How many log entries match the same filters as `/logs` (except `limit`, `cursor` and
+         *     `after`), per `step`-second bucket and level, for a histogram above the lines. Buckets
+         *     are aligned to multiples of `step` since the Unix epoch and cover [`from`, `to`); every
+         *     bucket is present (zero-filled), oldest first. `step` ≥ 10; the server may raise it so
+         *     that at most 1,000 points are returned (the response's `step` is the one used).
+         *     `total` is the sum of every count: the number of entries `/logs` would page through.
+         */
+        get: operations["getLogStats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -653,17 +687,42 @@ export interface components {
             level: components["schemas"]["LogLevel"];
             logger: string;
             thread: string;
+            /**
+             * @description Free text of any size, untrusted (show as text, never as markup). JSON payloads of
+             *     tens of KB are common; a few messages are megabytes.
+             */
             message: string;
             agentId: string;
             applicationId: string;
             executionId: string | null;
             exchangeId: string | null;
+            /** @description The Java stack trace of an ERROR/WARN entry that has one (may run to thousands of lines). */
             stackTrace: string | null;
         };
         LogPage: {
             items: components["schemas"]["LogEntry"][];
             /** @description Cursor of the next page; `null` when there is none (always `null` with `after`). */
             nextCursor: string | null;
+        };
+        LogLevelCounts: {
+            TRACE: number;
+            DEBUG: number;
+            INFO: number;
+            WARN: number;
+            ERROR: number;
+        };
+        LogStatsPoint: {
+            t: components["schemas"]["Timestamp"];
+            counts: components["schemas"]["LogLevelCounts"];
+        };
+        LogStats: {
+            tenantId: components["schemas"]["TenantId"];
+            environment: components["schemas"]["EnvironmentId"];
+            /** @description The bucket size actually used, in seconds. */
+            step: number;
+            points: components["schemas"]["LogStatsPoint"][];
+            /** @description Sum of every count of every point. */
+            total: number;
         };
         UsageTotals: {
             executions: number;
@@ -1344,6 +1403,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LogPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getLogStats: {
+        parameters: {
+            query: {
+                /**
+                 * @description The environment to read. Missing or malformed → 400; not in the token's `envs` → 403.
+                 * @example prod
+                 */
+                environment: components["parameters"]["environment"];
+                /**
+                 * @description Start of the time range (ISO-8601, inclusive). Default: `to` − 1 hour. `from` ≥ `to`,
+                 *     or a span over 31 days → 400.
+                 */
+                from?: components["parameters"]["from"];
+                /** @description End of the time range (ISO-8601, exclusive). Default: now. */
+                to?: components["parameters"]["to"];
+                /**
+                 * @description Bucket size in seconds (≥ 10). The server may raise it so that at most 1,000 points are
+                 *     returned; the response's `step` is the one actually used. Default: the smallest of
+                 *     10 s, 1 min, 5 min, 15 min, 1 h, 1 day that yields at most 120 points.
+                 */
+                step?: components["parameters"]["step"];
+                /** @description Minimum level, as for `/logs`. */
+                level?: components["schemas"]["LogLevel"];
+                /** @description Case-insensitive substring match, as for `/logs`. */
+                q?: string;
+                /** @description Only rows of this agent (exact match). */
+                agentId?: components["parameters"]["agentIdFilter"];
+                /** @description Only rows of this application (exact match). */
+                applicationId?: components["parameters"]["applicationIdFilter"];
+                /** @description Only entries logged while this execution ran. */
+                executionId?: components["schemas"]["ResourceId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Log volume by level over the range. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogStats"];
                 };
             };
             400: components["responses"]["BadRequest"];

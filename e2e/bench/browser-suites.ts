@@ -12,6 +12,7 @@ import type { Browser } from '@playwright/test'
 import { executionBenchmarkReportRows, runExecutionBenchmarks } from './executions-benchmarks.ts'
 import { hostileBodyReportRows, runHostileBodyBenchmark } from './hostile-bodies-benchmark.ts'
 import { logsBenchmarkReportRows, runLogsBenchmarks } from './logs-benchmarks.ts'
+import { metricsBenchmarkReportRows, runMetricsBenchmarks } from './metrics-benchmarks.ts'
 import { runSoakBenchmark, soakBenchmarkReportRows } from './soak-benchmark.ts'
 
 export type BenchResults = Record<string, number | string>
@@ -78,5 +79,16 @@ export const browserSuites: BrowserSuite[] = [
     ],
     run: (options) => runLogsBenchmarks(options),
     reportRows: logsBenchmarkReportRows,
+  },
+  {
+    name: 'metrics',
+    title: 'Metrics: forty agents on one chart',
+    intro: [
+      'Same browser and server (`e2e/bench/metrics-benchmarks.ts`): `/metrics` for acme/prod over',
+      'the last 24 hours at the finest step the contract allows (one `/metrics` request for the',
+      'default set), agent charts scrolled to the top of a 1600×1000 viewport; median of 3 loads.',
+    ],
+    run: (options) => runMetricsBenchmarks(options),
+    reportRows: metricsBenchmarkReportRows,
   },
 ]

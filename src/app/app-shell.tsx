@@ -38,6 +38,9 @@ export function AppShell() {
             <ScopedNavLink to="/logs" title={navigationHint('/logs')}>
               Logs
             </ScopedNavLink>
+            <ScopedNavLink to="/metrics" title={navigationHint('/metrics')}>
+              Metrics
+            </ScopedNavLink>
           </nav>
           <div className="header-scope">
             <EnvironmentSwitcher />

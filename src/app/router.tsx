@@ -67,6 +67,12 @@ export function createAppRouter() {
                 Component: (await import('@/features/logs/logs-page')).LogsPage,
               }),
             },
+            {
+              path: 'metrics',
+              lazy: async () => ({
+                Component: (await import('@/features/metrics/metrics-page')).MetricsPage,
+              }),
+            },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

@@ -4,6 +4,7 @@ import { authHandlers } from './auth/auth-handlers'
 import { environmentHandlers } from './environments/environment-handlers'
 import { executionHandlers } from './executions/execution-handlers'
 import { logHandlers } from './logs/log-handlers'
+import { metricHandlers } from './metrics/metric-handlers'
 import { createMockGateway } from './mock-gateway'
 
 /**
@@ -17,6 +18,7 @@ export const endpoints: RequestHandler[] = [
   ...agentHandlers,
   ...executionHandlers,
   ...logHandlers,
+  ...metricHandlers,
 ]
 
 /**

@@ -1,6 +1,7 @@
 import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema'
 import jsonSchemas from './generated/json-schemas.json'
 import { ContractError, ScopeMismatchError } from './errors'
+import { compileFlatRow, type RowCheck } from './flat-row-check'
 import type { SchemaName, Schemas } from './types'
 
 /**
@@ -69,13 +70,115 @@ export function validateResponse<N extends SchemaName>(
   body: unknown,
   path: string,
 ): Schemas[N] {
-  const result = validatorFor(name).validate(body)
-  if (!result.valid) {
+  // Long arrays of flat rows are checked by the fast path and hidden from the general
+  // validator, which checks everything else (the fast path's own issues come first).
+  const plan = fastPlanFor(name)
+  const fastIssues: string[] = []
+  const target = plan ? stripFastArrays(body, plan, [], fastIssues) : body
+  const result = validatorFor(name).validate(target)
+  if (!result.valid || fastIssues.length > 0) {
     const leaves = result.errors.filter((unit) => !containerKeywords.has(unit.keyword))
-    const issues = [...new Set((leaves.length ? leaves : result.errors).map(describeIssue))]
+    const issues = [
+      ...new Set([
+        ...fastIssues,
+        ...(result.valid ? [] : (leaves.length ? leaves : result.errors).map(describeIssue)),
+      ]),
+    ]
     throw new ContractError(path, issues)
   }
   return body as Schemas[N]
+}
+
+/** Arrays shorter than this go through the general validator (its messages are richer). */
+const FAST_PATH_MIN_ROWS = 256
+const ARRAY_KEYWORDS = new Set(['type', 'items', 'minItems', 'maxItems', 'description'])
+
+/** Where a schema's long flat arrays are: directly, or under properties holding rows. */
+interface FastPlan {
+  arrays: { key: string; check: RowCheck; minItems?: number; maxItems?: number }[]
+  children: { key: string; array: boolean; plan: FastPlan }[]
+}
+
+const fastPlans = new Map<string, FastPlan | null>()
+const flatChecks = new Map<string, RowCheck | null>()
+
+function flatCheckFor(name: string): RowCheck | null {
+  if (!flatChecks.has(name)) {
+    const node = defs[name] as Record<string, unknown> | undefined
+    flatChecks.set(
+      name,
+      node ? compileFlatRow(node, defs as Record<string, Record<string, unknown>>) : null,
+    )
+  }
+  return flatChecks.get(name) ?? null
+}
+
+function fastPlanFor(name: string, visiting = new Set<string>()): FastPlan | null {
+  if (fastPlans.has(name)) return fastPlans.get(name) ?? null
+  if (visiting.has(name)) return null
+  visiting.add(name)
+  const plan: FastPlan = { arrays: [], children: [] }
+  for (const [key, node] of Object.entries(defs[name]?.properties ?? {})) {
+    const raw = node as JsonSchemaNode & { minItems?: number; maxItems?: number }
+    const itemRef = refName(raw.items)
+    if (raw.type === 'array' && itemRef) {
+      const check = flatCheckFor(itemRef)
+      if (check && Object.keys(raw).every((keyword) => ARRAY_KEYWORDS.has(keyword))) {
+        plan.arrays.push({ key, check, minItems: raw.minItems, maxItems: raw.maxItems })
+        continue
+      }
+      const child = fastPlanFor(itemRef, visiting)
+      if (child) plan.children.push({ key, array: true, plan: child })
+      continue
+    }
+    const direct = refName(raw)
+    const child = direct ? fastPlanFor(direct, visiting) : null
+    if (child) plan.children.push({ key, array: false, plan: child })
+  }
+  const result = plan.arrays.length > 0 || plan.children.length > 0 ? plan : null
+  fastPlans.set(name, result)
+  return result
+}
+
+/** A shallow copy of `value` with its long flat arrays checked and replaced by `[]`. */
+function stripFastArrays(
+  value: unknown,
+  plan: FastPlan,
+  location: string[],
+  issues: string[],
+): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value
+  const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) }
+  for (const { key, check, minItems, maxItems } of plan.arrays) {
+    const rows = copy[key]
+    if (!Array.isArray(rows) || rows.length < FAST_PATH_MIN_ROWS) continue
+    const at = [...location, key].join('.')
+    if (maxItems !== undefined && rows.length > maxItems) {
+      issues.push(`${at}: must have at most ${maxItems} items`)
+    }
+    if (minItems !== undefined && rows.length < minItems) {
+      issues.push(`${at}: must have at least ${minItems} items`)
+    }
+    for (let i = 0; i < rows.length; i++) {
+      const problem = check(rows[i])
+      if (problem) {
+        issues.push(`${at}.${i}${problem[0] ? `.${problem[0]}` : ''}: ${problem[1]}`)
+        break
+      }
+    }
+    copy[key] = []
+  }
+  for (const { key, array, plan: child } of plan.children) {
+    const inner = copy[key]
+    if (array && Array.isArray(inner)) {
+      copy[key] = inner.map((item, i) =>
+        stripFastArrays(item, child, [...location, key, String(i)], issues),
+      )
+    } else if (!array) {
+      copy[key] = stripFastArrays(inner, child, [...location, key], issues)
+    }
+  }
+  return copy
 }
 
 export interface ExpectedScope {
@@ -170,7 +273,11 @@ export function assertScope(
         environment: envWrong ? row.environment : undefined,
       })
     }
-    for (const child of plan.children) stack.push([row[child.key], child.plan])
+    for (const child of plan.children) {
+      // Rows that carry no scope and hold no rows (a metric's points) need not be walked.
+      const { tenantId, environment, children } = child.plan
+      if (tenantId || environment || children.length > 0) stack.push([row[child.key], child.plan])
+    }
   }
 }
 

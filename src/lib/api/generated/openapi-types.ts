@@ -264,7 +264,15 @@ export interface paths {
         };
         /**
          * The metric names known in the environment
-         * @description Sorted by `name`. Not paginated.
+         * @description Sorted by `name`. Not paginated. The list is the server's, not a fixed set (those with data
+         *     in the environment): a client must offer and plot any name it gets, formatting values by
+         *     `unit`, and show an unknown unit as a plain number with the unit's text. Units: `bytes`,
+         *     `ratio` (0–1), `ms`, `s`, `count`, `1/s`; more may come. Agents report today:
+         *     `jvm.memory.heap.used`, `jvm.memory.heap.max`, `jvm.memory.nonheap.used` (bytes),
+         *     `jvm.gc.pause` (ms, GC pause time in the bucket), `jvm.threads.live` (count),
+         *     `process.cpu.usage` (ratio), `system.load.average.1m` (count), `camel.exchanges.rate`
+         *     and `camel.exchanges.failed.rate` (1/s), `camel.exchanges.inflight` and
+         *     `camel.routes.running` (count).
          */
         get: operations["listMetricNames"];
         put?: never;

@@ -1,0 +1,95 @@
+import { useIsFetching, useQueryClient } from '@tanstack/react-query'
+import { useCallback, useMemo } from 'react'
+import { useSearchParams } from 'react-router'
+import { TimeRangeControls } from '@/components/time-range-controls'
+import { keyIsInScope } from '@/lib/query/query-scope'
+import { usePageTitle } from '@/environment/use-page-title'
+import { useScope } from '@/environment/use-scope'
+import { useAutoRefresh, useAutoRefreshPause, useTimeRange } from '@/lib/time-range/use-time-range'
+import { AgentMetricsSection } from './agents/agent-metrics-section'
+import {
+  readMetricsViewState,
+  writeMetricsViewState,
+  type MetricsViewState,
+} from './metrics-url-state'
+import { RouteStatsSection } from './routes/route-stats-section'
+import './metrics.css'
+
+/**
+ * `/metrics`: which route got slow or started failing, since when, and whether it is the JVM
+ * of one agent or all of them. Routes (from the execution statistics) above, agent metrics
+ * (any name the server reports) below; every choice in the URL, the shared time range and
+ * auto-refresh for both.
+ */
+export function MetricsPage() {
+  usePageTitle('Metrics')
+  const scope = useScope()
+  const queryClient = useQueryClient()
+  const [searchParams, setSearchParams] = useSearchParams()
+  const { range, problem: rangeProblem } = useTimeRange()
+  const { intervalMs } = useAutoRefresh()
+  const pause = useAutoRefreshPause()
+  const refetchInterval = pause ? false : intervalMs
+  const search = searchParams.toString()
+  const { state, problems } = useMemo(
+    () => readMetricsViewState(new URLSearchParams(search)),
+    [search],
+  )
+
+  const onChange = useCallback(
+    (patch: Partial<MetricsViewState>) => {
+      setSearchParams(
+        (params) => {
+          const current = readMetricsViewState(params).state
+          return writeMetricsViewState(params, { ...current, ...patch })
+        },
+        // Typing in the agent filter is not a new view per keystroke.
+        { replace: 'agent' in patch },
+      )
+    },
+    [setSearchParams],
+  )
+
+  // This view's queries in this scope: what "Refresh" refetches and its spinner follows.
+  const ofThisView = (query: { queryKey: readonly unknown[] }) =>
+    keyIsInScope(query.queryKey, scope) &&
+    (query.queryKey[0] as { feature?: unknown }).feature === 'metrics'
+  const fetching = useIsFetching({ predicate: ofThisView })
+  const refresh = () => void queryClient.refetchQueries({ predicate: ofThisView, type: 'active' })
+
+  return (
+    <div className="metrics-page">
+      <header className="page-header">
+        <h1>Metrics</h1>
+        <TimeRangeControls onRefresh={refresh} refreshing={fetching > 0} />
+      </header>
+      {problems.length > 0 || rangeProblem ? (
+        <div className="notice" role="alert">
+          <div>
+            <strong>Some values in this link were ignored</strong>
+            <ul>
+              {rangeProblem ? <li>{rangeProblem}</li> : null}
+              {problems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      ) : null}
+      <RouteStatsSection
+        scope={scope}
+        range={range}
+        state={state}
+        refetchInterval={refetchInterval}
+        onChange={onChange}
+      />
+      <AgentMetricsSection
+        scope={scope}
+        range={range}
+        state={state}
+        refetchInterval={refetchInterval}
+        onChange={onChange}
+      />
+    </div>
+  )
+}

@@ -14,6 +14,7 @@ import { hostileBodyReportRows, runHostileBodyBenchmark } from './hostile-bodies
 import { logsBenchmarkReportRows, runLogsBenchmarks } from './logs-benchmarks.ts'
 import { metricsBenchmarkReportRows, runMetricsBenchmarks } from './metrics-benchmarks.ts'
 import { runSoakBenchmark, soakBenchmarkReportRows } from './soak-benchmark.ts'
+import { runUsageBenchmarks, usageBenchmarkReportRows } from './usage-benchmarks.ts'
 
 export type BenchResults = Record<string, number | string>
 
@@ -67,6 +68,18 @@ export const browserSuites: BrowserSuite[] = [
     ],
     run: (options) => runHostileBodyBenchmark(options),
     reportRows: hostileBodyReportRows,
+  },
+  {
+    name: 'usage',
+    title: 'Usage: totals and the JavaScript before the first chart',
+    intro: [
+      'Same browser and server (`e2e/bench/usage-benchmarks.ts`): `/usage?env=prod` (this month)',
+      'loaded cold 5 times in a signed-in context, timed from navigation start to the frame after',
+      "prod's five totals are in the document; and the gzipped scripts requested before the first",
+      'usage answer (the charts are requested only once there are buckets to draw).',
+    ],
+    run: (options) => runUsageBenchmarks(options),
+    reportRows: usageBenchmarkReportRows,
   },
   {
     name: 'logs',

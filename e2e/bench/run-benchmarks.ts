@@ -52,6 +52,7 @@ const PAGE_BUDGETS: { route: string; module: string; targetBytes: number }[] = [
     module: 'src/features/executions/search/executions-page.tsx',
     targetBytes: 160 * 1000,
   },
+  { route: '/usage', module: 'src/features/usage/usage-page.tsx', targetBytes: 160 * 1000 },
   { route: '/logs', module: 'src/features/logs/logs-page.tsx', targetBytes: 160 * 1000 },
   { route: '/metrics', module: 'src/features/metrics/metrics-page.tsx', targetBytes: 160 * 1000 },
 ]

@@ -21,6 +21,7 @@ export const defaultMockSettings: MockSettings = {
   latencyMs: 0,
   latencyByEnvironment: {},
   errorRate: 0,
+  errorRateByEnvironment: {},
   malformedRate: 0,
   revokedEnvironments: [],
   hostileBody: null,

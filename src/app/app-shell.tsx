@@ -41,6 +41,9 @@ export function AppShell() {
             <ScopedNavLink to="/metrics" title={navigationHint('/metrics')}>
               Metrics
             </ScopedNavLink>
+            <ScopedNavLink to="/usage" title={navigationHint('/usage')}>
+              Usage
+            </ScopedNavLink>
           </nav>
           <div className="header-scope">
             <EnvironmentSwitcher />

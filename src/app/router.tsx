@@ -62,6 +62,12 @@ export function createAppRouter() {
               }),
             },
             {
+              path: 'usage',
+              lazy: async () => ({
+                Component: (await import('@/features/usage/usage-page')).UsagePage,
+              }),
+            },
+            {
               path: 'logs',
               lazy: async () => ({
                 Component: (await import('@/features/logs/logs-page')).LogsPage,

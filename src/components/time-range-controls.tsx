@@ -195,7 +195,7 @@ function browserZoneName(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'browser zone'
 }
 
-function AbsoluteRangeForm({
+export function AbsoluteRangeForm({
   range,
   timeZone,
   onApply,

@@ -68,3 +68,65 @@ export function plural(count: number, one: string, other = `${one}s`): string {
 export function pluralize(count: number, one: string, other = `${one}s`): string {
   return `${count} ${plural(count, one, other)}`
 }
+
+const COMPACT_STEPS: ReadonlyArray<readonly [number, string]> = [
+  [1e12, 'T'],
+  [1e9, 'G'],
+  [1e6, 'M'],
+  [1e3, 'k'],
+]
+
+/**
+ * A large count in a few digits, for totals read at a glance: `999`, `12.3 k`, `1.2 M`,
+ * `3.4 G`. One decimal below 100 of the unit, none above (`123 M`). Exact counts belong in
+ * tables and exports (`formatCount`).
+ */
+export function formatCompactCount(value: number): string {
+  const magnitude = Math.abs(value)
+  for (const [size, suffix] of COMPACT_STEPS) {
+    // Rounded first, so 999,960 reads `1.0 M`, not `1000 k`.
+    const scaled = magnitude / size
+    if (scaled >= 0.9995) {
+      const text = scaled < 99.95 ? scaled.toFixed(1) : String(Math.round(scaled))
+      return `${value < 0 ? '-' : ''}${text} ${suffix}`
+    }
+  }
+  return formatCount(Math.round(value))
+}
+
+const BINARY_UNITS = ['KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const
+
+/**
+ * A volume of data in binary units, for ingest and quotas: `512 B`, `4.5 KiB`, `3.4 GiB`,
+ * `1.2 TiB` (1 KiB = 1024 B). One decimal below 100 of the unit, none above.
+ */
+export function formatBinaryBytes(bytes: number): string {
+  if (Math.abs(bytes) < 1024) return `${Math.round(bytes)} B`
+  let scaled = bytes
+  let unit: (typeof BINARY_UNITS)[number] = 'KiB'
+  for (const candidate of BINARY_UNITS) {
+    scaled /= 1024
+    unit = candidate
+    if (Math.abs(scaled) < 1023.95) break
+  }
+  return `${Math.abs(scaled) < 99.95 ? scaled.toFixed(1) : Math.round(scaled)} ${unit}`
+}
+
+const signedPercentFormat = new Intl.NumberFormat('en-US', {
+  maximumFractionDigits: 0,
+  signDisplay: 'exceptZero',
+})
+
+/**
+ * A relative change as text: `+12 %`, `−3 %`, `0 %`; below 1 % either way one decimal
+ * (`+0.4 %`) so a small move does not read as none. The minus is U+2212.
+ */
+export function formatChangePercent(ratio: number): string {
+  const percent = ratio * 100
+  const rounded = Math.abs(percent) < 1 && percent !== 0 ? Math.round(percent * 10) / 10 : percent
+  const text =
+    Math.abs(rounded) < 1 && rounded !== 0
+      ? `${rounded > 0 ? '+' : '-'}${Math.abs(rounded).toFixed(1)}`
+      : signedPercentFormat.format(rounded)
+  return `${text.replace('-', '\u2212')} %`
+}

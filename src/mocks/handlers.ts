@@ -6,6 +6,7 @@ import { executionHandlers } from './executions/execution-handlers'
 import { logHandlers } from './logs/log-handlers'
 import { metricHandlers } from './metrics/metric-handlers'
 import { createMockGateway } from './mock-gateway'
+import { usageHandlers } from './usage/usage-handlers'
 
 /**
  * Every endpoint the mock serves, one list per domain (`<domain>/<item>-handlers.ts`). A new
@@ -17,6 +18,7 @@ export const endpoints: RequestHandler[] = [
   ...environmentHandlers,
   ...agentHandlers,
   ...executionHandlers,
+  ...usageHandlers,
   ...logHandlers,
   ...metricHandlers,
 ]

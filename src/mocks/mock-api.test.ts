@@ -89,6 +89,13 @@ describe('mock settings', () => {
     expect((await login('admin@acme', 'demo')).status).toBe(200)
   })
 
+  it('fails one environment only with errorRateByEnvironment', async () => {
+    setMockSettings({ errorRate: 0, errorRateByEnvironment: { staging: 1 } })
+    const token = await signDemoToken('admin@acme')
+    await expectProblem(call('/agents?environment=staging', token), 503, /Injected fault/)
+    expect((await call('/agents?environment=prod', token)).status).toBe(200)
+  })
+
   it('breaks the schema of successful answers when malformedRate is set', async () => {
     setMockSettings({ malformedRate: 1 })
     const token = await signDemoToken('admin@acme')

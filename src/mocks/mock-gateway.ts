@@ -1,6 +1,11 @@
 import { delay, getResponse, http, HttpResponse, type HttpHandler, type RequestHandler } from 'msw'
 import { API_BASE } from './api-route'
-import { getMockSettings, resolveLatency, MOCK_SETTINGS_STORAGE_KEY } from './mock-settings'
+import {
+  getMockSettings,
+  resolveErrorRate,
+  resolveLatency,
+  MOCK_SETTINGS_STORAGE_KEY,
+} from './mock-settings'
 import { problem, ProblemError } from './problem'
 
 /**
@@ -15,15 +20,17 @@ export function createMockGateway(endpoints: readonly RequestHandler[]): HttpHan
   return http.all(`${API_BASE}/*`, async ({ request }) => {
     const url = new URL(request.url)
     const settings = getMockSettings()
-    const latency = resolveLatency(settings, url.searchParams.get('environment'))
+    const environment = url.searchParams.get('environment')
+    const latency = resolveLatency(settings, environment)
     if (latency > 0) await delay(latency)
 
     const faultable = !url.pathname.endsWith('/auth/login')
-    if (faultable && settings.errorRate > 0 && Math.random() < settings.errorRate) {
+    const errorRate = resolveErrorRate(settings, environment)
+    if (faultable && errorRate > 0 && Math.random() < errorRate) {
       return problem(
         503,
-        `Injected fault: the mock server fails ${Math.round(settings.errorRate * 100)} % of requests ` +
-          `(errorRate in localStorage['${MOCK_SETTINGS_STORAGE_KEY}']).`,
+        `Injected fault: the mock server fails ${Math.round(errorRate * 100)} % of requests ` +
+          `(errorRate or errorRateByEnvironment in localStorage['${MOCK_SETTINGS_STORAGE_KEY}']).`,
         { 'Retry-After': '1', 'X-Mock-Fault': 'error' },
       )
     }

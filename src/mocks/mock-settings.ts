@@ -8,7 +8,7 @@
  *   2. browser: localStorage['cameleer3:mock'], JSON
  *      `{ "latencyMs": 300, "errorRate": 0.2, "malformedRate": 0.1,
  *         "latencyByEnvironment": { "staging": 2000 }, "revokedEnvironments": ["prod"],
- *         "logLinesPerSecond": 200 }`
+ *         "errorRateByEnvironment": { "staging": 1 }, "logLinesPerSecond": 200 }`
  *      (every key optional)
  *   3. build time: VITE_MOCK_LATENCY_MS, VITE_MOCK_ERROR_RATE, VITE_MOCK_MALFORMED_RATE
  *   4. Node: MOCK_LATENCY_MS, MOCK_ERROR_RATE, MOCK_MALFORMED_RATE
@@ -24,6 +24,8 @@ export interface MockSettings {
   latencyByEnvironment: Record<string, number>
   /** Share of data requests answered with an injected 503 (0–1). */
   errorRate: number
+  /** Per environment id, overriding `errorRate` for requests scoped to that environment. */
+  errorRateByEnvironment: Record<string, number>
   /** Share of successful data responses whose JSON is broken against the schema (0–1). */
   malformedRate: number
   /**
@@ -51,6 +53,7 @@ const defaults: MockSettings = {
   latencyMs: null,
   latencyByEnvironment: {},
   errorRate: 0,
+  errorRateByEnvironment: {},
   malformedRate: 0,
   revokedEnvironments: [],
   hostileBody: null,
@@ -76,6 +79,12 @@ export function getMockSettings(): MockSettings {
     ...fromStorage(),
     ...overrides,
   }
+}
+
+/** Share of requests to fail for one request's environment (0–1). */
+export function resolveErrorRate(settings: MockSettings, environment: string | null): number {
+  const perEnvironment = environment ? settings.errorRateByEnvironment[environment] : undefined
+  return perEnvironment ?? settings.errorRate
 }
 
 /** Latency for one request, in ms. */
@@ -178,6 +187,15 @@ export function parseStoredSettings(raw: string): Partial<MockSettings> {
       if (latencyForEnvironment !== undefined && latencyForEnvironment >= 0) {
         out.latencyByEnvironment[environment] = latencyForEnvironment
       }
+    }
+  }
+  const errorsByEnvironment = record.errorRateByEnvironment
+  if (errorsByEnvironment && typeof errorsByEnvironment === 'object') {
+    out.errorRateByEnvironment = {}
+    for (const [environment, rate] of Object.entries(errorsByEnvironment as EnvRecord)) {
+      const rateForEnvironment = toRate(rate)
+      if (rateForEnvironment !== undefined)
+        out.errorRateByEnvironment[environment] = rateForEnvironment
     }
   }
   return out

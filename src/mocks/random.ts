@@ -26,6 +26,14 @@ function mulberry32(seed: number): () => number {
   }
 }
 
+/**
+ * Just the uniform stream of `createRandom(key)` (same values, same order), without the
+ * object: for hot loops that need a draw or two from each of tens of thousands of keys.
+ */
+export function createUniformStream(key: string): () => number {
+  return mulberry32(hashString(key))
+}
+
 export interface Random {
   /** Uniform in [0, 1). */
   next(): number

@@ -1,4 +1,4 @@
-import { createRandom, hashString, type Random } from '../random'
+import { createRandom, createUniformStream, hashString, type Random } from '../random'
 import { BUCKET_MS, trafficFactor, type EnvironmentModel, type RouteModel } from './execution-model'
 
 /**
@@ -67,14 +67,50 @@ export function getBucket(model: EnvironmentModel, bucket: number): Bucket {
 
 /**
  * The number of executions in a bucket without generating it: the traffic draw is the first
- * value of the bucket's stream, and schedules are arithmetic.
+ * value of the bucket's stream, and schedules are arithmetic (see `countBucketExecutions`).
  */
 export function bucketSize(model: EnvironmentModel, bucket: number): number {
+  return countBucketExecutions(model, bucket)
+}
+
+/**
+ * The size `generateBucket` gives a bucket, cheaply (usage and log volumes over a month ask
+ * for 44,640 buckets per environment): the same traffic draw from the bucket's stream without
+ * building a full `Random`, and scheduled fires counted arithmetically instead of listed.
+ * Equal to the generated bucket's size for every bucket (tested).
+ */
+export function countBucketExecutions(model: EnvironmentModel, bucket: number): number {
   const cached = cache.get(`${model.key}/${bucket}`)
   if (cached) return cached.size
-  const random = bucketRandom(model, bucket)
-  return trafficDraw(model, bucket, random) + scheduledFires(model, bucket).length
+  const start = bucketStart(bucket)
+  let fires = 0
+  for (const route of model.scheduled) {
+    const { periodMs, phaseMs } = route.schedule ?? { periodMs: 0, phaseMs: 0 }
+    if (periodMs <= 0) continue
+    const first = Math.ceil((start - phaseMs) / periodMs)
+    const end = Math.ceil((start + BUCKET_MS - phaseMs) / periodMs)
+    fires += Math.max(0, end - first)
+  }
+  return poisson(firstDraws(model, bucket), model.peakPerMinute * trafficFactor(bucket)) + fires
 }
+
+/**
+ * Only `next()` and `gaussian()` of the bucket's stream (what the traffic draw reads), with
+ * `createRandom`'s exact arithmetic, so the draw is the same.
+ */
+function firstDraws(model: EnvironmentModel, bucket: number): TrafficStream {
+  const next = createUniformStream(`${model.key}/bucket/${bucket}`)
+  return {
+    next,
+    gaussian: () => {
+      const u = 1 - next()
+      const v = next()
+      return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v)
+    },
+  }
+}
+
+type TrafficStream = Pick<Random, 'next'> & { gaussian: () => number }
 
 const bucketRandom = (model: EnvironmentModel, bucket: number) =>
   createRandom(`${model.key}/bucket/${bucket}`)
@@ -83,7 +119,7 @@ function trafficDraw(model: EnvironmentModel, bucket: number, random: Random): n
   return poisson(random, model.peakPerMinute * trafficFactor(bucket))
 }
 
-function poisson(random: Random, mean: number): number {
+function poisson(random: TrafficStream, mean: number): number {
   if (mean < 30) {
     // Knuth: exact and cheap for small means.
     const limit = Math.exp(-mean)

@@ -376,9 +376,13 @@ export interface paths {
         };
         /**
          * Metered usage of the tenant in an environment
-         * @description Metered usage (the `usage_events` table) in [`from`, `to`), in buckets of one hour or
-         *     one UTC day, oldest first; every bucket is present (zero-filled). `totals` is the sum
-         *     over all points.
+         * @description Metered usage of the tenant in that environment (the `usage_events` table, which
+         *     carries `tenant_id` and `environment`) in [`from`, `to`), in buckets of one UTC hour or
+         *     one UTC day, oldest first; every bucket is present (zero-filled). A bucket's `t` is the
+         *     start of its UTC hour or day (the first bucket starts at or before `from`); the first and
+         *     last buckets count only what falls inside [`from`, `to`). `totals` is the sum over all
+         *     points. The platform bills per UTC calendar month: a range of a whole month at `day`
+         *     granularity is the common question. `from` ≥ `to`, or a span over 31 days → `400`.
          */
         get: operations["getUsage"];
         put?: never;

@@ -1,0 +1,173 @@
+import {
+  relativeRangeLabel,
+  resolveTimeRange,
+  validateTimeRange,
+  type TimeRange,
+} from '@/lib/time-range/time-range'
+
+/**
+ * The usage page's period: a UTC calendar month (what the platform bills) or any of the
+ * shared time ranges. In the URL as `?period=this-month|last-month` or `?from=&to=` (the
+ * shared range wins when both are there), with `?granularity=hour|day`.
+ *
+ * Keys hold the period as written (`this-month`, `now-7d`), and query functions resolve it
+ * to instants when they fetch, so "this month" moves with time on every refetch.
+ */
+export type MonthPeriod = 'this-month' | 'last-month'
+export type UsagePeriod = { month: MonthPeriod } | { range: TimeRange }
+export type Granularity = 'hour' | 'day'
+
+export const defaultUsagePeriod: UsagePeriod = { month: 'this-month' }
+export const GRANULARITIES: readonly Granularity[] = ['hour', 'day']
+
+const DAY_MS = 86_400_000
+const HOUR_MS = 3_600_000
+/** Over this span a period is shown per day unless the URL says otherwise. */
+const HOURLY_UP_TO_MS = 2 * DAY_MS
+
+export interface ResolvedPeriod {
+  /** ISO-8601 UTC instants, `from` inclusive, `to` exclusive. */
+  from: string
+  to: string
+}
+
+export function startOfUtcMonth(time: Date | number, monthOffset = 0): Date {
+  const date = new Date(time)
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + monthOffset, 1))
+}
+
+export function startOfUtcDay(time: Date | number): Date {
+  const date = new Date(time)
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()))
+}
+
+/** The instants a period means at `now`. */
+export function resolveUsagePeriod(period: UsagePeriod, now: Date = new Date()): ResolvedPeriod {
+  if ('range' in period) return resolveTimeRange(period.range, now)
+  if (period.month === 'last-month') {
+    return {
+      from: startOfUtcMonth(now, -1).toISOString(),
+      to: startOfUtcMonth(now).toISOString(),
+    }
+  }
+  const from = startOfUtcMonth(now)
+  // Month to date. In the first second of a month there is nothing yet, but a range must not
+  // be empty (the server answers 400): ask for the first second.
+  const to = new Date(Math.max(now.getTime(), from.getTime() + 1_000))
+  return { from: from.toISOString(), to: to.toISOString() }
+}
+
+/** The period of the same length just before: what "+12 %" is measured against. */
+export function previousPeriod(resolved: ResolvedPeriod): ResolvedPeriod {
+  const from = Date.parse(resolved.from)
+  const to = Date.parse(resolved.to)
+  return { from: new Date(from - (to - from)).toISOString(), to: resolved.from }
+}
+
+export function spanMs(resolved: ResolvedPeriod): number {
+  return Date.parse(resolved.to) - Date.parse(resolved.from)
+}
+
+export function defaultGranularity(resolved: ResolvedPeriod): Granularity {
+  return spanMs(resolved) > HOURLY_UP_TO_MS ? 'day' : 'hour'
+}
+
+export function bucketMs(granularity: Granularity): number {
+  return granularity === 'day' ? DAY_MS : HOUR_MS
+}
+
+/** The start of the UTC hour or day that holds `time`. */
+export function bucketStartOf(time: number, granularity: Granularity): number {
+  const size = bucketMs(granularity)
+  return Math.floor(time / size) * size
+}
+
+export interface UsagePeriodReading {
+  period: UsagePeriod
+  /** Explicit in the URL, else the period's default (`null` until resolved by the caller). */
+  granularity: Granularity | null
+  /** What was wrong with the URL, worded for the user; `null` when nothing was. */
+  problems: string[]
+}
+
+const describeRaw = (value: string) => `“${value.length > 40 ? `${value.slice(0, 40)}…` : value}”`
+
+/** The period and granularity a URL asks for; anything unusable falls back with a message. */
+export function readUsagePeriod(
+  params: URLSearchParams,
+  now: Date = new Date(),
+): UsagePeriodReading {
+  const problems: string[] = []
+  let period: UsagePeriod = defaultUsagePeriod
+  const from = params.get('from')
+  const to = params.get('to')
+  const month = params.get('period')
+  if (from !== null || to !== null) {
+    const range: TimeRange = { from: from ?? '', to: to === null || to === '' ? 'now' : to }
+    const problem =
+      from === null || from === ''
+        ? 'The time range has no start (from).'
+        : validateTimeRange(range, now)
+    if (problem) problems.push(`${problem} Showing this month instead.`)
+    else period = { range }
+  } else if (month !== null) {
+    if (month === 'this-month' || month === 'last-month') period = { month }
+    else problems.push(`The period ${describeRaw(month)} is unknown. Showing this month instead.`)
+  }
+  const rawGranularity = params.get('granularity')
+  let granularity: Granularity | null = null
+  if (rawGranularity === 'hour' || rawGranularity === 'day') granularity = rawGranularity
+  else if (rawGranularity !== null) {
+    problems.push(
+      `The granularity ${describeRaw(rawGranularity)} is neither hour nor day. Showing the default.`,
+    )
+  }
+  return { period, granularity, problems }
+}
+
+/** Writes the period into `params` (mutating and returning them), leaving every other key. */
+export function writeUsagePeriod(params: URLSearchParams, period: UsagePeriod): URLSearchParams {
+  if ('range' in period) {
+    params.delete('period')
+    params.set('from', period.range.from)
+    params.set('to', period.range.to)
+  } else {
+    params.delete('from')
+    params.delete('to')
+    params.set('period', period.month)
+  }
+  return params
+}
+
+/** What the key holds: the period as written, never instants computed from it. */
+export type UsagePeriodKey = { period: MonthPeriod } | { from: string; to: string }
+
+export function usagePeriodKey(period: UsagePeriod): UsagePeriodKey {
+  return 'range' in period ? { ...period.range } : { period: period.month }
+}
+
+export function periodFromKey(key: UsagePeriodKey): UsagePeriod {
+  return 'period' in key ? { month: key.period } : { range: { from: key.from, to: key.to } }
+}
+
+const monthName = new Intl.DateTimeFormat('en-GB', {
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+})
+
+/** "This month (November 2026, UTC)", "Last 7 days", or `null` for an absolute range. */
+export function describeUsagePeriod(period: UsagePeriod, now: Date = new Date()): string | null {
+  if ('month' in period) {
+    const start = startOfUtcMonth(now, period.month === 'last-month' ? -1 : 0)
+    return `${period.month === 'last-month' ? 'Last month' : 'This month'} (${monthName.format(start)})`
+  }
+  return relativeRangeLabel(period.range)
+}
+
+/** For file names: `2026-11` for a month, else `20261101T0000Z-20261128T0713Z`. */
+export function periodSlug(period: UsagePeriod, resolved: ResolvedPeriod): string {
+  if ('month' in period) return resolved.from.slice(0, 7)
+  const compact = (iso: string) => iso.slice(0, 16).replace(/[-:]/g, '') + 'Z'
+  return `${compact(resolved.from)}-${compact(resolved.to)}`
+}

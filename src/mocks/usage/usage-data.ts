@@ -1,0 +1,278 @@
+import type { UsagePoint, UsageResponse, UsageTotals } from '@/lib/api/types'
+import {
+  countBucketExecutions,
+  getBucket,
+  bucketOf,
+  bucketStart,
+} from '../executions/execution-buckets'
+import { traceOf, viewExecution } from '../executions/execution-data'
+import {
+  BUCKET_MS,
+  getEnvironmentModel,
+  type EnvironmentModel,
+  type RouteModel,
+} from '../executions/execution-model'
+import { traceExecution } from '../executions/execution-trace'
+import { createRandom, hashString } from '../random'
+import { countLogLines } from '../logs/log-volume'
+import { countMetricPoints } from '../metrics/metric-volume'
+
+/**
+ * Metered usage, derived from what the other domains of the mock produce, so the usage page
+ * and the views it meters agree:
+ * - executions: exactly the executions `/executions` lists in the window (by start time, none
+ *   after now);
+ * - processor records: the records those executions' traces hold (what `/stats/processors`
+ *   counts), from each route's mean trace length (sampled once per environment) times its
+ *   executions;
+ * - log lines and metric points: the logs and metrics domains' own counts for the window;
+ * - bytes ingested: each kind of row at a realistic wire size, bodies included. One week in
+ *   every five (per environment) a partner integration attaches full message bodies: bytes
+ *   spike, counts do not.
+ *
+ * Buckets are UTC hours or days. What executions meter in a past hour is computed once and
+ * cached; the current hour and partial buckets are computed for their exact window. Log lines
+ * and metric points are asked of their domains per bucket, every time (see `usageIn`); the
+ * logs domain's count is most of the cost (about 1 s for a month of acme/prod).
+ */
+
+export type Granularity = 'hour' | 'day'
+
+const HOUR_MS = 3_600_000
+const DAY_MS = 86_400_000
+
+/** Wire sizes, in bytes: a summary row with headers, and the bodies on top. */
+const EXECUTION_ROW_BYTES = 1_650
+const BODY_BYTES = 3_400
+const PROCESSOR_RECORD_BYTES = 190
+const LOG_LINE_BYTES = 260
+const METRIC_POINT_BYTES = 38
+/** Bodies in the week of full-body capture, relative to a normal week. */
+const FULL_BODY_FACTOR = 4.5
+const SPIKE_CYCLE_WEEKS = 5
+const WEEK_MS = 7 * DAY_MS
+
+export function bucketSizeMs(granularity: Granularity): number {
+  return granularity === 'day' ? DAY_MS : HOUR_MS
+}
+
+export function usageResponse(
+  tenantId: string,
+  environment: string,
+  range: { from: number; to: number },
+  granularity: Granularity,
+  now: number,
+): UsageResponse {
+  const size = bucketSizeMs(granularity)
+  const points: UsagePoint[] = []
+  const totals = zero()
+  for (let t = Math.floor(range.from / size) * size; t < range.to; t += size) {
+    const cell = usageIn(
+      tenantId,
+      environment,
+      Math.max(t, range.from),
+      Math.min(t + size, range.to),
+      now,
+    )
+    points.push({ t: new Date(t).toISOString(), ...cell })
+    add(totals, cell)
+  }
+  return { tenantId, environment, granularity, totals, points }
+}
+
+/** Usage in [from, to), nothing after `now`; zero for an environment without data. */
+export function usageIn(
+  tenantId: string,
+  environment: string,
+  from: number,
+  to: number,
+  now: number,
+): UsageTotals {
+  const end = Math.min(to, now + 1)
+  const total = zero()
+  if (end <= from) return total
+  const model = getEnvironmentModel(tenantId, environment)
+  if (!model) return total
+  // Executions, their records and bodies: whole past hours from the cache (they never
+  // change once the hour is over), the ragged edges computed as they are.
+  let cursor = from
+  while (cursor < end) {
+    const hourStart = Math.floor(cursor / HOUR_MS) * HOUR_MS
+    const hourEnd = hourStart + HOUR_MS
+    const windowEnd = Math.min(hourEnd, end)
+    const whole = cursor === hourStart && windowEnd === hourEnd
+    add(total, whole ? cachedHour(model, hourStart) : executionUsage(model, cursor, windowEnd))
+    cursor = windowEnd
+  }
+  // Log lines and metric points come from their domains for the whole window, every time:
+  // which agents logged and reported depends on the mock's clock (agents come and go
+  // relative to now), so these are not cached here.
+  const window = { tenant: tenantId, env: environment, from: new Date(from), to: new Date(end) }
+  total.logLines = countLogLines(window)
+  total.metricPoints = countMetricPoints(window)
+  total.bytesIngested += total.logLines * LOG_LINE_BYTES + total.metricPoints * METRIC_POINT_BYTES
+  return total
+}
+
+const HOUR_CACHE_LIMIT = 50_000
+const hourCache = new Map<string, UsageTotals>()
+
+function cachedHour(model: EnvironmentModel, hourStart: number): UsageTotals {
+  const key = `${model.key}/${hourStart}`
+  let cell = hourCache.get(key)
+  if (!cell) {
+    cell = executionUsage(model, hourStart, hourStart + HOUR_MS)
+    if (hourCache.size >= HOUR_CACHE_LIMIT) {
+      hourCache.delete(hourCache.keys().next().value as string)
+    }
+    hourCache.set(key, cell)
+  }
+  return cell
+}
+
+/** Forget cached hours (tests). */
+export function clearUsageCache(): void {
+  hourCache.clear()
+}
+
+/** What the executions of [from, to) meter: themselves, their records and their bytes. */
+function executionUsage(model: EnvironmentModel, from: number, to: number): UsageTotals {
+  const executions = countExecutions(model, from, to)
+  const processorRecords = countProcessorRecords(model, from, to, executions)
+  const hour = Math.floor(from / HOUR_MS)
+  // Payload sizes wander a little from hour to hour (±8 %), the same on every run.
+  const jitter = 0.92 + ((hashString(`${model.key}/usage/bytes/${hour}`) % 1000) / 1000) * 0.16
+  const bodies =
+    executions * BODY_BYTES * jitter * (inFullBodyWeek(model, from) ? FULL_BODY_FACTOR : 1)
+  const bytesIngested = Math.round(
+    executions * EXECUTION_ROW_BYTES + bodies + processorRecords * PROCESSOR_RECORD_BYTES,
+  )
+  return { executions, processorRecords, logLines: 0, metricPoints: 0, bytesIngested }
+}
+
+/** The week (of every five, per environment) in which full message bodies were shipped. */
+export function inFullBodyWeek(model: EnvironmentModel, time: number): boolean {
+  // Weeks counted from a Monday (1970-01-05) so the spike starts at a week's start.
+  const week = Math.floor((time - 4 * DAY_MS) / WEEK_MS)
+  return (week + hashString(`${model.key}/usage/spike`)) % SPIKE_CYCLE_WEEKS === 0
+}
+
+/** Exactly what `/executions` lists for [from, to): executions by start time. */
+export function countExecutions(model: EnvironmentModel, from: number, to: number): number {
+  let count = 0
+  const first = bucketOf(from)
+  const last = bucketOf(to - 1)
+  for (let b = first; b <= last; b++) {
+    const start = bucketStart(b)
+    if (start >= from && start + BUCKET_MS <= to) {
+      count += countBucketExecutions(model, b)
+      continue
+    }
+    // A minute cut by the window: only its executions inside count.
+    const bucket = getBucket(model, b)
+    for (let i = 0; i < bucket.size; i++) {
+      const time = start + (bucket.offset[i] ?? 0)
+      if (time >= from && time < to) count++
+    }
+  }
+  return count
+}
+
+// ---------------------------------------------------------------------------- processor records
+
+interface RecordsModel {
+  /** Mean trace length of an execution of an unscheduled route (flows included). */
+  perUnscheduled: number
+  /** Per scheduled route: its mean trace length. */
+  perScheduled: Map<RouteModel, number>
+}
+
+const SAMPLE_BUCKETS = 24
+const SCHEDULED_SAMPLES = 16
+/** A fixed reference day, so the sample never moves with the clock. */
+const SAMPLE_DAY = Date.parse('2026-01-05T00:00:00Z')
+const recordsModels = new Map<string, RecordsModel>()
+
+function recordsModel(model: EnvironmentModel): RecordsModel {
+  let cached = recordsModels.get(model.key)
+  if (cached) return cached
+  // The unscheduled mix as it runs: every execution of one minute each hour of a weekday.
+  let executions = 0
+  let records = 0
+  for (let k = 0; k < SAMPLE_BUCKETS; k++) {
+    const bucket = getBucket(model, bucketOf(SAMPLE_DAY + k * HOUR_MS + 17 * 60_000))
+    for (let i = 0; i < bucket.size; i++) {
+      const route = model.routes[bucket.route[i] ?? -1]
+      if (!route || route.schedule) continue
+      const view = viewExecution(model, bucket, i, Number.POSITIVE_INFINITY)
+      if (!view) continue
+      executions++
+      records += traceOf(view).records.length
+    }
+  }
+  const perScheduled = new Map<RouteModel, number>()
+  for (const route of model.scheduled) {
+    const random = createRandom(`${model.key}/usage/records/${route.routeId}`)
+    let sum = 0
+    for (let s = 0; s < SCHEDULED_SAMPLES; s++) {
+      const split = route.split
+      const items = split
+        ? Math.min(split.max, Math.max(1, Math.round(random.logNormal(split.median, split.sigma))))
+        : 0
+      sum += traceExecution({
+        model,
+        route,
+        bucket: bucketOf(SAMPLE_DAY) + s,
+        index: s,
+        failed: false,
+        durationMs: 1_000,
+        items,
+      }).records.length
+    }
+    perScheduled.set(route, sum / SCHEDULED_SAMPLES)
+  }
+  cached = { perUnscheduled: executions > 0 ? records / executions : 0, perScheduled }
+  recordsModels.set(model.key, cached)
+  return cached
+}
+
+function countProcessorRecords(
+  model: EnvironmentModel,
+  from: number,
+  to: number,
+  executions: number,
+): number {
+  const rates = recordsModel(model)
+  let scheduledExecutions = 0
+  let records = 0
+  for (const route of model.scheduled) {
+    const fires = firesIn(route, from, to)
+    scheduledExecutions += fires
+    records += fires * (rates.perScheduled.get(route) ?? 0)
+  }
+  records += Math.max(0, executions - scheduledExecutions) * rates.perUnscheduled
+  return Math.round(records)
+}
+
+/** How often a scheduled route fires in [from, to), by its schedule alone. */
+function firesIn(route: RouteModel, from: number, to: number): number {
+  const schedule = route.schedule
+  if (!schedule || schedule.periodMs <= 0) return 0
+  const first = Math.ceil((from - schedule.phaseMs) / schedule.periodMs)
+  const end = Math.ceil((to - schedule.phaseMs) / schedule.periodMs)
+  return Math.max(0, end - first)
+}
+
+// ---------------------------------------------------------------------------- helpers
+
+function zero(): UsageTotals {
+  return { executions: 0, processorRecords: 0, logLines: 0, metricPoints: 0, bytesIngested: 0 }
+}
+
+function add(into: UsageTotals, cell: UsageTotals): void {
+  into.executions += cell.executions
+  into.processorRecords += cell.processorRecords
+  into.logLines += cell.logLines
+  into.metricPoints += cell.metricPoints
+  into.bytesIngested += cell.bytesIngested
+}

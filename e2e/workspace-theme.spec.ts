@@ -167,6 +167,21 @@ test.describe('every page passes axe in both themes', () => {
         await expect(page.getByRole('treegrid', { name: 'Processor timeline' })).toBeVisible()
       },
     },
+    ...(
+      [
+        ['logs', '/logs?env=prod', 'Logs'],
+        ['metrics', '/metrics?env=prod', 'Metrics'],
+        ['usage', '/usage?env=prod', 'Usage'],
+      ] as const
+    ).map(([name, path, heading]) => ({
+      name: `${name} (with its charts)`,
+      open: async (page: Page) => {
+        await page.goto(path)
+        await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
+        // A drawn chart: its axes, grid and series colours are scanned too.
+        await expect(page.locator('main .recharts-surface').first()).toBeVisible()
+      },
+    })),
     {
       name: 'the keyboard shortcuts dialog',
       open: async (page) => {

@@ -4,7 +4,10 @@ import { isProductionEnvironment, useActiveEnvironment } from '@/environment/env
 import { EnvironmentSwitcher } from '@/environment/environment-switcher'
 import { ScopedLink, ScopedNavLink } from '@/environment/scoped-link'
 import { endSession, useClaims } from '@/session/session-store'
+import { SavedViewsMenu } from './saved-views-menu'
+import { ThemeControl } from './theme-control'
 import { TimeZoneToggle } from './time-zone-toggle'
+import { navigationHint, WorkspaceShortcuts } from './workspace-shortcuts'
 
 /** Header (tenant, user, environment, sign-out), navigation and the scoped page below. */
 export function AppShell() {
@@ -26,18 +29,31 @@ export function AppShell() {
             Cameleer3
           </ScopedLink>
           <nav aria-label="Main" className="main-nav">
-            <ScopedNavLink to="/agents">Agents</ScopedNavLink>
-            <ScopedNavLink to="/executions">Executions</ScopedNavLink>
-            <ScopedNavLink to="/logs">Logs</ScopedNavLink>
-            <ScopedNavLink to="/metrics">Metrics</ScopedNavLink>
-            <ScopedNavLink to="/usage">Usage</ScopedNavLink>
+            <ScopedNavLink to="/agents" title={navigationHint('/agents')}>
+              Agents
+            </ScopedNavLink>
+            <ScopedNavLink to="/executions" title={navigationHint('/executions')}>
+              Executions
+            </ScopedNavLink>
+            <ScopedNavLink to="/logs" title={navigationHint('/logs')}>
+              Logs
+            </ScopedNavLink>
+            <ScopedNavLink to="/metrics" title={navigationHint('/metrics')}>
+              Metrics
+            </ScopedNavLink>
+            <ScopedNavLink to="/usage" title={navigationHint('/usage')}>
+              Usage
+            </ScopedNavLink>
           </nav>
           <div className="header-scope">
             <EnvironmentSwitcher />
             {production ? <strong className="prod-label">PRODUCTION</strong> : null}
           </div>
+          {claims ? <SavedViewsMenu userId={claims.userId} /> : null}
           <div className="header-user">
             <TimeZoneToggle />
+            {claims ? <ThemeControl userId={claims.userId} /> : null}
+            <WorkspaceShortcuts />
             <span className="tenant">
               Tenant <strong>{claims?.tenant}</strong>
             </span>

@@ -52,7 +52,14 @@ export function TimeRangeControls({
       <TimeRangePicker />
       <AutoRefreshControl pausedReason={pausedReason} />
       {onRefresh ? (
-        <button type="button" className="button" onClick={onRefresh} disabled={refreshing}>
+        <button
+          type="button"
+          className="button"
+          onClick={onRefresh}
+          disabled={refreshing}
+          aria-keyshortcuts="r"
+          title="Refresh (r)"
+        >
           <RefreshCw size={14} aria-hidden="true" className={refreshing ? 'trc-spin' : undefined} />
           {refreshing ? 'Refreshing…' : 'Refresh'}
         </button>
@@ -129,6 +136,8 @@ function TimeRangePicker() {
         type="button"
         className="button trc-trigger"
         aria-haspopup="dialog"
+        aria-keyshortcuts="t"
+        title="Time range (t)"
         aria-expanded={open}
         aria-controls={open ? dialogId : undefined}
         onClick={() => setOpen((value) => !value)}

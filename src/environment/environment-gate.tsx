@@ -8,7 +8,7 @@ import {
   useState,
   type ReactNode,
 } from 'react'
-import { useSearchParams } from 'react-router'
+import { useLocation, useSearchParams } from 'react-router'
 import { ErrorState, LoadingState } from '@/components/query-states'
 import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import { isHttpStatus } from '@/lib/api/errors'
@@ -18,6 +18,13 @@ import { environmentQueries } from './environment-queries'
 import { useEnvironmentStore } from './environment-store'
 import { resolveEnvironment, type EnvironmentResolution } from './resolve-environment'
 
+import {
+  FixedRangeNotice,
+  LinkEnvironmentNotice,
+  readLinkArrival,
+  type LinkArrival,
+} from './link-notices'
+
 type EnvironmentRejection = NonNullable<EnvironmentResolution['rejected']>
 
 // Shown only when a link's environment was refused or access to one was revoked: loaded then,
@@ -25,6 +32,11 @@ type EnvironmentRejection = NonNullable<EnvironmentResolution['rejected']>
 const EnvironmentNotice = lazy(async () => ({
   default: (await import('./environment-notice')).EnvironmentNotice,
 }))
+
+/** A navigation that opens a link (a saved view) carries this state; see `useLinkArrival`. */
+interface OpenedLinkState {
+  openedLink?: boolean
+}
 
 /**
  * Resolves the active environment from the URL (which wins), the last choice and the
@@ -70,6 +82,8 @@ export function EnvironmentGate({ children }: { children: ReactNode }) {
   ) {
     setNotice({ rejected: resolution.rejected, shown: resolution.env })
   }
+
+  const arrival = useLinkArrival({ resolution, fromUrl, lastChosen, available, searchParams })
 
   // Layout effect: store and URL are brought in line before the browser paints, so no frame
   // ever shows one environment's data under another's name.
@@ -117,9 +131,65 @@ export function EnvironmentGate({ children }: { children: ReactNode }) {
           />
         </Suspense>
       ) : null}
+      {arrival.notice?.environment && arrival.notice.environment.opened === active ? (
+        <LinkEnvironmentNotice
+          opened={arrival.notice.environment.opened}
+          previous={arrival.notice.environment.previous}
+          onDismiss={arrival.dismissEnvironment}
+        />
+      ) : null}
+      {arrival.notice?.fixedRange ? (
+        <FixedRangeNotice range={arrival.notice.fixedRange} onDismiss={arrival.dismissRange} />
+      ) : null}
       {children}
     </>
   )
+}
+
+/**
+ * Says once where a link leads. A link is what this page load opened (the first location the
+ * gate resolves: a shared link, a bookmark, a new tab) or a navigation marked as opening one
+ * (a saved view). Moving around in the app (the switcher, the nav) is not a link. Checked
+ * during render, before the layout effect makes the link's environment the last chosen one.
+ */
+function useLinkArrival({
+  resolution,
+  fromUrl,
+  lastChosen,
+  available,
+  searchParams,
+}: {
+  resolution: EnvironmentResolution | null
+  fromUrl: string | null
+  lastChosen: string | null
+  available: readonly string[]
+  searchParams: URLSearchParams
+}) {
+  const location = useLocation()
+  const [checkedKey, setCheckedKey] = useState<string | null>(null)
+  const [notice, setNotice] = useState<LinkArrival | null>(null)
+  if (resolution?.env && checkedKey !== location.key) {
+    const opensLink =
+      checkedKey === null || (location.state as OpenedLinkState | null)?.openedLink === true
+    setCheckedKey(location.key)
+    if (opensLink) {
+      setNotice(
+        readLinkArrival({
+          fromUrl,
+          resolved: resolution.env,
+          rejected: !!resolution.rejected,
+          lastChosen,
+          available,
+          search: searchParams,
+        }),
+      )
+    }
+  }
+  return {
+    notice,
+    dismissEnvironment: () => setNotice((current) => current && { ...current, environment: null }),
+    dismissRange: () => setNotice((current) => current && { ...current, fixedRange: null }),
+  }
 }
 
 /**

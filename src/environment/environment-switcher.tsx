@@ -32,6 +32,8 @@ export function EnvironmentSwitcher() {
         id={id}
         value={active ?? ''}
         disabled={!items.length}
+        aria-keyshortcuts="Shift+E"
+        title="Environment (Shift+E)"
         onChange={(event) => {
           const env = event.target.value
           setSearchParams((params) => {

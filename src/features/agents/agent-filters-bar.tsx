@@ -104,6 +104,8 @@ function SearchBox({
       <input
         id={id}
         type="search"
+        aria-keyshortcuts="/"
+        title="Search agents (/)"
         value={text}
         maxLength={MAX_QUERY_LENGTH}
         placeholder="Agent id, hostname or application"

@@ -194,7 +194,14 @@ function RefreshStatus({
         Updated <RelativeTime iso={new Date(updatedAt).toISOString()} now={now} />
         <span className="muted"> · refreshes every 15 s</span>
       </span>
-      <button type="button" className="button button-quiet" onClick={onRefresh} disabled={fetching}>
+      <button
+        type="button"
+        className="button button-quiet"
+        onClick={onRefresh}
+        disabled={fetching}
+        aria-keyshortcuts="r"
+        title="Refresh (r)"
+      >
         <RefreshCw aria-hidden="true" size={14} className={fetching ? 'spinning' : undefined} />
         {fetching ? 'Refreshing…' : 'Refresh'}
       </button>

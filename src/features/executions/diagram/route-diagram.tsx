@@ -21,6 +21,7 @@ import type {
   RouteDiagram as RouteDiagramData,
 } from '@/lib/api/types'
 import { plural, pluralize } from '@/lib/format'
+import { useResolvedTheme } from '@/lib/theme/theme-store'
 import { layoutDiagram, NODE_HEIGHT, NODE_WIDTH } from './route-diagram-layout'
 import { buildDiagramModel, type DiagramNodeModel } from './route-diagram-model'
 import './route-diagram.css'
@@ -71,6 +72,8 @@ export function RouteDiagram({
   selectedProcessorId,
   onSelectProcessor,
 }: RouteDiagramProps) {
+  // React Flow's own controls and background follow the app's theme, not the system's.
+  const theme = useResolvedTheme()
   const model = useMemo(
     () => buildDiagramModel(diagram, processors, stats),
     [diagram, processors, stats],
@@ -168,7 +171,7 @@ export function RouteDiagram({
           fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
           minZoom={0.1}
           maxZoom={2}
-          colorMode="system"
+          colorMode={theme}
           aria-label={`Route diagram of ${diagram.routeId}`}
         >
           <FollowSelection nodeId={selectedProcessorId} />

@@ -60,7 +60,11 @@ export function ExecutionHistogramChart({
         />
         <Tooltip
           labelFormatter={(value) => formatInstant(new Date(Number(value)), timeZone)}
-          contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)' }}
+          contentStyle={{
+            background: 'var(--surface)',
+            border: '1px solid var(--border)',
+            color: 'var(--text)',
+          }}
         />
         <Bar
           dataKey="ok"

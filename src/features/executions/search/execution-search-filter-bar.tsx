@@ -116,6 +116,8 @@ export function ExecutionSearchFilterBar({
           <input
             id={ids.q}
             type="search"
+            aria-keyshortcuts="/"
+            title="Search executions (/)"
             value={drafts.q}
             maxLength={MAX_QUERY_LENGTH}
             placeholder="Exchange id, correlation id, header or body text"

@@ -10,7 +10,7 @@ import type { LogVolumeBar } from './log-volume-bars'
  */
 const SERIES = [
   { key: 'ERROR', fill: 'var(--bad-fg)' },
-  { key: 'WARN', fill: 'var(--warn-fg, #b45309)' },
+  { key: 'WARN', fill: 'var(--warn-fg)' },
   { key: 'INFO', fill: 'var(--ok-fg)' },
   { key: 'DEBUG', fill: 'var(--text-muted)' },
   { key: 'TRACE', fill: 'var(--border)' },
@@ -60,7 +60,11 @@ export function LogHistogramChart({
         />
         <Tooltip
           labelFormatter={(value) => formatInstant(new Date(Number(value)), timeZone)}
-          contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)' }}
+          contentStyle={{
+            background: 'var(--surface)',
+            border: '1px solid var(--border)',
+            color: 'var(--text)',
+          }}
         />
         {SERIES.map((series) => (
           <Bar

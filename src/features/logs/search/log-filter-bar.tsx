@@ -50,6 +50,8 @@ export function LogFilterBar({
         <input
           id={ids.q}
           type="search"
+          aria-keyshortcuts="/"
+          title="Search logs (/)"
           value={q}
           maxLength={MAX_QUERY_LENGTH}
           placeholder="Text in message, logger or stack trace"

@@ -63,25 +63,15 @@ export function topKeys(
 
 /**
  * Colours by key, the same on every chart of the page (the caller passes every key it may
- * show). Ten hues that stay apart for common colour-vision deficiencies (Tableau 10); the
+ * show). Ten hues that stay apart for common colour-vision deficiencies (after Tableau 10, in light and dark variants); the
  * legend and the text alternative say which line is which in words.
  */
-const PALETTE = [
-  '#4e79a7',
-  '#f28e2b',
-  '#e15759',
-  '#76b7b2',
-  '#59a14f',
-  '#edc948',
-  '#b07aa1',
-  '#ff9da7',
-  '#9c755f',
-  '#bab0ac',
-] as const
+// The design tokens of app/styles.css (light and dark sets), so every chart follows the theme.
+const PALETTE = Array.from({ length: 10 }, (_, index) => `var(--series-${index + 1})`)
 
 export function colourFor(key: string, allKeys: readonly string[]): string {
   const index = allKeys.indexOf(key)
-  return PALETTE[(index < 0 ? 0 : index) % PALETTE.length] ?? PALETTE[0]
+  return PALETTE[(index < 0 ? 0 : index) % PALETTE.length] ?? 'var(--series-1)'
 }
 
 const CANONICAL_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{3}))?Z$/

@@ -20,16 +20,22 @@ import { bucketLabel, bucketTick } from './bucket-labels'
  * users: each has a table of the same buckets beside it.
  */
 
-/** Colours per environment, in the order the table lists them; prod always in the app's prod red. */
-const ENVIRONMENT_COLOURS = ['#3b6fb6', '#c28a00', '#2f8f5b', '#7a4fb5', '#5f6b7a']
+/** Colours per environment, in the order the table lists them; from the theme's series tokens. */
+// Theme tokens (app/styles.css): the charts follow light and dark like the rest of the page.
+export const ENVIRONMENT_COLOURS = [1, 2, 3, 4, 5, 6].map((index) => `var(--series-${index})`)
 
+/** prod always in the app's production colour, so it reads as prod in every chart. */
 function colourOf(environment: string, index: number): string {
   if (environment === 'prod') return 'var(--prod)'
-  return ENVIRONMENT_COLOURS[index % ENVIRONMENT_COLOURS.length] ?? '#5f6b7a'
+  return ENVIRONMENT_COLOURS[index % ENVIRONMENT_COLOURS.length] ?? 'var(--series-1)'
 }
 
 const axisTick = { fontSize: 11, fill: 'var(--text-muted)' }
-const tooltipStyle = { background: 'var(--surface)', border: '1px solid var(--border)' }
+const tooltipStyle = {
+  background: 'var(--surface)',
+  border: '1px solid var(--border)',
+  color: 'var(--text)',
+}
 
 function ticks(
   points: readonly { t: number }[],

@@ -1,6 +1,6 @@
 import { expect } from 'vitest'
 import type { SchemaName, Schemas } from '@/lib/api/types'
-import { validateResponse } from '@/lib/api/response-validation'
+import { prepareValidation, validateResponse } from '@/lib/api/response-validation'
 
 /**
  * Calls to the mock API shared by every domain's handler tests (tests only, never the app).
@@ -37,6 +37,7 @@ export async function get<N extends SchemaName>(
 ): Promise<Schemas[N]> {
   const { status, body } = await call(path, token)
   expect(status, JSON.stringify(body)).toBe(200)
+  await prepareValidation(body)
   return validateResponse(schema, body, path)
 }
 

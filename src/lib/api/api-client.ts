@@ -2,7 +2,7 @@ import createClient from 'openapi-fetch'
 import { appConfig } from '@/config/app-config'
 import type { Scope } from '@/lib/query/query-scope'
 import { ContractError, HttpError, NetworkError, parseRetryAfter } from './errors'
-import { assertScope, validateResponse } from './response-validation'
+import { assertScope, prepareValidation, validateResponse } from './response-validation'
 import type { paths, Problem, SchemaName, Schemas } from './types'
 
 /**
@@ -87,6 +87,7 @@ export async function scopedGet<P extends ScopedPath>(
     // is what callers are checked against.
     client.GET(path as never, { params, signal, parseAs: 'text' } as never),
   )
+  await prepareValidation(body)
   const data = validateResponse(schema, body, path)
   assertScope(schema, data, scope, path)
   return data as unknown as OkBody<P>
@@ -100,6 +101,7 @@ export async function tenantGet<P extends Exclude<GetPath, ScopedPath>>(
   const body = await send(path, () =>
     client.GET(path as never, { signal: options.signal, parseAs: 'text' } as never),
   )
+  await prepareValidation(body)
   const data = validateResponse(options.schema, body, path)
   assertScope(options.schema, data, { tenant: options.tenant }, path)
   return data as unknown as OkBody<P>

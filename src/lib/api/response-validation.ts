@@ -1,7 +1,7 @@
 import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema'
 import jsonSchemas from './generated/json-schemas.json'
 import { ContractError, ScopeMismatchError } from './errors'
-import { compileFlatRow, type RowCheck } from './flat-row-check'
+import type { FastPath } from './long-array-fast-path'
 import type { SchemaName, Schemas } from './types'
 
 /**
@@ -72,9 +72,8 @@ export function validateResponse<N extends SchemaName>(
 ): Schemas[N] {
   // Long arrays of flat rows are checked by the fast path and hidden from the general
   // validator, which checks everything else (the fast path's own issues come first).
-  const plan = fastPlanFor(name)
   const fastIssues: string[] = []
-  const target = plan ? stripFastArrays(body, plan, [], fastIssues) : body
+  const target = fastPath ? fastPath(name, body, fastIssues) : body
   const result = validatorFor(name).validate(target)
   if (!result.valid || fastIssues.length > 0) {
     const leaves = result.errors.filter((unit) => !containerKeywords.has(unit.keyword))
@@ -89,96 +88,52 @@ export function validateResponse<N extends SchemaName>(
   return body as Schemas[N]
 }
 
-/** Arrays shorter than this go through the general validator (its messages are richer). */
-const FAST_PATH_MIN_ROWS = 256
-const ARRAY_KEYWORDS = new Set(['type', 'items', 'minItems', 'maxItems', 'description'])
+/**
+ * The fast path for long arrays of flat rows, once loaded (`prepareValidation`). Until then,
+ * or if its chunk cannot be fetched, the general validator checks everything: the same
+ * verdict, only slower on long arrays.
+ */
+let fastPath: FastPath | null = null
+let fastPathLoading: Promise<void> | null = null
 
-/** Where a schema's long flat arrays are: directly, or under properties holding rows. */
-interface FastPlan {
-  arrays: { key: string; check: RowCheck; minItems?: number; maxItems?: number }[]
-  children: { key: string; array: boolean; plan: FastPlan }[]
+/** Mirrors FAST_PATH_MIN_ROWS of long-array-fast-path.ts (which is not loaded yet). */
+const LONG_ARRAY = 256
+
+/**
+ * Whether `body` holds an array of at least LONG_ARRAY items anywhere. A loop, not recursion
+ * or spreads: a hostile body may be 10,000 levels deep or hold an object of 200,000 keys.
+ */
+function holdsLongArray(body: unknown): boolean {
+  const stack: unknown[] = [body]
+  while (stack.length) {
+    const value = stack.pop()
+    if (!value || typeof value !== 'object') continue
+    if (Array.isArray(value) && value.length >= LONG_ARRAY) return true
+    for (const inner of Array.isArray(value) ? value : Object.values(value)) {
+      if (inner && typeof inner === 'object') stack.push(inner)
+    }
+  }
+  return false
 }
 
-const fastPlans = new Map<string, FastPlan | null>()
-const flatChecks = new Map<string, RowCheck | null>()
-
-function flatCheckFor(name: string): RowCheck | null {
-  if (!flatChecks.has(name)) {
-    const node = defs[name] as Record<string, unknown> | undefined
-    flatChecks.set(
-      name,
-      node ? compileFlatRow(node, defs as Record<string, Record<string, unknown>>) : null,
-    )
-  }
-  return flatChecks.get(name) ?? null
-}
-
-function fastPlanFor(name: string, visiting = new Set<string>()): FastPlan | null {
-  if (fastPlans.has(name)) return fastPlans.get(name) ?? null
-  if (visiting.has(name)) return null
-  visiting.add(name)
-  const plan: FastPlan = { arrays: [], children: [] }
-  for (const [key, node] of Object.entries(defs[name]?.properties ?? {})) {
-    const raw = node as JsonSchemaNode & { minItems?: number; maxItems?: number }
-    const itemRef = refName(raw.items)
-    if (raw.type === 'array' && itemRef) {
-      const check = flatCheckFor(itemRef)
-      if (check && Object.keys(raw).every((keyword) => ARRAY_KEYWORDS.has(keyword))) {
-        plan.arrays.push({ key, check, minItems: raw.minItems, maxItems: raw.maxItems })
-        continue
-      }
-      const child = fastPlanFor(itemRef, visiting)
-      if (child) plan.children.push({ key, array: true, plan: child })
-      continue
-    }
-    const direct = refName(raw)
-    const child = direct ? fastPlanFor(direct, visiting) : null
-    if (child) plan.children.push({ key, array: false, plan: child })
-  }
-  const result = plan.arrays.length > 0 || plan.children.length > 0 ? plan : null
-  fastPlans.set(name, result)
-  return result
-}
-
-/** A shallow copy of `value` with its long flat arrays checked and replaced by `[]`. */
-function stripFastArrays(
-  value: unknown,
-  plan: FastPlan,
-  location: string[],
-  issues: string[],
-): unknown {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return value
-  const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) }
-  for (const { key, check, minItems, maxItems } of plan.arrays) {
-    const rows = copy[key]
-    if (!Array.isArray(rows) || rows.length < FAST_PATH_MIN_ROWS) continue
-    const at = [...location, key].join('.')
-    if (maxItems !== undefined && rows.length > maxItems) {
-      issues.push(`${at}: must have at most ${maxItems} items`)
-    }
-    if (minItems !== undefined && rows.length < minItems) {
-      issues.push(`${at}: must have at least ${minItems} items`)
-    }
-    for (let i = 0; i < rows.length; i++) {
-      const problem = check(rows[i])
-      if (problem) {
-        issues.push(`${at}.${i}${problem[0] ? `.${problem[0]}` : ''}: ${problem[1]}`)
-        break
-      }
-    }
-    copy[key] = []
-  }
-  for (const { key, array, plan: child } of plan.children) {
-    const inner = copy[key]
-    if (array && Array.isArray(inner)) {
-      copy[key] = inner.map((item, i) =>
-        stripFastArrays(item, child, [...location, key, String(i)], issues),
-      )
-    } else if (!array) {
-      copy[key] = stripFastArrays(inner, child, [...location, key], issues)
-    }
-  }
-  return copy
+/**
+ * Loads the fast path the first time an answer holds a long array, before `validateResponse`
+ * checks it. Its code is a chunk of its own: the views that never get long arrays (most first
+ * visits) never fetch it.
+ */
+export function prepareValidation(body: unknown): Promise<void> | undefined {
+  if (fastPath || !holdsLongArray(body)) return undefined
+  fastPathLoading ??= import('./long-array-fast-path')
+    .then(({ createFastPath }) => {
+      fastPath = createFastPath(defs as Record<string, Record<string, unknown>>)
+    })
+    .catch(() => {
+      // Not fetched (offline, a new deploy): the general validator checks it; try again next time.
+    })
+    .finally(() => {
+      fastPathLoading = null
+    })
+  return fastPathLoading
 }
 
 export interface ExpectedScope {

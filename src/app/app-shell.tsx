@@ -4,10 +4,11 @@ import { isProductionEnvironment, useActiveEnvironment } from '@/environment/env
 import { EnvironmentSwitcher } from '@/environment/environment-switcher'
 import { ScopedLink, ScopedNavLink } from '@/environment/scoped-link'
 import { endSession, useClaims } from '@/session/session-store'
+import { navigationHint } from './navigation-shortcuts'
 import { SavedViewsMenu } from './saved-views-menu'
 import { ThemeControl } from './theme-control'
 import { TimeZoneToggle } from './time-zone-toggle'
-import { navigationHint, WorkspaceShortcuts } from './workspace-shortcuts'
+import { WorkspaceShortcuts } from './workspace-shortcuts'
 
 /** Header (tenant, user, environment, sign-out), navigation and the scoped page below. */
 export function AppShell() {

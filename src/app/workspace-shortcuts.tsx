@@ -1,5 +1,5 @@
 import { Keyboard } from 'lucide-react'
-import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react'
 import { useLocation, useNavigate } from 'react-router'
 import { useActiveEnvironment } from '@/environment/environment-store'
 import {
@@ -8,6 +8,12 @@ import {
   type Shortcut,
 } from '@/lib/keyboard/shortcut-dispatcher'
 import { queryClient } from '@/lib/query/query-client'
+import { navigationShortcuts } from './navigation-shortcuts'
+
+// Opened by `?` or the header button: loaded then, so the first paint carries only the handler.
+const ShortcutsDialog = lazy(async () => ({
+  default: (await import('./shortcuts-dialog')).ShortcutsDialog,
+}))
 
 /**
  * The workspace's keyboard shortcuts: `?` lists them, `g` + a letter goes to a view (keeping
@@ -24,38 +30,6 @@ type Action =
   | { kind: 'time-range' }
   | { kind: 'refresh' }
   | { kind: 'escape' }
-
-export const navigationShortcuts = [
-  { key: 'a', path: '/agents', label: 'Agents' },
-  { key: 'e', path: '/executions', label: 'Executions' },
-  { key: 'l', path: '/logs', label: 'Logs' },
-  { key: 'm', path: '/metrics', label: 'Metrics' },
-  { key: 'u', path: '/usage', label: 'Usage' },
-] as const
-
-/** The tooltip of a navigation link: "Go to Agents (g then a)". */
-export function navigationHint(path: string): string | undefined {
-  const shortcut = navigationShortcuts.find((candidate) => candidate.path === path)
-  return shortcut ? `Go to ${shortcut.label} (g then ${shortcut.key})` : undefined
-}
-
-interface ListedShortcut {
-  keys: string[][]
-  description: string
-}
-
-const listedShortcuts: ListedShortcut[] = [
-  { keys: [['?']], description: 'Show this list of keyboard shortcuts' },
-  ...navigationShortcuts.map((shortcut) => ({
-    keys: [['g', shortcut.key]],
-    description: `Go to ${shortcut.label}, keeping the environment and time range`,
-  })),
-  { keys: [['/']], description: 'Focus the search box of the page' },
-  { keys: [['Shift+E']], description: 'Open the environment switcher' },
-  { keys: [['t']], description: 'Open the time range picker' },
-  { keys: [['r']], description: 'Refresh the page’s data' },
-  { keys: [['Escape']], description: 'Leave a field, or close a dialog or panel' },
-]
 
 const shortcuts: Shortcut<Action>[] = [
   { keys: ['?'], action: { kind: 'help' } },
@@ -188,63 +162,11 @@ export function WorkspaceShortcuts() {
         <Keyboard size={14} aria-hidden="true" />
         <span className="visually-hidden">Keyboard shortcuts</span>
       </button>
-      {helpOpen ? <ShortcutsDialog onClose={() => setHelpOpen(false)} /> : null}
+      {helpOpen ? (
+        <Suspense fallback={null}>
+          <ShortcutsDialog onClose={() => setHelpOpen(false)} />
+        </Suspense>
+      ) : null}
     </>
-  )
-}
-
-function ShortcutsDialog({ onClose }: { onClose: () => void }) {
-  const dialogRef = useRef<HTMLDialogElement>(null)
-  const titleId = useId()
-  useEffect(() => {
-    const dialog = dialogRef.current
-    if (dialog && !dialog.open) dialog.showModal()
-  }, [])
-  return (
-    <dialog
-      ref={dialogRef}
-      className="workspace-dialog"
-      aria-labelledby={titleId}
-      // Escape: the browser closes the dialog and returns focus where it was.
-      onClose={onClose}
-    >
-      <h2 id={titleId}>Keyboard shortcuts</h2>
-      <p className="workspace-dialog-hint">
-        Shortcuts do nothing while you type in a field, and never use Ctrl, Alt or ⌘, so the
-        browser’s and your screen reader’s keys keep working.
-      </p>
-      <table className="shortcut-table">
-        <thead>
-          <tr>
-            <th scope="col">Keys</th>
-            <th scope="col">Does</th>
-          </tr>
-        </thead>
-        <tbody>
-          {listedShortcuts.map((shortcut) => (
-            <tr key={shortcut.description}>
-              <td>
-                {shortcut.keys.map((sequence) => (
-                  <span key={sequence.join(' ')} className="shortcut-keys">
-                    {sequence.map((key, index) => (
-                      <span key={key}>
-                        {index > 0 ? ' then ' : null}
-                        <kbd>{key}</kbd>
-                      </span>
-                    ))}
-                  </span>
-                ))}
-              </td>
-              <td>{shortcut.description}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <div className="workspace-dialog-actions">
-        <button type="button" className="button" onClick={() => dialogRef.current?.close()}>
-          Close
-        </button>
-      </div>
-    </dialog>
   )
 }

@@ -16,14 +16,8 @@ import { useClaims } from '@/session/session-store'
 import { tokenAllowsEnvironment } from '@/session/token-claims'
 import { environmentQueries } from './environment-queries'
 import { useEnvironmentStore } from './environment-store'
+import { readLinkArrival, type LinkArrival } from './link-arrival'
 import { resolveEnvironment, type EnvironmentResolution } from './resolve-environment'
-
-import {
-  FixedRangeNotice,
-  LinkEnvironmentNotice,
-  readLinkArrival,
-  type LinkArrival,
-} from './link-notices'
 
 type EnvironmentRejection = NonNullable<EnvironmentResolution['rejected']>
 
@@ -31,6 +25,13 @@ type EnvironmentRejection = NonNullable<EnvironmentResolution['rejected']>
 // so the first paint of every page does not pay for it.
 const EnvironmentNotice = lazy(async () => ({
   default: (await import('./environment-notice')).EnvironmentNotice,
+}))
+// Likewise the notices of a link that opened another environment or a fixed time range.
+const LinkEnvironmentNotice = lazy(async () => ({
+  default: (await import('./link-notices')).LinkEnvironmentNotice,
+}))
+const FixedRangeNotice = lazy(async () => ({
+  default: (await import('./link-notices')).FixedRangeNotice,
 }))
 
 /** A navigation that opens a link (a saved view) carries this state; see `useLinkArrival`. */
@@ -132,14 +133,18 @@ export function EnvironmentGate({ children }: { children: ReactNode }) {
         </Suspense>
       ) : null}
       {arrival.notice?.environment && arrival.notice.environment.opened === active ? (
-        <LinkEnvironmentNotice
-          opened={arrival.notice.environment.opened}
-          previous={arrival.notice.environment.previous}
-          onDismiss={arrival.dismissEnvironment}
-        />
+        <Suspense fallback={null}>
+          <LinkEnvironmentNotice
+            opened={arrival.notice.environment.opened}
+            previous={arrival.notice.environment.previous}
+            onDismiss={arrival.dismissEnvironment}
+          />
+        </Suspense>
       ) : null}
       {arrival.notice?.fixedRange ? (
-        <FixedRangeNotice range={arrival.notice.fixedRange} onDismiss={arrival.dismissRange} />
+        <Suspense fallback={null}>
+          <FixedRangeNotice range={arrival.notice.fixedRange} onDismiss={arrival.dismissRange} />
+        </Suspense>
       ) : null}
       {children}
     </>

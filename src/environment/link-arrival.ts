@@ -1,5 +1,3 @@
-import { isRelativeRange, readTimeRange } from '@/lib/time-range/time-range'
-
 /**
  * What a link that was just opened says about where it leads, computed once per link by the
  * environment gate (before it makes the link's environment the "last chosen" one):
@@ -9,7 +7,11 @@ import { isRelativeRange, readTimeRange } from '@/lib/time-range/time-range'
 export interface LinkArrival {
   /** The environment the link opened, and the one the user was in before it. */
   environment: { opened: string; previous: string } | null
-  /** The link's fixed range (ISO instants), when it has one. */
+  /**
+   * The link's range when it may be a fixed one (neither end is `now…`). Only a cheap check
+   * here: the time-range parser stays out of the first paint, and `FixedRangeNotice` (loaded
+   * when there is a candidate) shows nothing unless the range is a valid absolute one.
+   */
   fixedRange: { from: string; to: string } | null
 }
 
@@ -30,8 +32,10 @@ export function readLinkArrival(input: {
     available.includes(lastChosen)
       ? { opened: resolved, previous: lastChosen }
       : null
-  const hasRange = search.get('from') !== null || search.get('to') !== null
-  const { range, problem } = readTimeRange(search)
-  const fixedRange = hasRange && !problem && !isRelativeRange(range) ? range : null
+  const from = search.get('from')
+  const to = search.get('to')
+  // A missing or empty `to` means `now`: relative, like every `now…` expression.
+  const fixedRange =
+    from && to && !from.startsWith('now') && !to.startsWith('now') ? { from, to } : null
   return environment || fixedRange ? { environment, fixedRange } : null
 }

@@ -1,7 +1,7 @@
 import { useSearchParams } from 'react-router'
 import { describeTimeRange } from '@/components/time-range-controls'
 import { useTimeZonePreference } from '@/lib/preferences-store'
-import { writeTimeRange } from '@/lib/time-range/time-range'
+import { isRelativeRange, readTimeRange, writeTimeRange } from '@/lib/time-range/time-range'
 import { isProductionEnvironment } from './environment-store'
 
 // The notices a just-opened link may get (see link-arrival.ts): loaded by the environment gate
@@ -74,6 +74,10 @@ export function FixedRangeNotice({
   const [searchParams, setSearchParams] = useSearchParams()
   // Only while the page still shows the link's range: once the user picks another, it is moot.
   if (searchParams.get('from') !== range.from || searchParams.get('to') !== range.to) return null
+  // The gate only checked that neither end is relative; an invalid range gets the page's own
+  // "showing the last hour instead" message, not this one.
+  const { range: read, problem } = readTimeRange(searchParams)
+  if (problem || isRelativeRange(read)) return null
   const relative = relativeRangeLike(range)
   return (
     <div className="notice notice-quiet" role="status">

@@ -96,8 +96,12 @@ test('/ focuses the search box; typed keys are text, not shortcuts; Escape leave
   await page.keyboard.press('g')
   await page.keyboard.press('a')
   await expect(page).toHaveURL(/\/agents\?env=staging/)
+  // The URL changes before the (lazily loaded) page has drawn its search box: press `/` once
+  // it is there, as a user who sees it would.
+  const agentsSearch = page.getByRole('searchbox', { name: 'Search agents' })
+  await expect(agentsSearch).toBeVisible()
   await page.keyboard.press('/')
-  await expect(page.getByRole('searchbox', { name: 'Search agents' })).toBeFocused()
+  await expect(agentsSearch).toBeFocused()
 })
 
 test('Shift+E opens the environment switcher, t the time range picker', async ({

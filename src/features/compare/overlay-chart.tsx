@@ -3,7 +3,7 @@ import { isProductionEnvironment } from '@/environment/environment-store'
 import { downsampleMinMax, type TimePoint } from '@/lib/downsample'
 import { formatMetricValue } from '@/lib/metric-units'
 import { useTimeZonePreference } from '@/lib/preferences-store'
-import { useElementWidth } from './use-element-width'
+import { useElementWidth } from '@/components/use-element-width'
 
 // recharts (~115 kB gzipped) arrives with the first overlay chart that has data.
 const OverlayChartBody = lazy(() =>

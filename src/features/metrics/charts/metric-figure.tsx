@@ -6,7 +6,7 @@ import { useTimeZonePreference } from '@/lib/preferences-store'
 import { formatInstant } from '@/lib/time-format'
 import { colourFor, summarize, topKeys, type ChartSeries } from './chart-series'
 import { initialLegendState, isShown, legendReducer } from './legend-state'
-import { useElementWidth } from './use-element-width'
+import { useElementWidth } from '@/components/use-element-width'
 import { useInView } from './use-in-view'
 
 // recharts (~115 kB gzipped) arrives with the first chart that scrolls into view.

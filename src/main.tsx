@@ -48,7 +48,11 @@ async function start() {
         replace: true,
         state: router.state.location.state,
       })
-      .then(() => offerHandoff(token))
+      // Whether that navigation completes or another one supersedes it, the hand-off is offered.
+      .then(
+        () => offerHandoff(token),
+        () => offerHandoff(token),
+      )
   }
 
   const root = document.getElementById('root')

@@ -1,8 +1,8 @@
 import { queryOptions } from '@tanstack/react-query'
 import { scopedGet } from '@/lib/api/api-client'
-import type { Schemas } from '@/lib/api/types'
+import { fetchAgentMetrics, fetchRouteStats, fetchRouteTimeseries } from '@/lib/api/range-requests'
 import { scopedKey, scopedQuery, type Scope } from '@/lib/query/query-scope'
-import { resolveTimeRange, stepForRange, type TimeRange } from '@/lib/time-range/time-range'
+import { stepForRange, type TimeRange } from '@/lib/time-range/time-range'
 
 /**
  * The comparison's queries, one set per side. Each side passes its own scope
@@ -15,10 +15,6 @@ import { resolveTimeRange, stepForRange, type TimeRange } from '@/lib/time-range
  *
  * The keys carry no side: prod's agents are the same request whichever side asks for them.
  */
-
-export interface Resolved {
-  resolved: { from: string; to: string }
-}
 
 /** Overlay charts: about this many buckets, the same step on both sides. */
 const OVERLAY_BUCKETS = 240
@@ -44,16 +40,7 @@ export const compareQueries = {
     queryOptions({
       ...scopedQuery(
         scopedKey(side, 'compare', 'route-stats', { from: range.from, to: range.to }),
-        async (key, signal): Promise<Schemas['RouteStatsList'] & Resolved> => {
-          const resolved = resolveTimeRange({ from: key.from, to: key.to })
-          const list = await scopedGet('/stats/routes', {
-            scope: key,
-            schema: 'RouteStatsList',
-            signal,
-            query: resolved,
-          })
-          return { ...list, resolved }
-        },
+        fetchRouteStats,
       ),
       staleTime: COMPARE_STALE_MS,
     }),
@@ -71,21 +58,7 @@ export const compareQueries = {
           applicationId: route.applicationId,
           routeId: route.routeId,
         }),
-        async (key, signal): Promise<Schemas['Timeseries'] & Resolved> => {
-          const resolved = resolveTimeRange({ from: key.from, to: key.to })
-          const series = await scopedGet('/stats/timeseries', {
-            scope: key,
-            schema: 'Timeseries',
-            signal,
-            query: {
-              ...resolved,
-              step: stepForRange(resolved, OVERLAY_BUCKETS),
-              applicationId: key.applicationId,
-              routeId: key.routeId,
-            },
-          })
-          return { ...series, resolved }
-        },
+        (key, signal) => fetchRouteTimeseries(key, signal, OVERLAY_BUCKETS),
       ),
       staleTime: COMPARE_STALE_MS,
     }),
@@ -103,16 +76,10 @@ export const compareQueries = {
     queryOptions({
       ...scopedQuery(
         scopedKey(side, 'compare', 'agent-metric', { from: range.from, to: range.to, name }),
-        async (key, signal): Promise<Schemas['MetricsResponse'] & Resolved> => {
-          const resolved = resolveTimeRange({ from: key.from, to: key.to })
-          const response = await scopedGet('/metrics', {
-            scope: key,
-            schema: 'MetricsResponse',
-            signal,
-            query: { ...resolved, names: key.name, step: stepForRange(resolved, OVERLAY_BUCKETS) },
-          })
-          return { ...response, resolved }
-        },
+        (key, signal) =>
+          fetchAgentMetrics(key, signal, key.name, (resolved) =>
+            stepForRange(resolved, OVERLAY_BUCKETS),
+          ),
       ),
       staleTime: COMPARE_STALE_MS,
     }),

@@ -1,8 +1,13 @@
 import { queryOptions } from '@tanstack/react-query'
 import { scopedGet } from '@/lib/api/api-client'
-import type { Schemas } from '@/lib/api/types'
+import {
+  fetchAgentMetrics,
+  fetchRouteStats,
+  fetchRouteTimeseries,
+  type Resolved,
+} from '@/lib/api/range-requests'
 import { scopedKey, scopedQuery, type Scope } from '@/lib/query/query-scope'
-import { resolveTimeRange, stepForRange, type TimeRange } from '@/lib/time-range/time-range'
+import type { TimeRange } from '@/lib/time-range/time-range'
 
 /**
  * The metrics view's queries. Keys hold the range as the URL says it (`now-1h`); each query
@@ -11,10 +16,6 @@ import { resolveTimeRange, stepForRange, type TimeRange } from '@/lib/time-range
  * request is cancelled (its signal is passed on) and none of its data is painted under the new
  * environment (no placeholder crosses a scope).
  */
-
-export interface Resolved {
-  resolved: { from: string; to: string }
-}
 
 /** Route charts: about this many buckets (a chart is a few hundred pixels wide). */
 const ROUTE_CHART_BUCKETS = 240
@@ -26,7 +27,7 @@ const MIN_STEP_SECONDS = 10
  * The finest step the contract allows over the range: the smallest multiple of 10 s giving
  * at most 1,000 points (90 s over 24 hours). Charts are then reduced to their pixel width.
  */
-export function finestMetricStep(resolved: { from: string; to: string }): number {
+export function finestMetricStep(resolved: Resolved['resolved']): number {
   const spanSeconds = (Date.parse(resolved.to) - Date.parse(resolved.from)) / 1000
   const step = Math.ceil(spanSeconds / MAX_POINTS / MIN_STEP_SECONDS) * MIN_STEP_SECONDS
   return Math.max(MIN_STEP_SECONDS, step)
@@ -36,16 +37,7 @@ export const metricsQueries = {
   routeStats: (scope: Scope, range: TimeRange) =>
     scopedQuery(
       scopedKey(scope, 'metrics', 'route-stats', { from: range.from, to: range.to }),
-      async (key, signal): Promise<Schemas['RouteStatsList'] & Resolved> => {
-        const resolved = resolveTimeRange({ from: key.from, to: key.to })
-        const list = await scopedGet('/stats/routes', {
-          scope: key,
-          schema: 'RouteStatsList',
-          signal,
-          query: resolved,
-        })
-        return { ...list, resolved }
-      },
+      fetchRouteStats,
     ),
 
   routeTimeseries: (
@@ -60,21 +52,7 @@ export const metricsQueries = {
         applicationId: route.applicationId,
         routeId: route.routeId,
       }),
-      async (key, signal): Promise<Schemas['Timeseries'] & Resolved> => {
-        const resolved = resolveTimeRange({ from: key.from, to: key.to })
-        const series = await scopedGet('/stats/timeseries', {
-          scope: key,
-          schema: 'Timeseries',
-          signal,
-          query: {
-            ...resolved,
-            step: stepForRange(resolved, ROUTE_CHART_BUCKETS),
-            applicationId: key.applicationId,
-            routeId: key.routeId,
-          },
-        })
-        return { ...series, resolved }
-      },
+      (key, signal) => fetchRouteTimeseries(key, signal, ROUTE_CHART_BUCKETS),
     ),
 
   names: (scope: Scope) =>
@@ -95,16 +73,7 @@ export const metricsQueries = {
         // Sorted: the same set in another order is the same request.
         names: [...names].sort().join(','),
       }),
-      async (key, signal): Promise<Schemas['MetricsResponse'] & Resolved> => {
-        const resolved = resolveTimeRange({ from: key.from, to: key.to })
-        const response = await scopedGet('/metrics', {
-          scope: key,
-          schema: 'MetricsResponse',
-          signal,
-          query: { ...resolved, names: key.names, step: finestMetricStep(resolved) },
-        })
-        return { ...response, resolved }
-      },
+      (key, signal) => fetchAgentMetrics(key, signal, key.names, finestMetricStep),
     ),
 
   /** The registry, for each agent's application and status (filters, dead agents). */

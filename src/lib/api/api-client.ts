@@ -1,8 +1,9 @@
 import createClient from 'openapi-fetch'
 import { appConfig } from '@/config/app-config'
 import type { Scope } from '@/lib/query/query-scope'
-import { ContractError, HttpError, NetworkError, parseRetryAfter } from './errors'
-import { assertScope, prepareValidation, validateResponse } from './response-validation'
+import { parseJson, readCheckedAnswer } from './checked-answer'
+import { HttpError, NetworkError, parseRetryAfter } from './errors'
+import { validateResponse } from './response-validation'
 import type { paths, Problem, SchemaName, Schemas } from './types'
 
 /**
@@ -41,15 +42,17 @@ client.use({
 })
 
 // ---- Type plumbing: derive parameter and response types from the generated `paths`. ----
-type GetPath = { [P in keyof paths]: paths[P] extends { get: object } ? P : never }[keyof paths]
+export type GetPath = {
+  [P in keyof paths]: paths[P] extends { get: object } ? P : never
+}[keyof paths]
 type GetOp<P extends GetPath> = paths[P]['get']
-type OkBody<P extends GetPath> =
+export type OkBody<P extends GetPath> =
   GetOp<P> extends { responses: { 200: { content: { 'application/json': infer R } } } } ? R : never
 type QueryOf<P extends GetPath> =
   GetOp<P> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never
 type PathOf<P extends GetPath> = GetOp<P> extends { parameters: { path: infer Q } } ? Q : never
 /** Data endpoints: those that take the `environment` query parameter. */
-type ScopedPath = {
+export type ScopedPath = {
   [P in GetPath]: [QueryOf<P>] extends [never]
     ? never
     : 'environment' extends keyof QueryOf<P>
@@ -57,11 +60,11 @@ type ScopedPath = {
       : never
 }[GetPath]
 /** The schema name whose type is exactly this endpoint's 200 body (checked at compile time). */
-type SchemaFor<T> = {
+export type SchemaFor<T> = {
   [N in SchemaName]: [Schemas[N]] extends [T] ? ([T] extends [Schemas[N]] ? N : never) : never
 }[SchemaName]
 
-type ScopedOptions<P extends ScopedPath> = {
+export type ScopedOptions<P extends ScopedPath> = {
   /** Tenant and environment: hand on the query key, which starts with them. */
   scope: Scope
   schema: SchemaFor<OkBody<P>>
@@ -74,7 +77,22 @@ export async function scopedGet<P extends ScopedPath>(
   path: P,
   options: ScopedOptions<P>,
 ): Promise<OkBody<P>> {
-  const { scope, schema, query, signal } = options
+  const body = await scopedGetBody(path, options, 'text')
+  const data = await readCheckedAnswer(body, options.schema, options.scope, path)
+  return data as unknown as OkBody<P>
+}
+
+/**
+ * GET a data endpoint and hand back its body unread, for a caller that checks it elsewhere
+ * with `readCheckedAnswer` (off-thread-get.ts: in a worker). Everything else is scopedGet's:
+ * token, environment parameter, aborts, HTTP and network errors.
+ */
+export async function scopedGetBody<P extends ScopedPath, As extends 'text' | 'arrayBuffer'>(
+  path: P,
+  options: ScopedOptions<P>,
+  parseAs: As,
+): Promise<(As extends 'text' ? string : ArrayBuffer) | undefined> {
+  const { scope, query, signal } = options
   // `..` or `.` as a path parameter would be resolved away by URL parsing (even encoded) and
   // reach another endpoint; such an id cannot exist, so answer as the server would for it.
   const pathValues = Object.values((options.path ?? {}) as Record<string, unknown>)
@@ -82,15 +100,11 @@ export async function scopedGet<P extends ScopedPath>(
     throw new HttpError(404, null, path)
   }
   const params = { path: options.path, query: { ...query, environment: scope.env } }
-  const body = await send(path, () =>
+  return (await send(path, () =>
     // The generic path type is too wide for openapi-fetch's overloads; the options type above
     // is what callers are checked against.
-    client.GET(path as never, { params, signal, parseAs: 'text' } as never),
-  )
-  await prepareValidation(body)
-  const data = validateResponse(schema, body, path)
-  assertScope(schema, data, scope, path)
-  return data as unknown as OkBody<P>
+    client.GET(path as never, { params, signal, parseAs } as never),
+  )) as (As extends 'text' ? string : ArrayBuffer) | undefined
 }
 
 /** GET a tenant-level endpoint (`/me`, `/environments`). */
@@ -101,9 +115,12 @@ export async function tenantGet<P extends Exclude<GetPath, ScopedPath>>(
   const body = await send(path, () =>
     client.GET(path as never, { signal: options.signal, parseAs: 'text' } as never),
   )
-  await prepareValidation(body)
-  const data = validateResponse(options.schema, body, path)
-  assertScope(options.schema, data, { tenant: options.tenant }, path)
+  const data = await readCheckedAnswer(
+    body as string | undefined,
+    options.schema,
+    { tenant: options.tenant },
+    path,
+  )
   return data as unknown as OkBody<P>
 }
 
@@ -114,7 +131,7 @@ export async function postLogin(username: string, password: string, signal?: Abo
     () => client.POST('/auth/login', { body: { username, password }, signal, parseAs: 'text' }),
     { isLogin: true },
   )
-  return validateResponse('LoginResponse', body, '/auth/login')
+  return validateResponse('LoginResponse', parseJson(body as string, '/auth/login'), '/auth/login')
 }
 
 type RawResult = { data?: unknown; error?: unknown; response: Response }
@@ -143,12 +160,8 @@ async function send(
         : null
     throw new HttpError(response.status, problem, path, retryAfter)
   }
-  const text = typeof result.data === 'string' ? result.data : ''
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    throw new ContractError(path, ['the body is not valid JSON'])
-  }
+  // The body as read (`parseAs`); nothing at all for a 204 or an empty answer.
+  return result.data
 }
 
 function parseProblem(raw: unknown): Problem | null {

@@ -9,6 +9,7 @@
  * Why not a library: `downsample` (LTTB) neither keeps every extreme nor handles gaps, and
  * both are what an operator reading a GC spike or a dead agent needs.
  */
+import type { SeriesColumns } from './time-series'
 
 export interface TimePoint {
   /** Epoch ms. */
@@ -37,40 +38,54 @@ export function downsampleMinMax(
   points: readonly TimePoint[],
   options: DownsampleOptions,
 ): ChartPoint[] {
+  return downsampleColumns(
+    { times: points.map((point) => point.t), values: points.map((point) => point.v) },
+    options,
+  )
+}
+
+/** downsampleMinMax over columns (typed arrays from a worker, or plain arrays). */
+export function downsampleColumns(
+  { times, values }: SeriesColumns,
+  options: DownsampleOptions,
+): ChartPoint[] {
   const columns = Math.max(1, Math.floor(options.width))
-  const first = points[0]
-  const last = points.at(-1)
-  if (!first || !last) return []
-  const from = options.from ?? first.t
-  const to = options.to ?? last.t
+  const count = Math.min(times.length, values.length)
+  if (count === 0) return []
+  const from = options.from ?? (times[0] as number)
+  const to = options.to ?? (times[count - 1] as number)
   const span = Math.max(1, to - from)
   const out: ChartPoint[] = []
   let column = Number.NaN
-  let min: TimePoint | null = null
-  let max: TimePoint | null = null
-  let previous: TimePoint | null = null
+  // Indices of the current column's lowest and highest point (-1: none yet).
+  let min = -1
+  let max = -1
+  let previous = -1
 
   const flush = () => {
-    if (!min || !max) return
-    if (min === max) out.push({ t: min.t, v: min.v })
-    else if (min.t < max.t) out.push({ t: min.t, v: min.v }, { t: max.t, v: max.v })
-    else out.push({ t: max.t, v: max.v }, { t: min.t, v: min.v })
-    min = null
-    max = null
+    if (min < 0 || max < 0) return
+    const first = Math.min(min, max)
+    const second = Math.max(min, max)
+    out.push({ t: times[first] as number, v: values[first] as number })
+    if (second !== first) out.push({ t: times[second] as number, v: values[second] as number })
+    min = -1
+    max = -1
   }
 
-  for (const point of points) {
-    if (!Number.isFinite(point.v)) continue
-    const gap = previous !== null && point.t - previous.t > options.gapMs
-    const at = Math.min(columns - 1, Math.max(0, Math.floor(((point.t - from) / span) * columns)))
+  for (let i = 0; i < count; i++) {
+    const t = times[i] as number
+    const v = values[i] as number
+    if (!Number.isFinite(v)) continue
+    const gap = previous >= 0 && t - (times[previous] as number) > options.gapMs
+    const at = Math.min(columns - 1, Math.max(0, Math.floor(((t - from) / span) * columns)))
     if (gap || at !== column) {
       flush()
-      if (gap && previous) out.push({ t: Math.round((previous.t + point.t) / 2), v: null })
+      if (gap) out.push({ t: Math.round(((times[previous] as number) + t) / 2), v: null })
       column = at
     }
-    if (!min || point.v < min.v) min = point
-    if (!max || point.v > max.v) max = point
-    previous = point
+    if (min < 0 || v < (values[min] as number)) min = i
+    if (max < 0 || v > (values[max] as number)) max = i
+    previous = i
   }
   flush()
   return out

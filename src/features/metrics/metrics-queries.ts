@@ -1,11 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
 import { scopedGet } from '@/lib/api/api-client'
-import {
-  fetchAgentMetrics,
-  fetchRouteStats,
-  fetchRouteTimeseries,
-  type Resolved,
-} from '@/lib/api/range-requests'
+import { fetchRouteStats, fetchRouteTimeseries, type Resolved } from '@/lib/api/range-requests'
 import { scopedKey, scopedQuery, type Scope } from '@/lib/query/query-scope'
 import type { TimeRange } from '@/lib/time-range/time-range'
 
@@ -64,7 +59,10 @@ export const metricsQueries = {
       staleTime: 5 * 60_000,
     }),
 
-  /** Every agent's series of these names: one request for the whole chart set. */
+  /**
+   * Every agent's series of these names: one request for the whole chart set, read in a worker
+   * into typed arrays (its module is loaded with the first request, not with the page).
+   */
   agentMetrics: (scope: Scope, range: TimeRange, names: readonly string[]) =>
     scopedQuery(
       scopedKey(scope, 'metrics', 'agent-metrics', {
@@ -73,7 +71,11 @@ export const metricsQueries = {
         // Sorted: the same set in another order is the same request.
         names: [...names].sort().join(','),
       }),
-      (key, signal) => fetchAgentMetrics(key, signal, key.names, finestMetricStep),
+      async (key, signal) => {
+        const { fetchAgentMetricColumns } =
+          await import('@/lib/agent-metrics/fetch-agent-metric-columns')
+        return fetchAgentMetricColumns(key, signal, key.names, finestMetricStep)
+      },
     ),
 
   /** The registry, for each agent's application and status (filters, dead agents). */

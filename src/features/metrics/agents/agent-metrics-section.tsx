@@ -9,7 +9,7 @@ import { polling } from '@/lib/query/retry-policy'
 import { keepPreviousInScope, type Scope } from '@/lib/query/query-scope'
 import type { TimeRange } from '@/lib/time-range/time-range'
 import { MetricFigure } from '@/features/metrics/charts/metric-figure'
-import { instantMs, type ChartSeries } from '@/features/metrics/charts/chart-series'
+import type { ChartSeries } from '@/features/metrics/charts/chart-series'
 import { metricsQueries } from '@/features/metrics/metrics-queries'
 import { MAX_METRICS, type MetricsViewState } from '@/features/metrics/metrics-url-state'
 import { HEAP_MAX, HEAP_USED, isKnownMetric, metricLabel } from './known-metrics'
@@ -72,27 +72,17 @@ export function AgentMetricsSection({ scope, range, state, refetchInterval, onCh
     [state.metrics, catalogue, data],
   )
 
-  // Timestamps read once per answer, not again for every filter or chart change.
-  const parsed = useMemo(
-    () =>
-      (data?.series ?? []).map((one) => ({
-        agentId: one.agentId,
-        name: one.name,
-        points: one.points.map((point) => ({ t: instantMs(point.t), v: point.v })),
-      })),
-    [data],
-  )
-
   const filtered = useMemo(() => {
     const needle = state.agent.toLowerCase()
-    return parsed.filter((one) => {
+    // Read, checked and turned into typed arrays off the main thread (fetch-agent-metric-columns.ts).
+    return (data?.series ?? []).filter((one) => {
       if (needle && !one.agentId.toLowerCase().includes(needle)) return false
       if (state.agentApp && agentById.get(one.agentId)?.applicationId !== state.agentApp) {
         return false
       }
       return true
     })
-  }, [parsed, state.agent, state.agentApp, agentById])
+  }, [data, state.agent, state.agentApp, agentById])
 
   const colourKeys = useMemo(
     () => [...new Set((data?.series ?? []).map((one) => one.agentId))].sort(),
@@ -118,7 +108,9 @@ export function AgentMetricsSection({ scope, range, state, refetchInterval, onCh
             label:
               spec.names.length > 1 ? `${one.agentId} — ${metricLabel(one.name)}` : one.agentId,
             primary: one.name === spec.names[0],
-            points: one.points,
+            times: one.times,
+            values: one.values,
+            summary: one.summary,
           })),
       )
     }
@@ -271,7 +263,7 @@ export function AgentMetricsSection({ scope, range, state, refetchInterval, onCh
 function chartSpecs(
   chosen: readonly string[],
   catalogue: ReadonlyMap<string, Schemas['MetricName']>,
-  series: readonly Schemas['MetricSeries'][],
+  series: readonly { name: string; unit: string }[],
 ): ChartSpec[] {
   const unitOf = (name: string) =>
     catalogue.get(name)?.unit ?? series.find((one) => one.name === name)?.unit ?? ''

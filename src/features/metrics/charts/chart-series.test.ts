@@ -1,23 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { instantMs, summarize, topKeys, type ChartSeries } from './chart-series'
+import { chartSeriesOf, topKeys, type ChartSeries } from './chart-series'
 
-const series = (key: string, values: number[], primary = true): ChartSeries => ({
-  id: `${key}/${primary ? 'p' : 's'}`,
-  key,
-  label: key,
-  primary,
-  points: values.map((v, i) => ({ t: i * 1000, v })),
-})
+const series = (key: string, values: number[], primary = true): ChartSeries =>
+  chartSeriesOf(
+    { id: `${key}/${primary ? 'p' : 's'}`, key, label: key, primary },
+    values.map((v, i) => ({ t: i * 1000, v })),
+  )
 
 describe('chart series', () => {
-  it('summarizes latest, min, max and mean', () => {
-    expect(summarize([])).toEqual({ latest: null, min: null, max: null, mean: null })
-    expect(summarize(series('a', [3, 1, 5, 3]).points)).toEqual({
-      latest: 3,
-      min: 1,
-      max: 5,
-      mean: 3,
-    })
+  it('builds columns and the summary from points', () => {
+    const one = series('a', [3, 1, 5, 3])
+    expect(one.times).toEqual([0, 1000, 2000, 3000])
+    expect(one.values).toEqual([3, 1, 5, 3])
+    expect(one.summary).toEqual({ latest: 3, min: 1, max: 5, mean: 3 })
   })
 
   it('keeps the top keys by latest value and counts the hidden ones', () => {
@@ -31,17 +26,9 @@ describe('chart series', () => {
     expect(topKeys(all, 2)).toEqual({ keys: ['b', 'c'], hidden: 2 })
     expect(topKeys(all, 10)).toEqual({ keys: ['a', 'b', 'c', 'd'], hidden: 0 })
   })
-})
 
-describe('instantMs', () => {
-  it('reads contract timestamps like Date.parse', () => {
-    for (const iso of [
-      '2026-11-28T07:00:00.000Z',
-      '2026-11-28T07:00:05Z',
-      '2024-02-29T23:59:59.999Z',
-      '2026-11-28T08:00:00+01:00',
-    ]) {
-      expect(instantMs(iso)).toBe(Date.parse(iso))
-    }
+  it('ranks a key without points last', () => {
+    const all = [series('a', []), series('b', [1]), series('c', [2])]
+    expect(topKeys(all, 2)).toEqual({ keys: ['b', 'c'], hidden: 1 })
   })
 })

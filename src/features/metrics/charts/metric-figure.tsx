@@ -1,10 +1,11 @@
 import { lazy, memo, Suspense, useId, useMemo, useReducer, useRef, useState } from 'react'
-import { downsampleMinMax, type ChartPoint, type TimePoint } from '@/lib/downsample'
+import { downsampleColumns, type ChartPoint } from '@/lib/downsample'
 import { pluralize } from '@/lib/format'
 import { formatMetricValue } from '@/lib/metric-units'
 import { useTimeZonePreference } from '@/lib/preferences-store'
 import { formatInstant } from '@/lib/time-format'
-import { colourFor, summarize, topKeys, type ChartSeries } from './chart-series'
+import { nearestIndex } from '@/lib/time-series'
+import { colourFor, topKeys, type ChartSeries } from './chart-series'
 import { initialLegendState, isShown, legendReducer } from './legend-state'
 import { useElementWidth } from '@/components/use-element-width'
 import { useInView } from './use-in-view'
@@ -92,7 +93,7 @@ export const MetricFigure = memo(function MetricFigure({
       if (!keySet.has(one.key)) continue
       out.set(
         one.id,
-        downsampleMinMax(one.points, {
+        downsampleColumns(one, {
           width: plotWidth,
           from: domain.from,
           to: domain.to,
@@ -116,9 +117,9 @@ export const MetricFigure = memo(function MetricFigure({
 
   const legendEntries = keys.map((key) => {
     const primary = series.find((one) => one.key === key && one.primary)
-    return { key, latest: primary?.points.at(-1)?.v ?? null, extra: describeKey?.(key) ?? null }
+    return { key, latest: primary?.summary.latest ?? null, extra: describeKey?.(key) ?? null }
   })
-  const hasData = series.some((one) => one.points.length > 0)
+  const hasData = series.some((one) => one.times.length > 0)
 
   const onPointerMove = (event: React.PointerEvent<HTMLDivElement>) => {
     const box = event.currentTarget.getBoundingClientRect()
@@ -241,19 +242,6 @@ export const MetricFigure = memo(function MetricFigure({
   )
 })
 
-function nearest(points: readonly TimePoint[], t: number, tolerance: number): TimePoint | null {
-  let low = 0
-  let high = points.length - 1
-  while (low < high) {
-    const middle = (low + high) >> 1
-    if ((points[middle]?.t ?? 0) < t) low = middle + 1
-    else high = middle
-  }
-  const candidates = [points[low - 1], points[low]].filter((p): p is TimePoint => p !== undefined)
-  const best = candidates.sort((a, b) => Math.abs(a.t - t) - Math.abs(b.t - t))[0]
-  return best && Math.abs(best.t - t) <= tolerance ? best : null
-}
-
 /** What the pointer is over, under the chart (a tooltip over 40 lines would hide them). */
 function Readout({
   cursor,
@@ -272,14 +260,13 @@ function Readout({
 }) {
   if (cursor === null) return <p className="metric-readout" aria-hidden="true" />
   const values = series
-    .map((one) => ({ key: one.key, point: nearest(one.points, cursor, stepMs) }))
-    .filter((entry) => entry.point !== null)
+    .map((one) => {
+      const index = nearestIndex(one.times, cursor, stepMs)
+      return { key: one.key, value: index < 0 ? null : (one.values[index] as number) }
+    })
+    .filter((entry) => entry.value !== null)
     .sort((a, b) =>
-      a.key === highlighted
-        ? -1
-        : b.key === highlighted
-          ? 1
-          : (b.point?.v ?? 0) - (a.point?.v ?? 0),
+      a.key === highlighted ? -1 : b.key === highlighted ? 1 : (b.value ?? 0) - (a.value ?? 0),
     )
     .slice(0, READOUT_SERIES)
   return (
@@ -289,7 +276,7 @@ function Readout({
       {values.map((entry) => (
         <span key={entry.key}>
           {' · '}
-          {entry.key} {formatMetricValue(entry.point?.v, unit)}
+          {entry.key} {formatMetricValue(entry.value, unit)}
         </span>
       ))}
     </p>
@@ -337,7 +324,7 @@ function TextAlternative({
             </thead>
             <tbody>
               {series.map((one) => {
-                const summary = summarize(one.points)
+                const { summary } = one
                 const extra = describeKey?.(one.key)
                 return (
                   <tr key={one.id}>

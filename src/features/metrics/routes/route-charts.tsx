@@ -5,7 +5,7 @@ import { ScopedLink } from '@/environment/scoped-link'
 import { polling } from '@/lib/query/retry-policy'
 import { keepPreviousInScope, type Scope } from '@/lib/query/query-scope'
 import type { TimeRange } from '@/lib/time-range/time-range'
-import type { ChartSeries } from '@/features/metrics/charts/chart-series'
+import { chartSeriesOf, type ChartSeries } from '@/features/metrics/charts/chart-series'
 import { MetricFigure } from '@/features/metrics/charts/metric-figure'
 import { metricsQueries } from '@/features/metrics/metrics-queries'
 
@@ -49,13 +49,16 @@ export function RouteCharts({ scope, range, route, refetchInterval, onClose }: P
     if (!data) return null
     const stepSeconds = data.step
     const points = data.points.map((point) => ({ ...point, time: Date.parse(point.t) }))
-    const series = (key: string, value: (p: (typeof points)[number]) => number): ChartSeries => ({
-      id: key,
-      key,
-      label: key,
-      primary: true,
-      points: points.map((point) => ({ t: point.time, v: value(point) })),
-    })
+    const series = (
+      key: string,
+      chosen: readonly { t: number; v: number }[] | ((p: (typeof points)[number]) => number),
+    ): ChartSeries =>
+      chartSeriesOf(
+        { id: key, key, label: key, primary: true },
+        typeof chosen === 'function'
+          ? points.map((point) => ({ t: point.time, v: chosen(point) }))
+          : chosen,
+      )
     return {
       domain: { from: Date.parse(data.resolved.from), to: Date.parse(data.resolved.to) },
       stepMs: stepSeconds * 1000,
@@ -65,8 +68,14 @@ export function RouteCharts({ scope, range, route, refetchInterval, onClose }: P
       ],
       // A bucket without executions has no latency: a gap, not a zero.
       latency: [
-        { ...series('p50', (p) => p.p50Ms), points: latencyPoints(points, (p) => p.p50Ms) },
-        { ...series('p99', (p) => p.p99Ms), points: latencyPoints(points, (p) => p.p99Ms) },
+        series(
+          'p50',
+          latencyPoints(points, (p) => p.p50Ms),
+        ),
+        series(
+          'p99',
+          latencyPoints(points, (p) => p.p99Ms),
+        ),
       ],
     }
   }, [data])

@@ -1,0 +1,73 @@
+/**
+ * A time series as columns: the times (epoch ms, oldest first) and the values, one index per
+ * point. Typed arrays fit (a worker hands them over without copying: see
+ * lib/agent-metrics/metric-columns.ts), and so do plain arrays.
+ */
+export interface SeriesColumns {
+  times: ArrayLike<number>
+  values: ArrayLike<number>
+}
+
+/** What the text alternative of a chart says of each series, over all of its points. */
+export interface SeriesSummary {
+  latest: number | null
+  min: number | null
+  max: number | null
+  mean: number | null
+}
+
+export function summarizeValues(values: ArrayLike<number>): SeriesSummary {
+  if (values.length === 0) return { latest: null, min: null, max: null, mean: null }
+  let min = Number.POSITIVE_INFINITY
+  let max = Number.NEGATIVE_INFINITY
+  let sum = 0
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as number
+    if (value < min) min = value
+    if (value > max) max = value
+    sum += value
+  }
+  return { latest: values[values.length - 1] as number, min, max, mean: sum / values.length }
+}
+
+/** The index of the point nearest to `t`, if one lies within `tolerance` ms of it. */
+export function nearestIndex(times: ArrayLike<number>, t: number, tolerance: number): number {
+  let low = 0
+  let high = times.length - 1
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if ((times[middle] as number) < t) low = middle + 1
+    else high = middle
+  }
+  let best = -1
+  for (const index of [low - 1, low]) {
+    if (index < 0 || index >= times.length) continue
+    if (
+      best < 0 ||
+      Math.abs((times[index] as number) - t) < Math.abs((times[best] as number) - t)
+    ) {
+      best = index
+    }
+  }
+  return best >= 0 && Math.abs((times[best] as number) - t) <= tolerance ? best : -1
+}
+
+const CANONICAL_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{3}))?Z$/
+
+/**
+ * Epoch ms of a contract timestamp. The canonical form (`2026-11-28T07:00:00.000Z`) is read
+ * by hand: three times faster than Date.parse, which matters over 300,000 points.
+ */
+export function instantMs(iso: string): number {
+  const match = CANONICAL_UTC.exec(iso)
+  if (!match) return Date.parse(iso)
+  return Date.UTC(
+    Number(match[1]),
+    Number(match[2]) - 1,
+    Number(match[3]),
+    Number(match[4]),
+    Number(match[5]),
+    Number(match[6]),
+    Number(match[7] ?? 0),
+  )
+}

@@ -25,11 +25,13 @@ class FakeWorker extends EventTarget {
   received: ToWorker[] = []
   transferred: Transferable[][] = []
 
-  constructor(
-    readonly url: string,
-    readonly options: WorkerOptions,
-  ) {
+  readonly url: string
+  readonly options: WorkerOptions
+
+  constructor(url: string, options: WorkerOptions) {
     super()
+    this.url = url
+    this.options = options
     FakeWorker.instances.push(this)
     setTimeout(() => {
       if (FakeWorker.mode === 'fail-to-load') this.dispatchEvent(new Event('error'))

@@ -39,8 +39,14 @@ describe('instantMs', () => {
       '2026-11-28T07:00:05Z',
       '2024-02-29T23:59:59.999Z',
       '2026-11-28T08:00:00+01:00',
+      '2026-11-28T07:00:00.5Z',
+      '2026-11-28T07:00:00.123456Z',
+      '2026-02-30T07:00:00Z',
+      '2026-11-28T24:00:00Z',
+      '0099-01-01T00:00:00Z',
+      'not a time',
     ]) {
-      expect(instantMs(iso)).toBe(Date.parse(iso))
+      expect(instantMs(iso), iso).toBe(Date.parse(iso))
     }
   })
 })

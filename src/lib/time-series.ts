@@ -1,3 +1,5 @@
+import { canonicalUtc, readCanonicalUtc } from './canonical-utc'
+
 /**
  * A time series as columns: the times (epoch ms, oldest first) and the values, one index per
  * point. Typed arrays fit (a worker hands them over without copying: see
@@ -52,22 +54,19 @@ export function nearestIndex(times: ArrayLike<number>, t: number, tolerance: num
   return best >= 0 && Math.abs((times[best] as number) - t) <= tolerance ? best : -1
 }
 
-const CANONICAL_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{3}))?Z$/
-
 /**
  * Epoch ms of a contract timestamp. The canonical form (`2026-11-28T07:00:00.000Z`) is read
- * by hand: three times faster than Date.parse, which matters over 300,000 points.
+ * by hand (canonical-utc.ts): several times faster than Date.parse, and allocation-free,
+ * which matters over 300,000 points. Other forms go to Date.parse.
  */
 export function instantMs(iso: string): number {
-  const match = CANONICAL_UTC.exec(iso)
-  if (!match) return Date.parse(iso)
-  return Date.UTC(
-    Number(match[1]),
-    Number(match[2]) - 1,
-    Number(match[3]),
-    Number(match[4]),
-    Number(match[5]),
-    Number(match[6]),
-    Number(match[7] ?? 0),
-  )
+  if (!readCanonicalUtc(iso)) return Date.parse(iso)
+  const { year, month, day, hour, minute, second, fractionDigits, millisecond } = canonicalUtc
+  // Date.parse's own reading of more digits, of out-of-range fields and of years before 100
+  // is left to it.
+  if (fractionDigits > 3 || year < 100 || month < 1 || month > 12 || day < 1 || day > 31) {
+    return Date.parse(iso)
+  }
+  if (hour > 23 || minute > 59 || second > 59) return Date.parse(iso)
+  return Date.UTC(year, month - 1, day, hour, minute, second, millisecond)
 }

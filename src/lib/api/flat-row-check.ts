@@ -1,4 +1,5 @@
 import { format, ucs2length } from '@cfworker/json-schema'
+import { canonicalUtc, readCanonicalUtc } from '@/lib/canonical-utc'
 
 /**
  * A fast path for the one shape that makes answers big: long arrays of flat rows (a metric
@@ -39,24 +40,20 @@ function resolve(node: Node, defs: Record<string, Node>): Node | null {
 
 type ValueCheck = (value: unknown) => string | null
 
-// The form servers send (`2026-11-28T07:00:00.000Z`), checked without splitting strings;
-// anything else goes to @cfworker/json-schema's own date-time check.
-const CANONICAL_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?Z$/
+// The form servers send (`2026-11-28T07:00:00.000Z`), checked without a regex or substrings
+// (canonical-utc.ts); anything else goes to @cfworker/json-schema's own date-time check.
 const DAYS_IN_MONTH = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
 function dateTimeCheck(general: (value: string) => boolean): (value: string) => boolean {
   return (value) => {
-    const match = CANONICAL_UTC.exec(value)
-    if (!match) return general(value)
-    const year = Number(match[1])
-    const month = Number(match[2])
-    const day = Number(match[3])
+    if (!readCanonicalUtc(value)) return general(value)
+    const { year, month, day, hour, minute, second } = canonicalUtc
     const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
     const days = month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month] ?? 0)
     if (month < 1 || month > 12 || day < 1 || day > days) return false
     // Leap seconds (:60) are rare enough to leave to the general check.
-    if (Number(match[4]) > 23 || Number(match[5]) > 59) return false
-    return Number(match[6]) <= 59 || general(value)
+    if (hour > 23 || minute > 59) return false
+    return second <= 59 || general(value)
   }
 }
 

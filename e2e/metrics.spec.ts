@@ -20,7 +20,7 @@ function figure(page: Page, name: string): Locator {
 async function expectDrawn(chart: Locator): Promise<void> {
   await chart.scrollIntoViewIfNeeded()
   // Attached, not "visible": a flat line (heap max) has a zero-height box.
-  await expect(chart.locator('svg .recharts-line path[d*="L"]').first()).toBeAttached()
+  await expect(chart.locator('svg .metric-line path[d*="L"]').first()).toBeAttached()
 }
 
 function legendEntries(chart: Locator): Locator {
@@ -68,7 +68,7 @@ test('the nav link keeps the environment; the routes table lists routes and a ro
   for (const name of ['Throughput and failures', 'Latency p50 and p99']) {
     const chart = figure(page, name)
     await chart.scrollIntoViewIfNeeded()
-    await expect(chart.locator('svg .recharts-line path[d]').first()).toBeAttached()
+    await expect(chart.locator('svg .metric-line path[d]').first()).toBeAttached()
   }
 
   const executions = page.getByRole('link', { name: 'Executions of this route' })
@@ -111,12 +111,12 @@ test('the default agent charts draw for acme/prod, each with a keyboard-reachabl
   // Drawing forty agents' lines on seven charts takes a while on a loaded machine.
   await expect(legendEntries(heap)).not.toHaveCount(8, { timeout: 30_000 })
   // Heap used and the dashed heap max per agent.
-  expect(await heap.locator('svg .recharts-line').count()).toBeGreaterThan(8)
+  expect(await heap.locator('svg .metric-line').count()).toBeGreaterThan(8)
 
   // Never more path points than twice the plot width.
   const { points, width } = await heap.evaluate((element) => {
     const svg = element.querySelector('svg')
-    const counts = [...element.querySelectorAll('svg .recharts-line path')].map(
+    const counts = [...element.querySelectorAll('svg .metric-line path')].map(
       (path) => (path.getAttribute('d')?.match(/[ML]/g) ?? []).length,
     )
     return { points: Math.max(...counts), width: svg?.getBoundingClientRect().width ?? 0 }
@@ -163,7 +163,7 @@ test('a legend click isolates a series, a modified click adds one, a second clic
   const cpu = figure(page, 'CPU')
   await expectDrawn(cpu)
   const entries = legendEntries(cpu)
-  const lines = cpu.locator('svg .recharts-line')
+  const lines = cpu.locator('svg .metric-line')
   const all = await lines.count()
   expect(all).toBe(8)
 
@@ -191,6 +191,36 @@ test('a legend click isolates a series, a modified click adds one, a second clic
       plot.y < legend.y + legend.height
     expect(overlaps).toBe(false)
   }
+})
+
+test('agent metrics are read in a Web Worker under the production policy', async ({
+  page,
+  signInAs,
+}) => {
+  // The fixture fails the test on any CSP or Trusted Types violation, so a worker refused by
+  // the policy (and the inline fallback taking over unnoticed) cannot pass here.
+  const workers: string[] = []
+  page.on('worker', (worker) => workers.push(worker.url()))
+  await signInAs('admin@acme', { path: '/metrics?env=prod' })
+  await expectDrawn(figure(page, 'CPU'))
+  expect(workers.some((url) => /\/assets\/metric-columns\.worker-[\w-]+\.js$/.test(url))).toBe(true)
+})
+
+test('an agent metrics answer that breaks the contract is refused with the contract error', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('admin@acme', { path: '/metrics?env=staging' })
+  await expectDrawn(figure(page, 'CPU'))
+  await updateMockSettings(page, { malformedRate: 1 })
+  await page
+    .getByRole('banner')
+    .getByRole('combobox', { name: 'Environment' })
+    .selectOption('prod')
+  const error = page.getByRole('alert').filter({ hasText: 'Could not load the agent metrics' })
+  await expect(error).toBeVisible()
+  await expect(error).toContainText('does not follow the API contract')
+  await expect(figure(page, 'CPU')).toHaveCount(0)
 })
 
 test('an environment switch cancels the old requests and paints only the new environment', async ({

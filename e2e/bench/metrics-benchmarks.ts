@@ -112,7 +112,7 @@ async function measureOnce(context: BrowserContext): Promise<RunResult> {
               figures.length > 0 &&
               figures.every(
                 (figure) =>
-                  figure.querySelector('svg .recharts-line path[d]') !== null ||
+                  figure.querySelector('svg .metric-line path[d]') !== null ||
                   figure.querySelector('.metric-figure-empty') !== null,
               )
             if (response && response.responseEnd > 0 && drawn) {
@@ -145,7 +145,7 @@ async function measureOnce(context: BrowserContext): Promise<RunResult> {
         const svg = figure.querySelector('svg')
         const width =
           svg?.querySelector('.recharts-cartesian-grid')?.getBoundingClientRect().width ?? 0
-        const points = [...figure.querySelectorAll('svg .recharts-line path')].map(
+        const points = [...figure.querySelectorAll('svg .metric-line path')].map(
           (path) => (path.getAttribute('d')?.match(/[ML]/g) ?? []).length,
         )
         return { nodes: svg ? svg.querySelectorAll('*').length : 0, width, points }

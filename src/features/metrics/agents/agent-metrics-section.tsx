@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useId, useMemo } from 'react'
+import { useEffect, useId, useMemo } from 'react'
 import { ErrorState, LoadingState } from '@/components/query-states'
 import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import type { Schemas } from '@/lib/api/types'
@@ -8,7 +8,7 @@ import { describeUnit } from '@/lib/metric-units'
 import { polling } from '@/lib/query/retry-policy'
 import { keepPreviousInScope, type Scope } from '@/lib/query/query-scope'
 import type { TimeRange } from '@/lib/time-range/time-range'
-import { MetricFigure } from '@/features/metrics/charts/metric-figure'
+import { MetricFigure, preloadChartBody } from '@/features/metrics/charts/metric-figure'
 import type { ChartSeries } from '@/features/metrics/charts/chart-series'
 import { metricsQueries } from '@/features/metrics/metrics-queries'
 import { MAX_METRICS, type MetricsViewState } from '@/features/metrics/metrics-url-state'
@@ -48,6 +48,12 @@ export function AgentMetricsSection({ scope, range, state, refetchInterval, onCh
     placeholderData: (previous, previousQuery) =>
       keepPreviousInScope(previous, previousQuery, scope),
   })
+
+  // The chart code loads while the (big) answer is on its way, not after it.
+  const chartsComing = state.metrics.length > 0
+  useEffect(() => {
+    if (chartsComing) preloadChartBody()
+  }, [chartsComing])
 
   const catalogue = useMemo(() => {
     const byName = new Map<string, Schemas['MetricName']>()

@@ -1,18 +1,36 @@
-import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts'
+import { scaleLinear, scaleTime, scaleUtc } from 'd3-scale'
+import { line } from 'd3-shape'
+import { useMemo } from 'react'
+import {
+  CartesianGrid,
+  LineChart,
+  ReferenceLine,
+  useXAxisScale,
+  useYAxisScale,
+  XAxis,
+  YAxis,
+} from 'recharts'
 import type { ChartPoint } from '@/lib/downsample'
 import { formatMetricValue } from '@/lib/metric-units'
 import type { TimeZonePreference } from '@/lib/preferences-store'
 import { formatInstant } from '@/lib/time-format'
 
 /**
- * The drawing itself: the only module of the metrics view that imports recharts, loaded with
- * React.lazy once a chart scrolls into view, so `/metrics` shows its tables and controls
- * before the chart library has arrived. Points come already reduced to the plot's width.
- * Decoration for sighted users: the figure around it carries the same content as text.
+ * The drawing itself: the only module of the metrics view that imports recharts, loaded
+ * lazily (metric-figure.tsx), so `/metrics` shows its tables and controls before the chart
+ * library has arrived. Points come already reduced to the plot's width. Decoration for
+ * sighted users: the figure around it carries the same content as text.
+ *
+ * recharts draws the frame (axes, grid, the cursor line) and owns the scales; the series are
+ * drawn by SeriesLines from those scales, one path each. A recharts `<Line>` per series costs
+ * more than the drawing: each one registers in recharts' store on mount and every
+ * registration re-runs every line's selectors over every line's points (quadratic in lines:
+ * ~70 ms for the 16 lines of a heap chart, seconds for eighty), and the store deep-freezes
+ * each line's data on the way in.
  */
 export interface DrawnSeries {
   id: string
-  points: ChartPoint[]
+  points: readonly ChartPoint[]
   colour: string
   dashed: boolean
   /** Another series is highlighted: this one fades. */
@@ -33,6 +51,8 @@ export interface LineChartBodyProps {
 
 export const Y_AXIS_WIDTH = 76
 export const CHART_MARGIN = { top: 6, right: 12, bottom: 0, left: 0 }
+const TICK_STYLE = { fontSize: 11, fill: 'var(--text-muted)' }
+const Y_TICKS = 5
 
 export function LineChartBody({
   series,
@@ -47,7 +67,11 @@ export function LineChartBody({
   const spansDays = to - from > 86_400_000
   const tick = (value: number) =>
     formatInstant(new Date(value), timeZone, { withDate: spansDays }).replace(/:\d{2}(\s|$).*$/, '')
-  const negative = series.some((one) => one.points.some((point) => (point.v ?? 0) < 0))
+  const xTicks = useMemo(
+    () => timeTicks(from, to, width - Y_AXIS_WIDTH - CHART_MARGIN.right, timeZone, spansDays),
+    [from, to, width, timeZone, spansDays],
+  )
+  const y = useMemo(() => valueAxis(series), [series])
   return (
     <LineChart width={width} height={height} margin={CHART_MARGIN} accessibilityLayer={false}>
       <CartesianGrid vertical={false} stroke="var(--border)" />
@@ -57,35 +81,105 @@ export function LineChartBody({
         scale="time"
         domain={[from, to]}
         allowDataOverflow
+        ticks={xTicks}
+        interval={0}
         tickFormatter={tick}
-        minTickGap={56}
-        tick={{ fontSize: 11, fill: 'var(--text-muted)' }}
+        tick={TICK_STYLE}
       />
       <YAxis
+        type="number"
         width={Y_AXIS_WIDTH}
-        domain={negative ? ['auto', 'auto'] : [0, 'auto']}
+        domain={y.domain}
+        allowDataOverflow
+        ticks={y.ticks}
+        interval={0}
         tickFormatter={(value: number) => formatMetricValue(value, unit)}
-        tick={{ fontSize: 11, fill: 'var(--text-muted)' }}
+        tick={TICK_STYLE}
       />
-      {series.map((one) => (
-        <Line
-          key={one.id}
-          data={one.points}
-          dataKey="v"
-          type="linear"
-          stroke={one.colour}
-          strokeWidth={one.emphasized ? 2.5 : 1.5}
-          strokeOpacity={one.dimmed ? 0.2 : 1}
-          strokeDasharray={one.dashed ? '5 4' : undefined}
-          dot={false}
-          activeDot={false}
-          connectNulls={false}
-          isAnimationActive={false}
-        />
-      ))}
+      <SeriesLines series={series} />
       {cursor !== null ? (
         <ReferenceLine x={cursor} stroke="var(--text-muted)" strokeDasharray="2 2" />
       ) : null}
     </LineChart>
   )
+}
+
+/** Every series as one path, in recharts' scales; a `null` point breaks the line. */
+function SeriesLines({ series }: { series: readonly DrawnSeries[] }) {
+  const x = useXAxisScale()
+  const y = useYAxisScale()
+  const paths = useMemo(() => {
+    if (!x || !y) return []
+    const path = line<ChartPoint>()
+      .defined((point) => point.v !== null)
+      .x((point) => x(point.t) ?? 0)
+      .y((point) => y(point.v) ?? 0)
+    return series.map((one) => ({ ...one, d: path(one.points as ChartPoint[]) ?? '' }))
+  }, [series, x, y])
+  return (
+    <g className="metric-lines">
+      {paths.map((one) => (
+        <g key={one.id} className="metric-line">
+          <path
+            d={one.d}
+            fill="none"
+            stroke={one.colour}
+            strokeWidth={one.emphasized ? 2.5 : 1.5}
+            strokeOpacity={one.dimmed ? 0.2 : 1}
+            strokeDasharray={one.dashed ? '5 4' : undefined}
+            strokeLinejoin="round"
+          />
+        </g>
+      ))}
+    </g>
+  )
+}
+
+/**
+ * The y axis from the points drawn: from zero (or the lowest value, when one is negative) to
+ * the highest, rounded out to five or so nice ticks. (Without `<Line>`s recharts has no data
+ * of its own to derive it from.)
+ */
+export function valueAxis(series: readonly DrawnSeries[]): { domain: number[]; ticks: number[] } {
+  let min = 0
+  let max = Number.NEGATIVE_INFINITY
+  for (const one of series) {
+    for (const point of one.points) {
+      if (point.v === null) continue
+      if (point.v < min) min = point.v
+      if (point.v > max) max = point.v
+    }
+  }
+  if (!Number.isFinite(max) || max <= min) max = min + 1
+  const scale = scaleLinear().domain([min, max]).nice(Y_TICKS)
+  return { domain: scale.domain(), ticks: scale.ticks(Y_TICKS) }
+}
+
+/** Room for one time label: "14:30", or "28/11, 14:30" when the range spans days. */
+const TICK_SPACING_PX = 80
+const DATED_TICK_SPACING_PX = 130
+
+/**
+ * The x ticks: round times (d3's time intervals, in the zone the user reads times in) spaced
+ * so that their labels never collide. Every one is drawn (`interval={0}`): left to choose,
+ * recharts takes every data point of a `scale="time"` axis as a candidate and measures each
+ * label in the DOM, hundreds of forced layouts per chart.
+ */
+export function timeTicks(
+  from: number,
+  to: number,
+  plotWidth: number,
+  timeZone: TimeZonePreference,
+  withDate: boolean,
+): number[] {
+  const most = Math.max(
+    1,
+    Math.floor(plotWidth / (withDate ? DATED_TICK_SPACING_PX : TICK_SPACING_PX)),
+  )
+  const scale = (timeZone === 'utc' ? scaleUtc : scaleTime)().domain([from, to])
+  for (let count = most; count >= 1; count--) {
+    const ticks = scale.ticks(count).map((date) => date.getTime())
+    if (ticks.length <= most) return ticks
+  }
+  return [from]
 }

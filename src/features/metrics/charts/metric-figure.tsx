@@ -1,5 +1,6 @@
 import { lazy, memo, Suspense, useId, useMemo, useReducer, useRef, useState } from 'react'
 import { downsampleColumns, type ChartPoint } from '@/lib/downsample'
+import type { LineChartBodyProps } from './line-chart-body'
 import { pluralize } from '@/lib/format'
 import { formatMetricValue } from '@/lib/metric-units'
 import { useTimeZonePreference } from '@/lib/preferences-store'
@@ -9,10 +10,30 @@ import { colourFor, topKeys, type ChartSeries } from './chart-series'
 import { initialLegendState, isShown, legendReducer } from './legend-state'
 import { useElementWidth } from '@/components/use-element-width'
 import { useInView } from './use-in-view'
+import { useRenderTurn } from './use-render-turn'
 
-// recharts (~115 kB gzipped) arrives with the first chart that scrolls into view.
-const LineChartBody = lazy(() =>
-  import('./line-chart-body').then((module) => ({ default: module.LineChartBody })),
+// recharts (~115 kB gzipped) is not part of the page's first load: it arrives with the first
+// chart, or earlier when a view knows charts are coming (preloadChartBody).
+type ChartBodyModule = typeof import('./line-chart-body')
+let chartBody: Promise<ChartBodyModule> | null = null
+/** The module once loaded: charts then render it directly, without suspending. */
+let loadedChartBody: ChartBodyModule | null = null
+
+/** Starts fetching the drawing code, e.g. while a chart's data is on its way. */
+export function preloadChartBody(): Promise<ChartBodyModule> {
+  chartBody ??= import('./line-chart-body').then(
+    (module) => (loadedChartBody = module),
+    (error: unknown) => {
+      chartBody = null // not fetched (offline, a new deploy): the next chart tries again
+      throw error
+    },
+  )
+  return chartBody
+}
+// Only for a chart drawn before the code has arrived. (Suspending is not free even when the
+// code is there: React holds a revealed boundary back for up to 300 ms to batch reveals.)
+const LazyLineChartBody = lazy(() =>
+  preloadChartBody().then((module) => ({ default: module.LineChartBody })),
 )
 
 /** Must match line-chart-body.tsx (kept here so this module does not import recharts). The
@@ -84,25 +105,28 @@ export const MetricFigure = memo(function MetricFigure({
   )
   const keySet = useMemo(() => new Set(keys), [keys])
   const plotWidth = Math.max(0, width - Y_AXIS_WIDTH - HORIZONTAL_MARGIN)
+  const hasData = series.some((one) => one.times.length > 0)
+  // In view, laid out and with something to draw: wait for this chart's turn to mount.
+  const drawing = useRenderTurn(inView && plotWidth > 0 && hasData)
 
   // Reduced once per data and width; highlighting and isolating only restyle.
   const reduced = useMemo(() => {
-    const out = new Map<string, ChartPoint[]>()
-    if (!inView || plotWidth === 0) return out
+    const out = new Map<string, readonly ChartPoint[]>()
+    if (!drawing || plotWidth === 0) return out
     for (const one of series) {
       if (!keySet.has(one.key)) continue
-      out.set(
-        one.id,
-        downsampleColumns(one, {
-          width: plotWidth,
-          from: domain.from,
-          to: domain.to,
-          gapMs: stepMs * 1.5,
-        }),
-      )
+      const points = downsampleColumns(one, {
+        width: plotWidth,
+        from: domain.from,
+        to: domain.to,
+        gapMs: stepMs * 1.5,
+      })
+      // recharts keeps each line's data in its (immer) store, which deep-freezes what it is
+      // given, point by point, on every line's mount; an array frozen already is left alone.
+      out.set(one.id, Object.freeze(points))
     }
     return out
-  }, [inView, plotWidth, series, keySet, domain.from, domain.to, stepMs])
+  }, [drawing, plotWidth, series, keySet, domain.from, domain.to, stepMs])
 
   const drawn = series
     .filter((one) => keySet.has(one.key) && isShown(legend, one.key))
@@ -119,7 +143,6 @@ export const MetricFigure = memo(function MetricFigure({
     const primary = series.find((one) => one.key === key && one.primary)
     return { key, latest: primary?.summary.latest ?? null, extra: describeKey?.(key) ?? null }
   })
-  const hasData = series.some((one) => one.times.length > 0)
 
   const onPointerMove = (event: React.PointerEvent<HTMLDivElement>) => {
     const box = event.currentTarget.getBoundingClientRect()
@@ -152,19 +175,17 @@ export const MetricFigure = memo(function MetricFigure({
               onPointerMove={onPointerMove}
               onPointerLeave={() => setCursor(null)}
             >
-              {inView && plotWidth > 0 ? (
-                <Suspense fallback={<div className="metric-figure-placeholder" />}>
-                  <LineChartBody
-                    series={drawn}
-                    width={width}
-                    height={CHART_HEIGHT}
-                    from={domain.from}
-                    to={domain.to}
-                    unit={unit}
-                    timeZone={timeZone}
-                    cursor={cursor}
-                  />
-                </Suspense>
+              {drawing && plotWidth > 0 ? (
+                <ChartBody
+                  series={drawn}
+                  width={width}
+                  height={CHART_HEIGHT}
+                  from={domain.from}
+                  to={domain.to}
+                  unit={unit}
+                  timeZone={timeZone}
+                  cursor={cursor}
+                />
               ) : (
                 <div className="metric-figure-placeholder" />
               )}
@@ -241,6 +262,16 @@ export const MetricFigure = memo(function MetricFigure({
     </figure>
   )
 })
+
+function ChartBody(props: LineChartBodyProps) {
+  const LineChartBody = loadedChartBody?.LineChartBody
+  if (LineChartBody) return <LineChartBody {...props} />
+  return (
+    <Suspense fallback={<div className="metric-figure-placeholder" />}>
+      <LazyLineChartBody {...props} />
+    </Suspense>
+  )
+}
 
 /** What the pointer is over, under the chart (a tooltip over 40 lines would hide them). */
 function Readout({

@@ -181,8 +181,9 @@ describe('createOffThreadRunner with workers', () => {
   it('falls back to inline when the Worker constructor throws (a policy refusing it)', async () => {
     vi.stubGlobal(
       'Worker',
-      class {
+      class RefusedWorker extends EventTarget {
         constructor() {
+          super()
           throw new TypeError('refused')
         }
       },

@@ -57,30 +57,28 @@ function dateTimeCheck(general: (value: string) => boolean): (value: string) => 
   }
 }
 
-function typeOk(type: string, value: unknown): boolean {
-  switch (type) {
-    case 'string':
-      return typeof value === 'string'
-    case 'number':
-      return typeof value === 'number'
-    case 'integer':
-      return typeof value === 'number' && Number.isInteger(value)
-    case 'boolean':
-      return typeof value === 'boolean'
-    case 'null':
-      return value === null
-    default:
-      return false
-  }
+const TYPE_CHECKS: Record<string, (value: unknown) => boolean> = {
+  string: (value) => typeof value === 'string',
+  number: (value) => typeof value === 'number',
+  integer: (value) => typeof value === 'number' && Number.isInteger(value),
+  boolean: (value) => typeof value === 'boolean',
+  null: (value) => value === null,
 }
 
+// Compiled to do no more per value than its schema asks: this runs for every property of
+// every row of an answer (600,000 times for a day of forty agents' metrics).
 function compileValue(raw: Node, defs: Record<string, Node>): ValueCheck | null {
   const node = resolve(raw, defs)
   if (!node || Object.keys(node).some((key) => !PRIMITIVE_KEYWORDS.has(key))) return null
   const types = Array.isArray(node.type) ? (node.type as string[]) : [node.type as string]
-  if (types.some((type) => !['string', 'number', 'integer', 'boolean', 'null'].includes(type))) {
-    return null
-  }
+  const typeChecks = types.map((type) => TYPE_CHECKS[type])
+  if (typeChecks.some((check) => !check)) return null
+  const [onlyType] = typeChecks
+  const typeOk =
+    typeChecks.length === 1 && onlyType
+      ? onlyType
+      : (value: unknown) => typeChecks.some((check) => check?.(value))
+  const typeMessage = `must be ${types.join(' or ')}`
   const formatName = node.format as string | undefined
   const general = formatName
     ? (format as Record<string, (value: string) => boolean>)[formatName]
@@ -92,16 +90,26 @@ function compileValue(raw: Node, defs: Record<string, Node>): ValueCheck | null 
     [key: string]: number | undefined
   }
   const allowed = Array.isArray(node.enum) ? (node.enum as unknown[]) : null
+  const checksStrings =
+    formatCheck !== undefined ||
+    pattern !== null ||
+    minLength !== undefined ||
+    maxLength !== undefined
+  const checksNumbers =
+    minimum !== undefined ||
+    maximum !== undefined ||
+    exclusiveMinimum !== undefined ||
+    exclusiveMaximum !== undefined
   return (value) => {
-    if (!types.some((type) => typeOk(type, value))) return `must be ${types.join(' or ')}`
+    if (!typeOk(value)) return typeMessage
     if (allowed && !allowed.includes(value)) return 'is not one of the allowed values'
-    if (typeof value === 'string') {
+    if (checksStrings && typeof value === 'string') {
       if (formatCheck && !formatCheck(value)) return `must be a ${formatName}`
       if (pattern && !pattern.test(value)) return `must match ${String(node.pattern)}`
       if (minLength !== undefined && ucs2length(value) < minLength) return 'is too short'
       if (maxLength !== undefined && ucs2length(value) > maxLength) return 'is too long'
     }
-    if (typeof value === 'number') {
+    if (checksNumbers && typeof value === 'number') {
       if (minimum !== undefined && value < minimum) return `must be at least ${minimum}`
       if (maximum !== undefined && value > maximum) return `must be at most ${maximum}`
       if (exclusiveMinimum !== undefined && value <= exclusiveMinimum) return 'is too small'
@@ -117,21 +125,28 @@ export function compileFlatRow(raw: Node, defs: Record<string, Node>): RowCheck 
   if (!node || node.type !== 'object') return null
   if (Object.keys(node).some((key) => !OBJECT_KEYWORDS.has(key))) return null
   const properties = (node.properties ?? {}) as Record<string, Node>
-  const checks: [string, ValueCheck][] = []
+  const keys: string[] = []
+  const checks: ValueCheck[] = []
   for (const [key, property] of Object.entries(properties)) {
     const check = compileValue(property, defs)
     if (!check) return null
-    checks.push([key, check])
+    keys.push(key)
+    checks.push(check)
   }
   const required = (node.required ?? []) as string[]
+  // Indexed loops: no iterator or tuple per row.
   return (row) => {
     if (typeof row !== 'object' || row === null || Array.isArray(row))
       return [null, 'must be object']
     const record = row as Record<string, unknown>
-    for (const key of required) if (!(key in record)) return [key, 'is required']
-    for (const [key, check] of checks) {
+    for (let i = 0; i < required.length; i++) {
+      const key = required[i] as string
+      if (!(key in record)) return [key, 'is required']
+    }
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string
       if (!(key in record)) continue
-      const problem = check(record[key])
+      const problem = (checks[i] as ValueCheck)(record[key])
       if (problem) return [key, problem]
     }
     return null

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canonicalUtc, readCanonicalUtc } from './canonical-utc'
+import { canonicalUtc, instantMs, readCanonicalUtc } from './canonical-utc'
 
 describe('readCanonicalUtc', () => {
   it('reads every field of the canonical form, with 0 to 9 fraction digits', () => {
@@ -39,6 +39,25 @@ describe('readCanonicalUtc', () => {
     ]) {
       expect(readCanonicalUtc(value), value).toBe(pattern.test(value))
       expect(readCanonicalUtc(value), value).toBe(false)
+    }
+  })
+})
+
+describe('instantMs', () => {
+  it('reads contract timestamps like Date.parse', () => {
+    for (const iso of [
+      '2026-11-28T07:00:00.000Z',
+      '2026-11-28T07:00:05Z',
+      '2024-02-29T23:59:59.999Z',
+      '2026-11-28T08:00:00+01:00',
+      '2026-11-28T07:00:00.5Z',
+      '2026-11-28T07:00:00.123456Z',
+      '2026-02-30T07:00:00Z',
+      '2026-11-28T24:00:00Z',
+      '0099-01-01T00:00:00Z',
+      'not a time',
+    ]) {
+      expect(instantMs(iso), iso).toBe(Date.parse(iso))
     }
   })
 })

@@ -75,3 +75,20 @@ export function readCanonicalUtc(value: string): boolean {
   canonicalUtc.millisecond = millisecond
   return true
 }
+
+/**
+ * Epoch ms of a contract timestamp. The canonical form (`2026-11-28T07:00:00.000Z`) is read
+ * by hand (canonical-utc.ts): several times faster than Date.parse, and allocation-free,
+ * which matters over 300,000 points. Other forms go to Date.parse.
+ */
+export function instantMs(iso: string): number {
+  if (!readCanonicalUtc(iso)) return Date.parse(iso)
+  const { year, month, day, hour, minute, second, fractionDigits, millisecond } = canonicalUtc
+  // Date.parse's own reading of more digits, of out-of-range fields and of years before 100
+  // is left to it.
+  if (fractionDigits > 3 || year < 100 || month < 1 || month > 12 || day < 1 || day > 31) {
+    return Date.parse(iso)
+  }
+  if (hour > 23 || minute > 59 || second > 59) return Date.parse(iso)
+  return Date.UTC(year, month - 1, day, hour, minute, second, millisecond)
+}

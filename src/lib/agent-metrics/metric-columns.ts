@@ -1,7 +1,8 @@
-import { checkedAnswerJob } from '@/lib/api/checked-answer'
+import { checkedAnswerJob } from '@/lib/api/checked-answer-job'
 import type { Schemas } from '@/lib/api/types'
 import type { JobResult } from '@/lib/workers/off-thread-job'
-import { instantMs, summarizeValues, type SeriesSummary } from '@/lib/time-series'
+import { instantMs } from '@/lib/canonical-utc'
+import { summarizeValues, type SeriesSummary } from '@/lib/series-summary'
 
 /**
  * A `/metrics` answer as the charts use it: each series' points as two typed arrays (epoch ms

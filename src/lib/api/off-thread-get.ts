@@ -6,7 +6,7 @@ import {
   type ScopedOptions,
   type ScopedPath,
 } from './api-client'
-import type { CheckedAnswerInput } from './checked-answer'
+import type { CheckedAnswerInput } from './checked-answer-job'
 
 /**
  * scopedGet for big answers: the main thread makes the request (token, environment parameter,
@@ -16,7 +16,7 @@ import type { CheckedAnswerInput } from './checked-answer'
  * or other-tenant answer fails with the same ContractError or ScopeMismatchError), then reduced
  * to what the view draws, which comes back as transferable typed arrays.
  *
- * A job is `checkedAnswerJob(schema, reduce)` (checked-answer.ts) in a module of its own, served by a worker entry
+ * A job is `checkedAnswerJob(schema, reduce)` (checked-answer-job.ts) in a module of its own, served by a worker entry
  * (`serveOffThreadJob(job, apiFailureCodec)`) and run with a runner from createOffThreadRunner
  * (`codec: apiFailureCodec`); without workers the runner runs the same job inline.
  */

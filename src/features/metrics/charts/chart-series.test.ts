@@ -1,20 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { chartSeriesOf, topKeys, type ChartSeries } from './chart-series'
+import { summarizeValues } from '@/lib/series-summary'
+import { topKeys, type ChartSeries } from './chart-series'
 
-const series = (key: string, values: number[], primary = true): ChartSeries =>
-  chartSeriesOf(
-    { id: `${key}/${primary ? 'p' : 's'}`, key, label: key, primary },
-    values.map((v, i) => ({ t: i * 1000, v })),
-  )
+const series = (key: string, values: number[], primary = true): ChartSeries => ({
+  id: `${key}/${primary ? 'p' : 's'}`,
+  key,
+  label: key,
+  primary,
+  times: values.map((_, i) => i * 1000),
+  values,
+  summary: summarizeValues(values),
+})
 
 describe('chart series', () => {
-  it('builds columns and the summary from points', () => {
-    const one = series('a', [3, 1, 5, 3])
-    expect(one.times).toEqual([0, 1000, 2000, 3000])
-    expect(one.values).toEqual([3, 1, 5, 3])
-    expect(one.summary).toEqual({ latest: 3, min: 1, max: 5, mean: 3 })
-  })
-
   it('keeps the top keys by latest value and counts the hidden ones', () => {
     const all = [
       series('a', [1, 9, 2]),

@@ -1,4 +1,5 @@
-import { summarizeValues, type SeriesColumns, type SeriesSummary } from '@/lib/time-series'
+import type { SeriesSummary } from '@/lib/series-summary'
+import type { SeriesColumns } from '@/lib/time-series'
 
 /**
  * A chart's series as the chart parts share them. `key` groups series under one legend entry
@@ -13,20 +14,6 @@ export interface ChartSeries extends SeriesColumns {
   label: string
   primary: boolean
   summary: SeriesSummary
-}
-
-/** A series from points computed on the main thread (small ones: a route's buckets). */
-export function chartSeriesOf(
-  base: Omit<ChartSeries, 'times' | 'values' | 'summary'>,
-  points: readonly { t: number; v: number }[],
-): ChartSeries {
-  const values = points.map((point) => point.v)
-  return {
-    ...base,
-    times: points.map((point) => point.t),
-    values,
-    summary: summarizeValues(values),
-  }
 }
 
 /**

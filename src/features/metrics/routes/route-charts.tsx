@@ -5,7 +5,8 @@ import { ScopedLink } from '@/environment/scoped-link'
 import { polling } from '@/lib/query/retry-policy'
 import { keepPreviousInScope, type Scope } from '@/lib/query/query-scope'
 import type { TimeRange } from '@/lib/time-range/time-range'
-import { chartSeriesOf, type ChartSeries } from '@/features/metrics/charts/chart-series'
+import { summarizeValues } from '@/lib/series-summary'
+import type { ChartSeries } from '@/features/metrics/charts/chart-series'
 import { MetricFigure } from '@/features/metrics/charts/metric-figure'
 import { metricsQueries } from '@/features/metrics/metrics-queries'
 
@@ -134,6 +135,20 @@ export function RouteCharts({ scope, range, route, refetchInterval, onClose }: P
       ) : null}
     </section>
   )
+}
+
+/** A chart series from points (a route's few hundred buckets, built here). */
+function chartSeriesOf(
+  base: Omit<ChartSeries, 'times' | 'values' | 'summary'>,
+  points: readonly { t: number; v: number }[],
+): ChartSeries {
+  const values = points.map((point) => point.v)
+  return {
+    ...base,
+    times: points.map((point) => point.t),
+    values,
+    summary: summarizeValues(values),
+  }
 }
 
 function latencyPoints<P extends { time: number; exchanges: number }>(

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useId, useMemo } from 'react'
+import { lazy, Suspense, useId, useMemo } from 'react'
 import {
   createDataColumnHelper,
   DataTable,
@@ -15,7 +15,11 @@ import { keepPreviousInScope, type Scope } from '@/lib/query/query-scope'
 import type { TimeRange } from '@/lib/time-range/time-range'
 import { metricsQueries } from '@/features/metrics/metrics-queries'
 import type { MetricsViewState, RouteSortColumn } from '@/features/metrics/metrics-url-state'
-import { RouteCharts } from './route-charts'
+
+// A route's charts show once one is chosen: their code is not part of the page's first load.
+const RouteCharts = lazy(() =>
+  import('./route-charts').then((module) => ({ default: module.RouteCharts })),
+)
 
 /** Routes marked as the worst, per figure (error rate, p99). */
 const WORST_MARKED = 3
@@ -127,13 +131,15 @@ export function RouteStatsSection({ scope, range, state, refetchInterval, onChan
       </div>
       {body}
       {selected ? (
-        <RouteCharts
-          scope={scope}
-          range={range}
-          route={selected}
-          refetchInterval={refetchInterval}
-          onClose={() => onChange({ route: null })}
-        />
+        <Suspense fallback={<LoadingState label="Loading the route’s charts…" />}>
+          <RouteCharts
+            scope={scope}
+            range={range}
+            route={selected}
+            refetchInterval={refetchInterval}
+            onClose={() => onChange({ route: null })}
+          />
+        </Suspense>
       ) : (
         <p className="metrics-hint">
           Choose a route in the table to chart its throughput and latency.

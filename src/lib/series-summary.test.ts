@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest'
+import { summarizeValues } from './series-summary'
+
+describe('summarizeValues', () => {
+  it('gives latest, min, max and mean over every value', () => {
+    expect(summarizeValues([])).toEqual({ latest: null, min: null, max: null, mean: null })
+    expect(summarizeValues([3, 1, 5, 3])).toEqual({ latest: 3, min: 1, max: 5, mean: 3 })
+    expect(summarizeValues(new Float64Array([-2, 0.5]))).toEqual({
+      latest: 0.5,
+      min: -2,
+      max: 0.5,
+      mean: -0.75,
+    })
+  })
+})

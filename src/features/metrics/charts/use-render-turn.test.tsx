@@ -1,0 +1,66 @@
+import { act, render, screen } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import { useRenderTurn } from './use-render-turn'
+
+function Chart({ name, wants = true }: { name: string; wants?: boolean }) {
+  const granted = useRenderTurn(wants)
+  return <p>{`${name}: ${granted ? 'drawn' : 'waiting'}`}</p>
+}
+
+/** Lets the queue's next macrotask run (and React commit what it granted). */
+const nextTask = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)))
+
+// The queue is the module's: let the last turn's hand-over run before the next test.
+afterEach(() => nextTask())
+
+describe('useRenderTurn', () => {
+  it('lets charts that are ready together mount one per task, in order', async () => {
+    render(
+      <>
+        <Chart key="a" name="a" />
+        <Chart key="b" name="b" />
+        <Chart key="c" name="c" />
+      </>,
+    )
+    expect(screen.getByText('a: drawn')).toBeInTheDocument()
+    expect(screen.getByText('b: waiting')).toBeInTheDocument()
+    expect(screen.getByText('c: waiting')).toBeInTheDocument()
+    await nextTask()
+    expect(screen.getByText('b: drawn')).toBeInTheDocument()
+    expect(screen.getByText('c: waiting')).toBeInTheDocument()
+    await nextTask()
+    expect(screen.getByText('c: drawn')).toBeInTheDocument()
+  })
+
+  it('skips a chart that stopped waiting, and one that does not want a turn never gets one', async () => {
+    const { rerender } = render(
+      <>
+        <Chart key="a" name="a" />
+        <Chart key="b" name="b" />
+        <Chart key="c" name="c" />
+        <Chart key="d" name="d" wants={false} />
+      </>,
+    )
+    rerender(
+      <>
+        <Chart key="a" name="a" />
+        <Chart key="c" name="c" />
+        <Chart key="d" name="d" wants={false} />
+      </>,
+    )
+    await nextTask()
+    expect(screen.getByText('c: drawn')).toBeInTheDocument()
+    await nextTask()
+    await nextTask()
+    expect(screen.getByText('d: waiting')).toBeInTheDocument()
+    // The queue is free again: a chart that becomes ready later is drawn at once.
+    rerender(
+      <>
+        <Chart key="a" name="a" />
+        <Chart key="c" name="c" />
+        <Chart key="d" name="d" />
+      </>,
+    )
+    expect(screen.getByText('d: drawn')).toBeInTheDocument()
+  })
+})

@@ -104,17 +104,32 @@ export function LineChartBody({
   )
 }
 
+/**
+ * Each drawn points array's path, with the scales it was built for: a re-render (the cursor
+ * moving, a series highlighted or isolated) builds no path again. Points arrays are the
+ * figure's, made once per data and width, so they key the cache well (and let go of it).
+ */
+const pathCache = new WeakMap<readonly ChartPoint[], { x: unknown; y: unknown; d: string }>()
+
 /** Every series as one path, in recharts' scales; a `null` point breaks the line. */
 function SeriesLines({ series }: { series: readonly DrawnSeries[] }) {
   const x = useXAxisScale()
   const y = useYAxisScale()
   const paths = useMemo(() => {
     if (!x || !y) return []
+    // Tenths of a pixel are as sharp as a line gets; fewer digits, less string to build.
     const path = line<ChartPoint>()
+      .digits(1)
       .defined((point) => point.v !== null)
       .x((point) => x(point.t) ?? 0)
       .y((point) => y(point.v) ?? 0)
-    return series.map((one) => ({ ...one, d: path(one.points as ChartPoint[]) ?? '' }))
+    return series.map((one) => {
+      const cached = pathCache.get(one.points)
+      if (cached && cached.x === x && cached.y === y) return { ...one, d: cached.d }
+      const d = path(one.points as ChartPoint[]) ?? ''
+      pathCache.set(one.points, { x, y, d })
+      return { ...one, d }
+    })
   }, [series, x, y])
   return (
     <g className="metric-lines">

@@ -10,7 +10,7 @@ import { colourFor, topKeys, type ChartSeries } from './chart-series'
 import { initialLegendState, isShown, legendReducer } from './legend-state'
 import { useElementWidth } from '@/components/use-element-width'
 import { useInView } from './use-in-view'
-import { useRenderTurn } from './use-render-turn'
+import { useValueInTurn } from './use-render-turn'
 
 // recharts (~115 kB gzipped) is not part of the page's first load: it arrives with the first
 // chart, or earlier when a view knows charts are coming (preloadChartBody).
@@ -106,38 +106,48 @@ export const MetricFigure = memo(function MetricFigure({
   const keySet = useMemo(() => new Set(keys), [keys])
   const plotWidth = Math.max(0, width - Y_AXIS_WIDTH - HORIZONTAL_MARGIN)
   const hasData = series.some((one) => one.times.length > 0)
-  // In view, laid out and with something to draw: wait for this chart's turn to mount.
-  const drawing = useRenderTurn(inView && plotWidth > 0 && hasData)
 
-  // Reduced once per data and width; highlighting and isolating only restyle.
+  // What the plot is drawn from. A change (new data, a new width, the agents shown) waits
+  // for this chart's turn (use-render-turn.ts); until then the plot shows what it had.
+  const plotInput = useMemo(
+    () => ({ series, keySet, plotWidth, from: domain.from, to: domain.to, stepMs }),
+    [series, keySet, plotWidth, domain.from, domain.to, stepMs],
+  )
+  const drawnInput = useValueInTurn(plotInput, inView && plotWidth > 0 && hasData)
+
+  // Reduced once per drawn input; highlighting and isolating only restyle.
   const reduced = useMemo(() => {
     const out = new Map<string, readonly ChartPoint[]>()
-    if (!drawing || plotWidth === 0) return out
-    for (const one of series) {
-      if (!keySet.has(one.key)) continue
-      const points = downsampleColumns(one, {
-        width: plotWidth,
-        from: domain.from,
-        to: domain.to,
-        gapMs: stepMs * 1.5,
-      })
-      // recharts keeps each line's data in its (immer) store, which deep-freezes what it is
-      // given, point by point, on every line's mount; an array frozen already is left alone.
-      out.set(one.id, Object.freeze(points))
+    if (!drawnInput) return out
+    for (const one of drawnInput.series) {
+      if (!drawnInput.keySet.has(one.key)) continue
+      out.set(
+        one.id,
+        downsampleColumns(one, {
+          width: drawnInput.plotWidth,
+          from: drawnInput.from,
+          to: drawnInput.to,
+          gapMs: drawnInput.stepMs * 1.5,
+        }),
+      )
     }
     return out
-  }, [drawing, plotWidth, series, keySet, domain.from, domain.to, stepMs])
+  }, [drawnInput])
 
-  const drawn = series
-    .filter((one) => keySet.has(one.key) && isShown(legend, one.key))
-    .map((one) => ({
-      id: one.id,
-      points: reduced.get(one.id) ?? [],
-      colour: colourFor(one.key, colourKeys),
-      dashed: !one.primary,
-      dimmed: legend.highlighted !== null && legend.highlighted !== one.key,
-      emphasized: legend.highlighted === one.key,
-    }))
+  const drawn = useMemo(
+    () =>
+      (drawnInput?.series ?? [])
+        .filter((one) => reduced.has(one.id) && isShown(legend, one.key))
+        .map((one) => ({
+          id: one.id,
+          points: reduced.get(one.id) ?? [],
+          colour: colourFor(one.key, colourKeys),
+          dashed: !one.primary,
+          dimmed: legend.highlighted !== null && legend.highlighted !== one.key,
+          emphasized: legend.highlighted === one.key,
+        })),
+    [drawnInput, reduced, legend, colourKeys],
+  )
 
   const legendEntries = keys.map((key) => {
     const primary = series.find((one) => one.key === key && one.primary)
@@ -175,13 +185,13 @@ export const MetricFigure = memo(function MetricFigure({
               onPointerMove={onPointerMove}
               onPointerLeave={() => setCursor(null)}
             >
-              {drawing && plotWidth > 0 ? (
+              {drawnInput ? (
                 <ChartBody
                   series={drawn}
-                  width={width}
+                  width={drawnInput.plotWidth + Y_AXIS_WIDTH + HORIZONTAL_MARGIN}
                   height={CHART_HEIGHT}
-                  from={domain.from}
-                  to={domain.to}
+                  from={drawnInput.from}
+                  to={drawnInput.to}
                   unit={unit}
                   timeZone={timeZone}
                   cursor={cursor}

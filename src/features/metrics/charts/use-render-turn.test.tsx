@@ -1,10 +1,10 @@
 import { act, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { useRenderTurn } from './use-render-turn'
+import { useValueInTurn } from './use-render-turn'
 
-function Chart({ name, wants = true }: { name: string; wants?: boolean }) {
-  const granted = useRenderTurn(wants)
-  return <p>{`${name}: ${granted ? 'drawn' : 'waiting'}`}</p>
+function Chart({ name, wants = true, data = 1 }: { name: string; wants?: boolean; data?: number }) {
+  const drawn = useValueInTurn(data, wants)
+  return <p>{`${name}: ${drawn === undefined ? 'waiting' : `drawn ${drawn}`}`}</p>
 }
 
 /** Lets the queue's next macrotask run (and React commit what it granted). */
@@ -22,14 +22,14 @@ describe('useRenderTurn', () => {
         <Chart key="c" name="c" />
       </>,
     )
-    expect(screen.getByText('a: drawn')).toBeInTheDocument()
+    expect(screen.getByText('a: drawn 1')).toBeInTheDocument()
     expect(screen.getByText('b: waiting')).toBeInTheDocument()
     expect(screen.getByText('c: waiting')).toBeInTheDocument()
     await nextTask()
-    expect(screen.getByText('b: drawn')).toBeInTheDocument()
+    expect(screen.getByText('b: drawn 1')).toBeInTheDocument()
     expect(screen.getByText('c: waiting')).toBeInTheDocument()
     await nextTask()
-    expect(screen.getByText('c: drawn')).toBeInTheDocument()
+    expect(screen.getByText('c: drawn 1')).toBeInTheDocument()
   })
 
   it('skips a chart that stopped waiting, and one that does not want a turn never gets one', async () => {
@@ -49,7 +49,7 @@ describe('useRenderTurn', () => {
       </>,
     )
     await nextTask()
-    expect(screen.getByText('c: drawn')).toBeInTheDocument()
+    expect(screen.getByText('c: drawn 1')).toBeInTheDocument()
     await nextTask()
     await nextTask()
     expect(screen.getByText('d: waiting')).toBeInTheDocument()
@@ -61,6 +61,28 @@ describe('useRenderTurn', () => {
         <Chart key="d" name="d" />
       </>,
     )
-    expect(screen.getByText('d: drawn')).toBeInTheDocument()
+    expect(screen.getByText('d: drawn 1')).toBeInTheDocument()
+  })
+
+  it('gives new data a turn too, drawing the last data it had until then', async () => {
+    const charts = (data: number) => (
+      <>
+        <Chart key="a" name="a" data={data} />
+        <Chart key="b" name="b" data={data} />
+      </>
+    )
+    const { rerender } = render(charts(1))
+    await nextTask()
+    expect(screen.getByText('b: drawn 1')).toBeInTheDocument()
+    await nextTask()
+    rerender(charts(2))
+    expect(screen.getByText('a: drawn 2')).toBeInTheDocument()
+    expect(screen.getByText('b: drawn 1')).toBeInTheDocument()
+    // Newer data while still waiting keeps the place in line and is what gets drawn.
+    rerender(charts(3))
+    await nextTask()
+    expect(screen.getByText('b: drawn 3')).toBeInTheDocument()
+    await nextTask()
+    expect(screen.getByText('a: drawn 3')).toBeInTheDocument()
   })
 })

@@ -1,11 +1,12 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 
 /**
- * Charts that become ready together (one answer feeds seven of them) take turns to mount,
- * one per task: mounting a recharts chart is tens of milliseconds of synchronous work (its
- * store, its axes, a re-render), and several in one commit is a long task that freezes the
- * page. The first chart in line mounts at once; each next one starts in a new task after the
- * one before has committed, so the browser can paint and handle input in between.
+ * Charts that have new work at the same moment (one answer feeds seven of them; a refresh
+ * gives them all new data) take turns, one per task: drawing a chart is tens of
+ * milliseconds of synchronous work (reducing its series, building its paths, recharts'
+ * store and axes), and seven in one commit is a long task that freezes the page. The first
+ * in line goes at once; each next one in a new task after the one before has committed, so
+ * the browser can paint and handle input in between.
  */
 const waiting: Array<() => void> = []
 let turnTaken = false
@@ -22,22 +23,30 @@ function release(): void {
 }
 
 /**
- * Whether the caller may mount its heavy part, once it `wants` to. Once granted it stays so;
- * a caller that stops wanting (scrolled away before its turn, unmounted) leaves the line.
+ * The latest `value` the caller has had a turn for: `undefined` until its first turn, then
+ * the value as it was at its last turn. When `value` changes (new data, a new width) the
+ * caller keeps drawing the one it has until its next turn. Only while it `wants` to draw
+ * does it queue; leaving the line (scrolled away, unmounted) passes the turn on.
  */
-export function useRenderTurn(wants: boolean): boolean {
-  const [granted, setGranted] = useState(false)
-  /** Holds the turn: granted, and its chart not committed yet. */
+export function useValueInTurn<T>(value: T, wants: boolean): T | undefined {
+  const [current, setCurrent] = useState<{ value: T } | null>(null)
+  const latest = useRef(value)
+  /** Holds the turn: granted, and what it drew not committed yet. */
   const holding = useRef(false)
+  const behind = wants && (current === null || current.value !== value)
+
+  useLayoutEffect(() => {
+    latest.current = value
+  })
 
   useEffect(() => {
-    if (!wants || granted) return
+    if (!behind) return
     let active = true
+    // Takes whatever the value is by then: changes while waiting keep the place in line.
     const take = () => {
-      // Left the line between being queued and being called: pass the turn on.
       if (!active) return advance()
       holding.current = true
-      setGranted(true)
+      setCurrent({ value: latest.current })
     }
     if (turnTaken) {
       waiting.push(take)
@@ -50,16 +59,16 @@ export function useRenderTurn(wants: boolean): boolean {
       const index = waiting.indexOf(take)
       if (index >= 0) waiting.splice(index, 1)
     }
-  }, [wants, granted])
+  }, [behind, current])
 
-  // Runs after the commit that mounted the caller's chart: its turn is over. Unmounted while
+  // Runs after the commit that drew the granted value: the turn is over. Unmounted while
   // holding it (before that commit): pass it on all the same.
   useEffect(() => {
-    if (granted && holding.current) {
+    if (holding.current) {
       holding.current = false
       release()
     }
-  }, [granted])
+  }, [current])
   useEffect(
     () => () => {
       if (holding.current) {
@@ -70,5 +79,5 @@ export function useRenderTurn(wants: boolean): boolean {
     [],
   )
 
-  return granted
+  return current?.value
 }

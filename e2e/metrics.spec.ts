@@ -213,10 +213,7 @@ test('an agent metrics answer that breaks the contract is refused with the contr
   await signInAs('admin@acme', { path: '/metrics?env=staging' })
   await expectDrawn(figure(page, 'CPU'))
   await updateMockSettings(page, { malformedRate: 1 })
-  await page
-    .getByRole('banner')
-    .getByRole('combobox', { name: 'Environment' })
-    .selectOption('prod')
+  await page.getByRole('banner').getByRole('combobox', { name: 'Environment' }).selectOption('prod')
   const error = page.getByRole('alert').filter({ hasText: 'Could not load the agent metrics' })
   await expect(error).toBeVisible()
   await expect(error).toContainText('does not follow the API contract')

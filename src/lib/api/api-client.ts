@@ -2,6 +2,7 @@ import createClient from 'openapi-fetch'
 import { appConfig } from '@/config/app-config'
 import type { Scope } from '@/lib/query/query-scope'
 import { ContractError, HttpError, NetworkError, parseRetryAfter } from './errors'
+import type { ResponseSchema } from './response-schema'
 import { assertScope, prepareValidation, validateResponse } from './response-validation'
 import type { paths, Problem, SchemaName, Schemas } from './types'
 
@@ -10,7 +11,7 @@ import type { paths, Problem, SchemaName, Schemas } from './types'
  * parameter, validates every answer against the OpenAPI document and refuses rows of another
  * tenant or environment. No view builds a URL or calls fetch by hand.
  */
-const client = createClient<paths>({
+export const client = createClient<paths>({
   // Absolute, on the page's own origin: Request needs an absolute URL outside browsers (tests).
   baseUrl: new URL(
     appConfig.apiBaseUrl,
@@ -56,10 +57,15 @@ type ScopedPath = {
       ? P
       : never
 }[GetPath]
-/** The schema name whose type is exactly this endpoint's 200 body (checked at compile time). */
-type SchemaFor<T> = {
-  [N in SchemaName]: [Schemas[N]] extends [T] ? ([T] extends [Schemas[N]] ? N : never) : never
-}[SchemaName]
+/**
+ * The response schema whose type is exactly this endpoint's 200 body (checked at compile
+ * time): `schema: agentListSchema` from `generated/response-schemas/agent-list`.
+ */
+type SchemaFor<T> = ResponseSchema<
+  {
+    [N in SchemaName]: [Schemas[N]] extends [T] ? ([T] extends [Schemas[N]] ? N : never) : never
+  }[SchemaName]
+>
 
 type ScopedOptions<P extends ScopedPath> = {
   /** Tenant and environment: hand on the query key, which starts with them. */
@@ -107,19 +113,10 @@ export async function tenantGet<P extends Exclude<GetPath, ScopedPath>>(
   return data as unknown as OkBody<P>
 }
 
-/** Sign in with username and password; the only call made without a token. */
-export async function postLogin(username: string, password: string, signal?: AbortSignal) {
-  const body = await send(
-    '/auth/login',
-    () => client.POST('/auth/login', { body: { username, password }, signal, parseAs: 'text' }),
-    { isLogin: true },
-  )
-  return validateResponse('LoginResponse', body, '/auth/login')
-}
-
 type RawResult = { data?: unknown; error?: unknown; response: Response }
 
-async function send(
+/** Sends one request and reads its JSON body, turning failures into the client's errors. */
+export async function send(
   path: string,
   call: () => Promise<RawResult>,
   { isLogin = false } = {},

@@ -9,17 +9,17 @@ const ShortcutsDialog = lazy(async () => ({
 }))
 
 /**
- * The header's "Keyboard shortcuts" button and the document's shortcut keys. The key handler
- * (keyboard-shortcut-handler.ts, what each key does) is loaded once the shell has rendered:
- * no page needs it to show, so it stays out of every first visit's critical JavaScript. Keys
- * pressed before it arrives are kept and handed to it, so an early `?` is not lost.
+ * The header's "Keyboard shortcuts" button and the document's shortcut keys. What each key
+ * does (keyboard-shortcut-handler.ts) is loaded on the first key pressed: no page needs it to
+ * show, so no first view downloads it. That key and any pressed while it loads are kept and
+ * handed to it in order, so the first `?` or `g` `l` works like every later one.
  */
 export function WorkspaceShortcuts() {
   const navigate = useNavigate()
   const location = useLocation()
   const env = useActiveEnvironment()
   const [helpOpen, setHelpOpen] = useState(false)
-  // The handler is installed once; it reads the latest location and environment from here.
+  // The handler reads the latest location and environment from here when a key is pressed.
   const latest = useRef({ location, env, navigate })
   useEffect(() => {
     latest.current = { location, env, navigate }
@@ -27,27 +27,31 @@ export function WorkspaceShortcuts() {
 
   useEffect(() => {
     let handler: ((event: KeyboardEvent) => void) | null = null
+    let loading: Promise<void> | null = null
     let unmounted = false
     const early: KeyboardEvent[] = []
+    const load = () =>
+      import('./keyboard-shortcut-handler')
+        .then(({ createShortcutHandler }) => {
+          if (unmounted) return
+          handler = createShortcutHandler({
+            latest: () => latest.current,
+            openHelp: () => setHelpOpen(true),
+          })
+          for (const event of early.splice(0)) handler(event)
+        })
+        .catch(() => {
+          // Not fetched (offline, a new deploy): these keys keep their browser meaning; the
+          // next key tries again.
+          early.length = 0
+          loading = null
+        })
     const onKeyDown = (event: KeyboardEvent) => {
-      if (handler) handler(event)
-      else early.push(event)
+      if (handler) return handler(event)
+      early.push(event)
+      loading ??= load()
     }
     document.addEventListener('keydown', onKeyDown)
-    void import('./keyboard-shortcut-handler')
-      .then(({ createShortcutHandler }) => {
-        if (unmounted) return
-        handler = createShortcutHandler({
-          latest: () => latest.current,
-          openHelp: () => setHelpOpen(true),
-        })
-        for (const event of early.splice(0)) handler(event)
-      })
-      .catch(() => {
-        // Not fetched (offline, a new deploy): no shortcuts until the next load; keys keep
-        // their browser meaning.
-        document.removeEventListener('keydown', onKeyDown)
-      })
     return () => {
       unmounted = true
       document.removeEventListener('keydown', onKeyDown)

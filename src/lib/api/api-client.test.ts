@@ -6,7 +6,7 @@ import { server } from '@/mocks/node'
 import { problem } from '@/mocks/problem'
 import { setMockSettings } from '@/mocks/mock-settings'
 import { endSession, startSession, useSessionStore } from '@/session/session-store'
-import { scopedGet, tenantGet } from './api-client'
+import { apiUrl, scopedGet, tenantGet } from './api-client'
 import { postLogin } from './login-request'
 import {
   ContractError,
@@ -282,6 +282,37 @@ describe('scopedGet', () => {
     )
     expect(error).not.toBeInstanceOf(NetworkError)
     expect((error as Error).name).toBe('AbortError')
+  })
+})
+
+describe('apiUrl', () => {
+  it('keeps every query value whole, whatever it holds, and leaves absent ones out', () => {
+    const url = new URL(
+      apiUrl('/logs', {
+        query: {
+          q: 'a&b=c #d+e ü',
+          level: undefined,
+          agentId: null,
+          limit: 200,
+          environment: 'prod',
+        },
+      }),
+    )
+    expect(url.pathname).toBe('/api/v1/logs')
+    expect([...url.searchParams]).toEqual([
+      ['q', 'a&b=c #d+e ü'],
+      ['limit', '200'],
+      ['environment', 'prod'],
+    ])
+  })
+
+  it('repeats an array parameter once per item (form style, exploded)', () => {
+    const url = new URL(apiUrl('/executions', { query: { status: ['FAILED', 'RUNNING'] } }))
+    expect(url.searchParams.getAll('status')).toEqual(['FAILED', 'RUNNING'])
+  })
+
+  it('has no query string when there is nothing to send', () => {
+    expect(apiUrl('/environments')).toMatch(/\/api\/v1\/environments$/)
   })
 })
 

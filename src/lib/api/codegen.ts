@@ -7,7 +7,7 @@
  *
  * Outputs:
  * - generated/openapi-types.ts: `paths`, `components`, `operations` (openapi-typescript), for
- *   openapi-fetch and for typing mock handlers.
+ *   the API client's request and answer types and for typing mock handlers.
  * - generated/json-schemas.json: `{ "$defs": { <every components.schemas entry> } }` with
  *   `#/components/schemas/X` refs rewritten to `#/$defs/X`: the whole document's schemas, for
  *   tests and tools (`schemaNamed` in schema-registry.ts). The app never imports it.

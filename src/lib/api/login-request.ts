@@ -1,4 +1,4 @@
-import { client, send } from './api-client'
+import { apiUrl, send } from './api-client'
 import { loginResponseSchema } from './generated/response-schemas/login-response'
 import { validateResponse } from './response-validation'
 
@@ -8,7 +8,7 @@ import { validateResponse } from './response-validation'
 export async function postLogin(username: string, password: string, signal?: AbortSignal) {
   const body = await send(
     '/auth/login',
-    () => client.POST('/auth/login', { body: { username, password }, signal, parseAs: 'text' }),
+    { url: apiUrl('/auth/login'), json: { username, password }, signal },
     { isLogin: true },
   )
   return validateResponse(loginResponseSchema, body, '/auth/login')

@@ -1,9 +1,9 @@
 import type { UsagePoint, UsageResponse, UsageTotals } from '@/lib/api/types'
 import {
-  countBucketExecutions,
-  getBucket,
   bucketOf,
   bucketStart,
+  countExecutionsInBuckets,
+  getBucket,
 } from '../executions/execution-buckets'
 import { traceOf, viewExecution } from '../executions/execution-data'
 import {
@@ -159,17 +159,23 @@ export function inFullBodyWeek(model: EnvironmentModel, time: number): boolean {
 
 /** Exactly what `/executions` lists for [from, to): executions by start time. */
 export function countExecutions(model: EnvironmentModel, from: number, to: number): number {
+  const firstWhole = Math.ceil(from / BUCKET_MS)
+  const endWhole = Math.floor(to / BUCKET_MS)
+  if (firstWhole >= endWhole) return countStarts(model, from, to)
+  return (
+    countStarts(model, from, bucketStart(firstWhole)) +
+    countExecutionsInBuckets(model, firstWhole, endWhole) +
+    countStarts(model, bucketStart(endWhole), to)
+  )
+}
+
+/** Executions starting in [from, to), from the generated buckets (for minutes cut by a window). */
+function countStarts(model: EnvironmentModel, from: number, to: number): number {
+  if (from >= to) return 0
   let count = 0
-  const first = bucketOf(from)
-  const last = bucketOf(to - 1)
-  for (let b = first; b <= last; b++) {
-    const start = bucketStart(b)
-    if (start >= from && start + BUCKET_MS <= to) {
-      count += countBucketExecutions(model, b)
-      continue
-    }
-    // A minute cut by the window: only its executions inside count.
+  for (let b = bucketOf(from); bucketStart(b) < to; b++) {
     const bucket = getBucket(model, b)
+    const start = bucketStart(b)
     for (let i = 0; i < bucket.size; i++) {
       const time = start + (bucket.offset[i] ?? 0)
       if (time >= from && time < to) count++

@@ -15,7 +15,8 @@ import { BACKGROUND, LEVELS } from './log-kinds'
  * who logged it, which execution line it is) in typed arrays; the text of a line is rendered on
  * demand from its (bucket, index). Lines come from two sources:
  * - background: each agent logs its own chatter (consumers polling, pools, heartbeats, a
- *   rare error burst, retries while the executions' incident lasts), drawn per agent per bucket;
+ *   rare error burst, retries while the executions' incident lasts), drawn per agent per UTC
+ *   hour and split over the hour's minutes (see "background counts");
  * - executions: each execution logs exactly LINES_PER_EXECUTION lines while it runs (received,
  *   processing, the call it makes, completed or failed), at times inside its run. A line lands
  *   in the bucket its time falls in, so a long execution's later lines live in later buckets.

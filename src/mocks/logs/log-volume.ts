@@ -30,10 +30,12 @@ export function countLogLines(options: {
   env: string
   from: Date
   to: Date
+  /** The mock's "now" the lines exist as of (default: `mockNow()`). */
+  now?: number
 }): number {
   const model = getLogModel(options.tenant, options.env)
   if (!model) return 0
-  const now = mockNow()
+  const now = options.now ?? mockNow()
   const lo = options.from.getTime()
   // Lines exist up to and including now.
   const hi = Math.min(options.to.getTime(), now + 1)

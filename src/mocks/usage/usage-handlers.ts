@@ -18,7 +18,7 @@ export const usageHandlers = [
     const granularity = enumParam(scope.url, 'granularity', GRANULARITIES) ?? 'hour'
     return ok(
       'UsageResponse',
-      usageResponse(scope.tenant, scope.environment, range, granularity, now),
+      await usageResponse(scope.tenant, scope.environment, range, granularity, now),
     )
   }),
 ]

@@ -1,5 +1,6 @@
 import { apiGet, ok } from '../api-route'
 import { mockNow } from '../clock'
+import { inTurn } from '../main-thread-work'
 import { enumParam, parseTimeRange, requireScope } from '../scope-guard'
 import { usageResponse, type Granularity } from './usage-data'
 
@@ -16,9 +17,11 @@ export const usageHandlers = [
     const now = mockNow()
     const range = parseTimeRange(scope.url, now)
     const granularity = enumParam(scope.url, 'granularity', GRANULARITIES) ?? 'hour'
-    return ok(
-      'UsageResponse',
-      await usageResponse(scope.tenant, scope.environment, range, granularity, now),
+    // Computed in slices that yield to the page, one request after the other (see
+    // main-thread-work.ts): a month of every environment is a lot of work for the page's thread.
+    const body = await inTurn(() =>
+      usageResponse(scope.tenant, scope.environment, range, granularity, now),
     )
+    return ok('UsageResponse', body)
   }),
 ]

@@ -22,6 +22,7 @@ import {
 import { BUCKET_MS, getEnvironmentModel, trafficFactor } from './execution-model'
 import { timeseries } from './execution-stats'
 import { checkTrace, HOUR, MINUTE, nearestRank, NOW } from './execution-test-support'
+import { executionDetailSchema } from '@/lib/api/generated/response-schemas/execution-detail'
 
 const DAY = 24 * HOUR
 
@@ -41,7 +42,7 @@ function walk(tenant: string, environment: string, query: Omit<ExecutionQuery, '
 function detail(id: string, environment = 'prod', tenant = 'acme'): ExecutionDetail {
   const found = findExecution(tenant, environment, id, NOW)
   expect(found, id).toBeDefined()
-  return validateResponse('ExecutionDetail', found, id)
+  return validateResponse(executionDetailSchema, found, id)
 }
 
 function diagramOf(execution: ExecutionDetail) {

@@ -14,7 +14,7 @@ import {
 } from '../executions/execution-model'
 import { traceExecution } from '../executions/execution-trace'
 import { createRandom, hashString } from '../random'
-import { yieldToPage } from '../main-thread-work'
+import { mainThreadPacer, type MainThreadPacer } from '../main-thread-slices'
 import { countLogLines } from '../logs/log-volume'
 import { countMetricPoints } from '../metrics/metric-volume'
 
@@ -59,15 +59,11 @@ export function bucketSizeMs(granularity: Granularity): number {
 }
 
 /**
- * How long the usage mock computes before it lets the page run: in the browser it shares the
- * page's main thread, and a month of hours for acme/prod is a few hundred milliseconds.
- */
-const SLICE_MS = 40
-
-/**
- * The usage of every bucket of the range, as of `now`. Computed in slices of `sliceMs` with
- * `pause()` between them, so the page stays responsive (input, paint, other responses) while
- * a long range is computed; a short one is computed at once.
+ * The usage of every bucket of the range, as of `now`. Computed in slices with the main thread
+ * handed back between them (see main-thread-slices.ts): a month of hours for acme/prod is a
+ * few hundred milliseconds. A bucket is milliseconds of work, so the clock is read after
+ * each; the pauses are at background priority, so the page also gets the answers of other
+ * requests finished meanwhile.
  */
 export async function usageResponse(
   tenantId: string,
@@ -75,20 +71,13 @@ export async function usageResponse(
   range: { from: number; to: number },
   granularity: Granularity,
   now: number,
-  {
-    pause = yieldToPage,
-    sliceMs = SLICE_MS,
-  }: { pause?: () => Promise<void>; sliceMs?: number } = {},
+  pacer: MainThreadPacer = mainThreadPacer({ stepsPerCheck: 1, background: true }),
 ): Promise<UsageResponse> {
   const size = bucketSizeMs(granularity)
   const points: UsagePoint[] = []
   const totals = zero()
-  let sliceStart = performance.now()
   for (let t = Math.floor(range.from / size) * size; t < range.to; t += size) {
-    if (performance.now() - sliceStart >= sliceMs) {
-      await pause()
-      sliceStart = performance.now()
-    }
+    if (pacer.step()) await pacer.pause()
     const cell = usageIn(
       tenantId,
       environment,

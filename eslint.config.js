@@ -77,6 +77,13 @@ const productionOnlyZones = [
     from: 'src/test',
     message: 'Test helpers are for tests only.',
   },
+  {
+    // The whole document's schemas would put every view's schemas in the entry chunk.
+    target: [...layers.flat().map(src), 'src/main.tsx'],
+    from: ['src/lib/api/schema-registry.ts', 'src/lib/api/generated/json-schemas.json'],
+    message:
+      'The app validates with generated/response-schemas/<answer>.ts (one per answer); the whole document is for tests and tools.',
+  },
 ]
 const restrictedPaths = (zones) => ['error', { basePath: root, zones }]
 

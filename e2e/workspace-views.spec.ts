@@ -14,8 +14,10 @@ test('save a view, reopen it, rename it, delete it', async ({ page, signInAs }) 
   await expect(save).toBeHidden()
 
   // Elsewhere, in another environment: the saved view brings everything back.
-  await page.goto('/agents?env=dev')
-  await expect(page.getByRole('combobox', { name: 'Environment' })).toHaveValue('dev')
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Agents' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Agents' })).toBeVisible()
+  await page.getByRole('combobox', { name: 'Environment' }).selectOption('dev')
+  await expect(page).toHaveURL(/\/agents\?env=dev$/)
   await page.reload() // saved views survive a reload
   await page.getByRole('button', { name: 'Saved views' }).click()
   const list = page.getByRole('dialog', { name: 'Saved views' })

@@ -3,19 +3,18 @@ import { createRoot } from 'react-dom/client'
 import { App } from '@/app/app'
 import { createAppRouter } from '@/app/router'
 import { followOtherTabs, offerHandoff, restoreSession } from '@/session/session-store'
-import { takeHandoffToken } from '@/session/token-handoff'
+import { listenForPastedHandoffs, takeHandoffToken } from '@/session/token-handoff'
 import '@/app/styles.css'
 
 // A `#access_token=` hand-off leaves the address bar before anything else reads the location:
 // before the mock starts (which takes a while) and before the router exists, so no router
-// state, link, copied URL or history entry can ever hold the token. A hand-off pasted into
-// the tab while the app is still starting is taken the same way and waits for it.
+// state, link, copied URL or history entry can ever hold the token. One pasted into the tab
+// later is taken before the router sees it (see `listenForPastedHandoffs`); while the app is
+// still starting, it waits for the session to be restored.
 let handoffBeforeStart = takeHandoffToken()
-let acceptHandoff: ((token: string) => void) | null = null
-window.addEventListener('hashchange', () => {
-  const token = takeHandoffToken()
-  if (!token) return
-  if (acceptHandoff) acceptHandoff(token)
+let started = false
+listenForPastedHandoffs((token) => {
+  if (started) offerHandoff(token)
   else handoffBeforeStart = token
 })
 
@@ -34,27 +33,10 @@ async function start() {
   restoreSession()
   if (handoffBeforeStart) offerHandoff(handoffBeforeStart)
   handoffBeforeStart = null
+  started = true
   followOtherTabs()
 
   const router = createAppRouter()
-  // Once the app runs, a hand-off pasted into the tab changes only the fragment: no reload
-  // happens, and the router has already seen the new location (browsers fire popstate before
-  // hashchange). Replace the router's location with the clean one, and only then change the
-  // session, so a redirect the new session causes is not undone by this navigation.
-  acceptHandoff = (token) => {
-    const { pathname, search, hash } = window.location
-    void router
-      .navigate(`${pathname}${search}${hash}`, {
-        replace: true,
-        state: router.state.location.state,
-      })
-      // Whether that navigation completes or another one supersedes it, the hand-off is offered.
-      .then(
-        () => offerHandoff(token),
-        () => offerHandoff(token),
-      )
-  }
-
   const root = document.getElementById('root')
   if (!root) throw new Error('index.html has no #root element')
   createRoot(root).render(

@@ -27,9 +27,15 @@ export interface BrowserSuite {
   /** What is measured and how, as report paragraphs (Markdown lines). */
   intro: string[]
   run: (options: {
+    /** The mock build (MSW in the page), where most figures are measured. */
     baseURL: string
     browser: Browser
     log: (message: string) => void
+    /**
+     * The production build against the mock as an HTTP server, started on first call: for
+     * the JavaScript a deployed view downloads (the mock build's entry carries the mock).
+     */
+    productionBaseURL: () => Promise<string>
   }) => Promise<BenchResults>
   reportRows: (results: BenchResults) => string[]
 }
@@ -88,8 +94,11 @@ export const browserSuites: BrowserSuite[] = [
     intro: [
       'Same browser and server (`e2e/bench/logs-benchmarks.ts`): /logs over 24 h paged until',
       '100,000 lines are loaded and scrolled (next pages held) with a `longtask` observer; a page',
-      'of 200 lines of 12 KB JSON (served by a route); the newest > 1 MB line opened (click →',
-      'detail painted); live tail at 200 lines/s (mock setting) for 60 s; scripts to show /logs.',
+      'of 200 lines of 12 KB JSON (the mock’s sampled payloads), scrolled and one opened; the',
+      'newest > 1 MB line opened (click → detail painted); live tail at 200 lines/s (mock',
+      'setting) for 60 s. Scripts to show /logs: the production build (no mock code), its API',
+      'proxied to `npm run mock:server`, signed in through the form, scripts counted from the',
+      'requests until the lines are on screen.',
     ],
     run: (options) => runLogsBenchmarks(options),
     reportRows: logsBenchmarkReportRows,

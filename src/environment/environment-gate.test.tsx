@@ -18,13 +18,14 @@ import { EnvironmentGate } from './environment-gate'
 import { useEnvironmentStore } from './environment-store'
 import { EnvironmentSwitcher } from './environment-switcher'
 import { useScope } from './use-scope'
+import { agentListSchema } from '@/lib/api/generated/response-schemas/agent-list'
 
 /** A scoped page: says where it is and loads the agents of that scope. */
 function ScopedProbe() {
   const scope = useScope()
   const agents = useQuery(
     scopedQuery(scopedKey(scope, 'gate-test', 'agents'), (key, signal) =>
-      scopedGet('/agents', { scope: key, schema: 'AgentList', signal }),
+      scopedGet('/agents', { scope: key, schema: agentListSchema, signal }),
     ),
   )
   return (

@@ -2,6 +2,7 @@ import { queryOptions } from '@tanstack/react-query'
 import { tenantGet } from '@/lib/api/api-client'
 import { tenantKey } from '@/lib/query/query-scope'
 import { polling } from '@/lib/query/retry-policy'
+import { environmentListSchema } from '@/lib/api/generated/response-schemas/environment-list'
 
 /** Tenant-level queries: the environments a user may switch between. */
 export const environmentQueries = {
@@ -9,7 +10,7 @@ export const environmentQueries = {
     queryOptions({
       queryKey: tenantKey(tenant, 'environments', 'list'),
       queryFn: ({ queryKey: [{ tenant }], signal }) =>
-        tenantGet('/environments', { tenant, schema: 'EnvironmentList', signal }),
+        tenantGet('/environments', { tenant, schema: environmentListSchema, signal }),
       // The switcher shows live agent counts: keep them reasonably fresh.
       staleTime: 30_000,
       refetchInterval: polling(60_000),

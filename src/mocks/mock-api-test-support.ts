@@ -1,6 +1,7 @@
 import { expect } from 'vitest'
 import type { SchemaName, Schemas } from '@/lib/api/types'
 import { prepareValidation, validateResponse } from '@/lib/api/response-validation'
+import { schemaNamed } from '@/lib/api/schema-registry'
 
 /**
  * Calls to the mock API shared by every domain's handler tests (tests only, never the app).
@@ -38,7 +39,7 @@ export async function get<N extends SchemaName>(
   const { status, body } = await call(path, token)
   expect(status, JSON.stringify(body)).toBe(200)
   await prepareValidation(body)
-  return validateResponse(schema, body, path)
+  return validateResponse(schemaNamed(schema), body, path)
 }
 
 /** A problem+json answer with this status (and, if given, a detail matching `detail`). */
@@ -50,7 +51,7 @@ export async function expectProblem(
   const { status: actual, headers, body } = await response
   expect(actual, JSON.stringify(body)).toBe(status)
   expect(headers.get('Content-Type')).toBe('application/problem+json')
-  const problem = validateResponse('Problem', body, 'problem')
+  const problem = validateResponse(schemaNamed('Problem'), body, 'problem')
   expect(problem.status).toBe(status)
   if (detail) expect(problem.detail).toMatch(detail)
   return problem

@@ -3,6 +3,7 @@ import { validateResponse } from '@/lib/api/response-validation'
 import { signDemoToken, signToken } from './auth/auth-tokens'
 import { agentsOf, BASE, call, expectProblem, login } from './mock-api-test-support'
 import { MOCK_SETTINGS_STORAGE_KEY, setMockSettings } from './mock-settings'
+import { agentListSchema } from '@/lib/api/generated/response-schemas/agent-list'
 
 // What every endpoint shares, whichever domain serves it: the scope guard's validation, the
 // gateway's 404 for unknown paths, and its injected latency and faults.
@@ -102,7 +103,7 @@ describe('mock settings', () => {
     const { status, body, headers } = await call('/agents?environment=prod', token)
     expect(status).toBe(200)
     expect(headers.get('X-Mock-Fault')).toBe('malformed')
-    expect(() => validateResponse('AgentList', body, '/agents')).toThrow(/contract/)
+    expect(() => validateResponse(agentListSchema, body, '/agents')).toThrow(/contract/)
   })
 
   it('reads latency per environment from localStorage', async () => {

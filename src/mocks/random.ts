@@ -6,7 +6,11 @@
 
 /** FNV-1a, 32 bit: cheap, well spread for short keys, and stable across runtimes. */
 export function hashString(value: string): number {
-  let hash = 0x811c9dc5
+  return continueHash(0x811c9dc5, value)
+}
+
+/** FNV-1a carried on over `value`: `continueHash(hashString(a), b) === hashString(a + b)`. */
+function continueHash(hash: number, value: string): number {
   for (let i = 0; i < value.length; i++) {
     hash ^= value.charCodeAt(i)
     hash = Math.imul(hash, 0x01000193)
@@ -27,11 +31,63 @@ function mulberry32(seed: number): () => number {
 }
 
 /**
- * Just the uniform stream of `createRandom(key)` (same values, same order), without the
- * object: for hot loops that need a draw or two from each of tens of thousands of keys.
+ * `hashString(prefix + n)` for many integers `n` (the buckets of one environment:
+ * `acme/prod/bucket/` + bucket), the prefix hashed once and `n`'s digits hashed without
+ * building the string: the seeds of their streams (see `UniformStream`).
  */
-export function createUniformStream(key: string): () => number {
-  return mulberry32(hashString(key))
+export function seedsUnder(prefix: string): (n: number) => number {
+  const prefixHash = hashString(prefix)
+  return (n) =>
+    Number.isSafeInteger(n) && n >= 0
+      ? continueHashWithDigits(prefixHash, n)
+      : continueHash(prefixHash, String(n))
+}
+
+const digits = new Uint8Array(16)
+
+/** `continueHash(hash, String(n))` for a non-negative safe integer. */
+function continueHashWithDigits(hash: number, n: number): number {
+  let count = 0
+  let rest = n
+  do {
+    const digit = rest % 10
+    digits[count++] = digit
+    rest = (rest - digit) / 10
+  } while (rest > 0)
+  while (count > 0) {
+    hash ^= 48 + (digits[--count] ?? 0)
+    hash = Math.imul(hash, 0x01000193)
+  }
+  return hash >>> 0
+}
+
+/**
+ * The uniform stream of `createRandom(key)` (same values, same order) as one object that
+ * starts over from any seed (`hashString(key)`): for hot loops that read a draw or two from
+ * each of tens of thousands of keys, without allocating a stream per key. `gaussian()` is
+ * the first `gaussian()` `createRandom` gives from the same values.
+ */
+export class UniformStream {
+  #state = 0
+
+  restart(seed: number): this {
+    this.#state = seed >>> 0
+    return this
+  }
+
+  next(): number {
+    this.#state = (this.#state + 0x6d2b79f5) >>> 0
+    let t = this.#state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+
+  gaussian(): number {
+    const u = 1 - this.next()
+    const v = this.next()
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v)
+  }
 }
 
 export interface Random {

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query'
 import { useId, useState, type FormEvent } from 'react'
 import { Navigate, useNavigate, useSearchParams } from 'react-router'
-import { postLogin } from '@/lib/api/api-client'
+import { postLogin } from '@/lib/api/login-request'
 import { HttpError } from '@/lib/api/errors'
 import { describeError } from '@/components/query-states'
 import { demoPassword, demoUsers } from './demo-users'

@@ -19,6 +19,7 @@ import {
   useSessionStore,
 } from './session-store'
 import type { TokenProblem } from './token-claims'
+import { agentListSchema } from '@/lib/api/generated/response-schemas/agent-list'
 
 const TOKEN_KEY = 'cameleer3:session-token'
 const TENANT_PREFIX = 'cameleer3:tenant:'
@@ -283,7 +284,7 @@ describe('a 401 from the API', () => {
     expect(startSession(forged, 'login').ok).toBe(true)
     seedCache()
 
-    const error = await scopedGet('/agents', { scope, schema: 'AgentList' }).catch(
+    const error = await scopedGet('/agents', { scope, schema: agentListSchema }).catch(
       (e: unknown) => e,
     )
 
@@ -299,7 +300,7 @@ describe('a 401 from the API', () => {
   it('does not sign out on a 403 (an environment the token does not allow)', async () => {
     const token = await signDemoToken('dev@acme')
     startSession(token, 'login')
-    const error = await scopedGet('/agents', { scope, schema: 'AgentList' }).catch(
+    const error = await scopedGet('/agents', { scope, schema: agentListSchema }).catch(
       (e: unknown) => e,
     )
     expect((error as HttpError).status).toBe(403)
@@ -309,7 +310,7 @@ describe('a 401 from the API', () => {
   it('does not replace the reason of a session that has already ended', async () => {
     startSession(await signDemoToken('admin@acme'), 'login')
     endSession('signed-out')
-    const error = await scopedGet('/agents', { scope, schema: 'AgentList' }).catch(
+    const error = await scopedGet('/agents', { scope, schema: agentListSchema }).catch(
       (e: unknown) => e,
     )
     expect((error as HttpError).status).toBe(401)

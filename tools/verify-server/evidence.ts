@@ -2,6 +2,7 @@ import { assertScope, validateResponse, type ExpectedScope } from '@/lib/api/res
 import { ContractError, ScopeMismatchError } from '@/lib/api/errors'
 import type { SchemaName } from '@/lib/api/types'
 import type { ProbeResponse } from './probe-client'
+import { schemaNamed } from '@/lib/api/schema-registry'
 
 /**
  * How an answer is judged, each function returning `null` when it is right, else the
@@ -48,7 +49,7 @@ export function okIssue(
 
 function schemaIssue(schema: SchemaName, response: ProbeResponse): string | null {
   try {
-    validateResponse(schema, response.json, response.label)
+    validateResponse(schemaNamed(schema), response.json, response.label)
     return null
   } catch (error) {
     if (!(error instanceof ContractError)) throw error
@@ -68,7 +69,7 @@ export function scopeIssue(
   expected: ExpectedScope,
 ): string | null {
   try {
-    assertScope(schema, response.json, expected, response.label)
+    assertScope(schemaNamed(schema), response.json, expected, response.label)
     return null
   } catch (error) {
     if (!(error instanceof ScopeMismatchError)) throw error

@@ -12,6 +12,7 @@ import {
 } from './evidence'
 import type { ProbeClient, ProbeResponse, Query, Requester } from './probe-client'
 import type { CheckGroup, CheckResult, CheckStatus } from './report'
+import { schemaNamed } from '@/lib/api/schema-registry'
 
 /**
  * The conformance and isolation probe: read-only requests against a Cameleer3 server that
@@ -487,7 +488,7 @@ class Probe {
       )
     } else if (schema === null) {
       this.record(scope, skipped(`the OpenAPI document defines no 200 schema for ${endpoint}`))
-    } else if (!schemaCarriesScope(schema)) {
+    } else if (!schemaCarriesScope(schemaNamed(schema))) {
       this.record(scope, skipped(`the contract puts no tenantId on ${endpoint}'s answer`))
     } else {
       const issue = scopeIssue(schema, response, { tenant: a.tenant, env: environment })

@@ -3,6 +3,9 @@ import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
 import { scopedGet } from '@/lib/api/api-client'
 import { assertAnswersFor } from '@/lib/api/response-validation'
 import { scopedKey, scopedQuery, type Scope } from '@/lib/query/query-scope'
+import { agentEventPageSchema } from '@/lib/api/generated/response-schemas/agent-event-page'
+import { agentInfoSchema } from '@/lib/api/generated/response-schemas/agent-info'
+import { agentListSchema } from '@/lib/api/generated/response-schemas/agent-list'
 
 /** Heartbeats arrive every few seconds; 15 s keeps LIVE/STALE/DEAD honest without hammering. */
 export const AGENT_REFRESH_MS = 15_000
@@ -24,7 +27,7 @@ export const agentQueries = {
   list: (scope: Scope) =>
     queryOptions({
       ...scopedQuery(scopedKey(scope, 'agents', 'list'), (key, signal) =>
-        scopedGet('/agents', { scope: key, schema: 'AgentList', signal }),
+        scopedGet('/agents', { scope: key, schema: agentListSchema, signal }),
       ),
       refetchInterval: polling(AGENT_REFRESH_MS),
     }),
@@ -34,7 +37,7 @@ export const agentQueries = {
       ...scopedQuery(scopedKey(scope, 'agents', 'detail', { agentId }), async (key, signal) => {
         const agent = await scopedGet('/agents/{agentId}', {
           scope: key,
-          schema: 'AgentInfo',
+          schema: agentInfoSchema,
           path: { agentId: key.agentId },
           signal,
         })
@@ -50,7 +53,7 @@ export const agentQueries = {
       queryFn: ({ queryKey: [key], pageParam, signal }) =>
         scopedGet('/agents/{agentId}/events', {
           scope: key,
-          schema: 'AgentEventPage',
+          schema: agentEventPageSchema,
           path: { agentId: key.agentId },
           query: { limit: AGENT_EVENTS_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) },
           signal,

@@ -3,6 +3,8 @@ import { scopedGet } from '@/lib/api/api-client'
 import { fetchAgentMetrics, fetchRouteStats, fetchRouteTimeseries } from '@/lib/api/range-requests'
 import { scopedKey, scopedQuery, type Scope } from '@/lib/query/query-scope'
 import { stepForRange, type TimeRange } from '@/lib/time-range/time-range'
+import { agentListSchema } from '@/lib/api/generated/response-schemas/agent-list'
+import { metricNameListSchema } from '@/lib/api/generated/response-schemas/metric-name-list'
 
 /**
  * The comparison's queries, one set per side. Each side passes its own scope
@@ -31,7 +33,7 @@ export const compareQueries = {
   agents: (side: SideScope) =>
     queryOptions({
       ...scopedQuery(scopedKey(side, 'compare', 'agents'), (key, signal) =>
-        scopedGet('/agents', { scope: key, schema: 'AgentList', signal }),
+        scopedGet('/agents', { scope: key, schema: agentListSchema, signal }),
       ),
       staleTime: COMPARE_STALE_MS,
     }),
@@ -66,7 +68,7 @@ export const compareQueries = {
   metricNames: (side: SideScope) =>
     queryOptions({
       ...scopedQuery(scopedKey(side, 'compare', 'metric-names'), (key, signal) =>
-        scopedGet('/metrics/names', { scope: key, schema: 'MetricNameList', signal }),
+        scopedGet('/metrics/names', { scope: key, schema: metricNameListSchema, signal }),
       ),
       staleTime: 5 * 60_000,
     }),

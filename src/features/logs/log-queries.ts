@@ -6,6 +6,8 @@ import { scopedKey, type Scope } from '@/lib/query/query-scope'
 import { resolveTimeRange, stepForRange, type TimeRange } from '@/lib/time-range/time-range'
 import { toLogApiFilters, type LogFilters } from './search/log-filters'
 import { emptyTail, mergeTail, pollWasFull, type TailState } from './tail/tail-merge'
+import { logPageSchema } from '@/lib/api/generated/response-schemas/log-page'
+import { logStatsSchema } from '@/lib/api/generated/response-schemas/log-stats'
 
 /**
  * Queries of the logs view. Keys hold scope, the time range as the URL says it and the API's
@@ -51,7 +53,7 @@ export const logQueries = {
           : resolveTimeRange({ from, to })
         const page = await scopedGet('/logs', {
           scope: key,
-          schema: 'LogPage',
+          schema: logPageSchema,
           signal,
           query: {
             ...resolved,
@@ -87,7 +89,7 @@ export const logQueries = {
         const resolved = resolveTimeRange({ from, to })
         const stats = await scopedGet('/logs/stats', {
           scope: key,
-          schema: 'LogStats',
+          schema: logStatsSchema,
           signal,
           query: {
             ...resolved,
@@ -131,7 +133,7 @@ export const logQueries = {
         for (let page = 0; page < TAIL_MAX_PAGES_PER_TICK; page++) {
           const result = await scopedGet('/logs', {
             scope: key,
-            schema: 'LogPage',
+            schema: logPageSchema,
             signal,
             query: after
               ? {
@@ -186,7 +188,7 @@ export const logQueries = {
         const at = Date.parse(key.at)
         const page = await scopedGet('/logs', {
           scope: key,
-          schema: 'LogPage',
+          schema: logPageSchema,
           signal,
           query: {
             from: new Date(at - 24 * 3_600_000).toISOString(),
@@ -214,7 +216,7 @@ export const logQueries = {
       queryFn: async ({ queryKey: [key], pageParam, signal }) =>
         scopedGet('/logs', {
           scope: key,
-          schema: 'LogPage',
+          schema: logPageSchema,
           signal,
           query: {
             from: new Date(Date.parse(key.at)).toISOString(),

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useLocation, useSearchParams } from 'react-router'
-import { EmptyState, ErrorState, LoadingState } from '@/components/query-states'
+import { searchResultsState } from '@/components/search-results-state'
 import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import { TimeRangeControls } from '@/components/time-range-controls'
 import { usePageTitle } from '@/environment/use-page-title'
@@ -226,75 +226,52 @@ export function LogsPage() {
     })
   }
 
-  let body
-  if (results.isPending) body = <LoadingState label="Loading log lines…" />
-  else if (results.isError && !results.data) {
-    body = (
-      <ErrorState
-        error={results.error}
-        title="Could not load the logs"
-        onRetry={() => void results.refetch()}
-      />
-    )
-  } else if (lines.length === 0 && results.hasNextPage) {
-    body = results.isFetchNextPageError ? (
-      <ErrorState
-        error={results.error}
-        title="Could not search older log lines"
-        onRetry={() => void fetchNextPage()}
-      />
-    ) : (
-      <LoadingState label="Searching older log lines…" />
-    )
-  } else if (lines.length === 0) {
-    body = (
-      <EmptyState title={`No log lines in ${env} for this range and filters`}>
-        <p>
-          Try a longer time range{hasActiveLogFilters(filters) ? ' or fewer filters' : ''}.{' '}
-          {hasActiveLogFilters(filters) ? (
-            <button type="button" className="button" onClick={() => setFilters(emptyLogFilters)}>
-              Clear filters
+  const body = searchResultsState({
+    results,
+    rowCount: lines.length,
+    fetchNextPage,
+    clearFilters: hasActiveLogFilters(filters) ? () => setFilters(emptyLogFilters) : undefined,
+    wording: {
+      loading: 'Loading log lines…',
+      loadFailed: 'Could not load the logs',
+      searchingOlder: 'Searching older log lines…',
+      olderFailed: 'Could not search older log lines',
+      nothingFound: `No log lines in ${env} for this range and filters`,
+    },
+  }) ?? (
+    <LogList
+      key={searchIdentity}
+      lines={lines}
+      timeZone={timeZone}
+      selectedId={selected?.id ?? null}
+      highlightedId={linkedLine}
+      onOpen={setSelected}
+      onNearEnd={loadMore}
+      scrollRef={scrollRef}
+      onScroll={onScroll}
+      scrollToId={linkHandled === linkedLine ? linkedLine : null}
+      footer={
+        shownTail?.dropped ? null : results.isFetchingNextPage ? (
+          <p className="logs-footer">Loading older lines…</p>
+        ) : results.isFetchNextPageError ? (
+          <p className="logs-footer" role="alert">
+            Could not load older lines.{' '}
+            <button type="button" className="button" onClick={() => void fetchNextPage()}>
+              Try again
             </button>
-          ) : null}
-        </p>
-      </EmptyState>
-    )
-  } else {
-    body = (
-      <LogList
-        key={searchIdentity}
-        lines={lines}
-        timeZone={timeZone}
-        selectedId={selected?.id ?? null}
-        highlightedId={linkedLine}
-        onOpen={setSelected}
-        onNearEnd={loadMore}
-        scrollRef={scrollRef}
-        onScroll={onScroll}
-        scrollToId={linkHandled === linkedLine ? linkedLine : null}
-        footer={
-          shownTail?.dropped ? null : results.isFetchingNextPage ? (
-            <p className="logs-footer">Loading older lines…</p>
-          ) : results.isFetchNextPageError ? (
-            <p className="logs-footer" role="alert">
-              Could not load older lines.{' '}
-              <button type="button" className="button" onClick={() => void fetchNextPage()}>
-                Try again
-              </button>
-            </p>
-          ) : results.hasNextPage ? (
-            <p className="logs-footer">
-              <button type="button" className="button" onClick={() => void fetchNextPage()}>
-                Load older lines
-              </button>
-            </p>
-          ) : (
-            <p className="logs-footer logs-muted">The start of the range: no older lines.</p>
-          )
-        }
-      />
-    )
-  }
+          </p>
+        ) : results.hasNextPage ? (
+          <p className="logs-footer">
+            <button type="button" className="button" onClick={() => void fetchNextPage()}>
+              Load older lines
+            </button>
+          </p>
+        ) : (
+          <p className="logs-footer logs-muted">The start of the range: no older lines.</p>
+        )
+      }
+    />
+  )
 
   const firstPage = results.data?.pages[0]
   return (

@@ -3,6 +3,8 @@ import { scopedGet } from '@/lib/api/api-client'
 import { fetchRouteStats, fetchRouteTimeseries, type Resolved } from '@/lib/api/range-requests'
 import { scopedKey, scopedQuery, type Scope } from '@/lib/query/query-scope'
 import type { TimeRange } from '@/lib/time-range/time-range'
+import { agentListSchema } from '@/lib/api/generated/response-schemas/agent-list'
+import { metricNameListSchema } from '@/lib/api/generated/response-schemas/metric-name-list'
 
 /**
  * The metrics view's queries. Keys hold the range as the URL says it (`now-1h`); each query
@@ -53,7 +55,7 @@ export const metricsQueries = {
   names: (scope: Scope) =>
     queryOptions({
       ...scopedQuery(scopedKey(scope, 'metrics', 'names'), (key, signal) =>
-        scopedGet('/metrics/names', { scope: key, schema: 'MetricNameList', signal }),
+        scopedGet('/metrics/names', { scope: key, schema: metricNameListSchema, signal }),
       ),
       // The names an environment reports change with deployments, not by the minute.
       staleTime: 5 * 60_000,
@@ -82,7 +84,7 @@ export const metricsQueries = {
   agents: (scope: Scope) =>
     queryOptions({
       ...scopedQuery(scopedKey(scope, 'metrics', 'agents'), (key, signal) =>
-        scopedGet('/agents', { scope: key, schema: 'AgentList', signal }),
+        scopedGet('/agents', { scope: key, schema: agentListSchema, signal }),
       ),
       staleTime: 60_000,
     }),

@@ -15,6 +15,7 @@ import {
   type ResolvedPeriod,
   type UsagePeriodKey,
 } from './period/usage-period'
+import { usageResponseSchema } from '@/lib/api/generated/response-schemas/usage-response'
 
 /** Usage of one environment over one period, with the instants the period meant. */
 export interface UsageOverPeriod extends UsageResponse {
@@ -84,7 +85,7 @@ async function fetchUsage(
 ): Promise<UsageResponse> {
   const body = await scopedGet('/usage', {
     scope,
-    schema: 'UsageResponse',
+    schema: usageResponseSchema,
     query: { from: range.from, to: range.to, granularity },
     signal,
   })

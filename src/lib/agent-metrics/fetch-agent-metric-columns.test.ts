@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { scopedGet } from '@/lib/api/api-client'
 import { ContractError, HttpError, ScopeMismatchError } from '@/lib/api/errors'
+import { metricsResponseSchema } from '@/lib/api/generated/response-schemas/metrics-response'
 import type { Schemas } from '@/lib/api/types'
 import { summarizeValues } from '@/lib/series-summary'
 import { signDemoToken } from '@/mocks/auth/auth-tokens'
@@ -84,7 +85,7 @@ describe('fetchAgentMetricColumns (the worker job, run inline where no worker ex
     const columns = await fetchAgentMetricColumns(key, new AbortController().signal, NAMES, stepFor)
     const plain = await scopedGet('/metrics', {
       scope: key,
-      schema: 'MetricsResponse',
+      schema: metricsResponseSchema,
       query: { ...columns.resolved, names: NAMES, step: 60 },
     })
     expect(columns.step).toBe(plain.step)

@@ -1,4 +1,5 @@
 import { apiFailureCodec } from '@/lib/api/api-failure-codec'
+import { metricsResponseSchema } from '@/lib/api/generated/response-schemas/metrics-response'
 import { scopedGetOffThread } from '@/lib/api/off-thread-get'
 import type { Resolved } from '@/lib/api/range-requests'
 import type { Scope } from '@/lib/query/query-scope'
@@ -29,7 +30,7 @@ export async function fetchAgentMetricColumns(
   const resolved = resolveTimeRange({ from: key.from, to: key.to })
   const columns = await scopedGetOffThread('/metrics', {
     scope: key,
-    schema: 'MetricsResponse',
+    schema: metricsResponseSchema,
     signal,
     query: { ...resolved, names, step: stepFor(resolved) },
     runner,

@@ -1,4 +1,5 @@
 import { checkedAnswerJob } from '@/lib/api/checked-answer-job'
+import { metricsResponseSchema } from '@/lib/api/generated/response-schemas/metrics-response'
 import type { Schemas } from '@/lib/api/types'
 import type { JobResult } from '@/lib/workers/off-thread-job'
 import { instantMs } from '@/lib/canonical-utc'
@@ -64,4 +65,4 @@ export function toMetricColumns(answer: Schemas['MetricsResponse']): JobResult<M
 }
 
 /** The `/metrics` answer read, checked (as scopedGet does) and turned into columns. */
-export const metricColumnsJob = checkedAnswerJob('MetricsResponse', toMetricColumns)
+export const metricColumnsJob = checkedAnswerJob(metricsResponseSchema, toMetricColumns)

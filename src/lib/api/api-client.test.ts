@@ -6,7 +6,8 @@ import { server } from '@/mocks/node'
 import { problem } from '@/mocks/problem'
 import { setMockSettings } from '@/mocks/mock-settings'
 import { endSession, startSession, useSessionStore } from '@/session/session-store'
-import { postLogin, scopedGet, tenantGet } from './api-client'
+import { apiUrl, scopedGet, tenantGet } from './api-client'
+import { postLogin } from './login-request'
 import {
   ContractError,
   HttpError,
@@ -17,6 +18,11 @@ import {
 } from './errors'
 import type { AgentInfo } from './types'
 import { recordRequests } from '@/test/watch-requests'
+import { agentEventPageSchema } from '@/lib/api/generated/response-schemas/agent-event-page'
+import { agentInfoSchema } from '@/lib/api/generated/response-schemas/agent-info'
+import { agentListSchema } from '@/lib/api/generated/response-schemas/agent-list'
+import { environmentListSchema } from '@/lib/api/generated/response-schemas/environment-list'
+import { meSchema } from '@/lib/api/generated/response-schemas/me'
 
 const acmeProd = { tenant: 'acme', env: 'prod' }
 let token = ''
@@ -66,7 +72,7 @@ describe('scopedGet', () => {
     const requests = recordRequests()
     const list = await scopedGet('/agents', {
       scope: { tenant: 'acme', env: 'staging' },
-      schema: 'AgentList',
+      schema: agentListSchema,
     })
 
     expect(requests).toHaveLength(1)
@@ -83,7 +89,7 @@ describe('scopedGet', () => {
     const requests = recordRequests()
     await scopedGet('/agents', {
       scope: acmeProd,
-      schema: 'AgentList',
+      schema: agentListSchema,
       // @ts-expect-error the environment comes from the scope only
       query: { status: 'DEAD', environment: 'dev' },
     })
@@ -95,7 +101,9 @@ describe('scopedGet', () => {
   it('sends no token once the session has ended', async () => {
     endSession('signed-out')
     const requests = recordRequests()
-    const error = await failureOf(scopedGet('/agents', { scope: acmeProd, schema: 'AgentList' }))
+    const error = await failureOf(
+      scopedGet('/agents', { scope: acmeProd, schema: agentListSchema }),
+    )
     expect((requests[0] as Request).headers.has('Authorization')).toBe(false)
     expect(error).toBeInstanceOf(HttpError)
     expect((error as HttpError).status).toBe(401)
@@ -109,7 +117,11 @@ describe('scopedGet', () => {
   ])('encodes the path parameter %j as one segment', async (agentId, segment) => {
     const requests = recordRequests()
     const error = await failureOf(
-      scopedGet('/agents/{agentId}', { scope: acmeProd, schema: 'AgentInfo', path: { agentId } }),
+      scopedGet('/agents/{agentId}', {
+        scope: acmeProd,
+        schema: agentInfoSchema,
+        path: { agentId },
+      }),
     )
     const url = new URL((requests[0] as Request).url)
     expect(url.pathname).toBe(`/api/v1/agents/${segment}`)
@@ -127,7 +139,7 @@ describe('scopedGet', () => {
       const error = await failureOf(
         scopedGet('/agents/{agentId}/events', {
           scope: acmeProd,
-          schema: 'AgentEventPage',
+          schema: agentEventPageSchema,
           path: { agentId },
         }),
       )
@@ -140,7 +152,9 @@ describe('scopedGet', () => {
 
   it('refuses a row of another tenant with a ScopeMismatchError naming both tenants', async () => {
     answerAgents({ items: [agentRow(), agentRow({ agentId: 'intruder', tenantId: 'beta' })] })
-    const error = await failureOf(scopedGet('/agents', { scope: acmeProd, schema: 'AgentList' }))
+    const error = await failureOf(
+      scopedGet('/agents', { scope: acmeProd, schema: agentListSchema }),
+    )
     expect(error).toBeInstanceOf(ScopeMismatchError)
     const mismatch = error as ScopeMismatchError
     expect(mismatch.message).toContain('“beta”')
@@ -151,7 +165,9 @@ describe('scopedGet', () => {
 
   it('refuses a row of another environment with a ScopeMismatchError naming both environments', async () => {
     answerAgents({ items: [agentRow({ environment: 'staging' })] })
-    const error = await failureOf(scopedGet('/agents', { scope: acmeProd, schema: 'AgentList' }))
+    const error = await failureOf(
+      scopedGet('/agents', { scope: acmeProd, schema: agentListSchema }),
+    )
     expect(error).toBeInstanceOf(ScopeMismatchError)
     expect((error as Error).message).toMatch(/environment “staging”.*environment “prod”/)
   })
@@ -165,7 +181,7 @@ describe('scopedGet', () => {
     const error = await failureOf(
       scopedGet('/agents/{agentId}', {
         scope: acmeProd,
-        schema: 'AgentInfo',
+        schema: agentInfoSchema,
         path: { agentId: 'order-service-1' },
       }),
     )
@@ -179,7 +195,9 @@ describe('scopedGet', () => {
         () => new HttpResponse('{"items": [', { headers: { 'Content-Type': 'application/json' } }),
       ),
     )
-    const error = await failureOf(scopedGet('/agents', { scope: acmeProd, schema: 'AgentList' }))
+    const error = await failureOf(
+      scopedGet('/agents', { scope: acmeProd, schema: agentListSchema }),
+    )
     expect(error).toBeInstanceOf(ContractError)
     expect((error as ContractError).issues).toEqual(['the body is not valid JSON'])
     expect((error as ContractError).retryable).toBe(false)
@@ -194,7 +212,9 @@ describe('scopedGet', () => {
     'turns a body with %s into a ContractError naming the field',
     async (_label, change, field) => {
       answerAgents({ items: [{ ...agentRow(), ...change }] })
-      const error = await failureOf(scopedGet('/agents', { scope: acmeProd, schema: 'AgentList' }))
+      const error = await failureOf(
+        scopedGet('/agents', { scope: acmeProd, schema: agentListSchema }),
+      )
       expect(error).toBeInstanceOf(ContractError)
       const contract = error as ContractError
       expect(contract.issues.some((issue) => issue.startsWith(`${field}:`))).toBe(true)
@@ -206,7 +226,7 @@ describe('scopedGet', () => {
     const error = await failureOf(
       scopedGet('/agents/{agentId}', {
         scope: acmeProd,
-        schema: 'AgentInfo',
+        schema: agentInfoSchema,
         path: { agentId: 'no-such-agent' },
       }),
     )
@@ -221,7 +241,9 @@ describe('scopedGet', () => {
 
   it('turns a 503 into a retryable HttpError', async () => {
     setMockSettings({ errorRate: 1 })
-    const error = await failureOf(scopedGet('/agents', { scope: acmeProd, schema: 'AgentList' }))
+    const error = await failureOf(
+      scopedGet('/agents', { scope: acmeProd, schema: agentListSchema }),
+    )
     expect(error).toBeInstanceOf(HttpError)
     expect((error as HttpError).status).toBe(503)
     expect((error as HttpError).retryable).toBe(true)
@@ -234,7 +256,9 @@ describe('scopedGet', () => {
         () => new HttpResponse('<html>Bad gateway</html>', { status: 502 }),
       ),
     )
-    const error = await failureOf(scopedGet('/agents', { scope: acmeProd, schema: 'AgentList' }))
+    const error = await failureOf(
+      scopedGet('/agents', { scope: acmeProd, schema: agentListSchema }),
+    )
     expect(error).toBeInstanceOf(HttpError)
     expect((error as HttpError).status).toBe(502)
     expect((error as HttpError).problem).toBeNull()
@@ -243,7 +267,9 @@ describe('scopedGet', () => {
 
   it('turns a network failure into a retryable NetworkError', async () => {
     server.use(http.get('*/api/v1/agents', () => HttpResponse.error()))
-    const error = await failureOf(scopedGet('/agents', { scope: acmeProd, schema: 'AgentList' }))
+    const error = await failureOf(
+      scopedGet('/agents', { scope: acmeProd, schema: agentListSchema }),
+    )
     expect(error).toBeInstanceOf(NetworkError)
     expect((error as NetworkError).retryable).toBe(true)
   })
@@ -252,17 +278,48 @@ describe('scopedGet', () => {
     const controller = new AbortController()
     controller.abort()
     const error = await failureOf(
-      scopedGet('/agents', { scope: acmeProd, schema: 'AgentList', signal: controller.signal }),
+      scopedGet('/agents', { scope: acmeProd, schema: agentListSchema, signal: controller.signal }),
     )
     expect(error).not.toBeInstanceOf(NetworkError)
     expect((error as Error).name).toBe('AbortError')
   })
 })
 
+describe('apiUrl', () => {
+  it('keeps every query value whole, whatever it holds, and leaves absent ones out', () => {
+    const url = new URL(
+      apiUrl('/logs', {
+        query: {
+          q: 'a&b=c #d+e ü',
+          level: undefined,
+          agentId: null,
+          limit: 200,
+          environment: 'prod',
+        },
+      }),
+    )
+    expect(url.pathname).toBe('/api/v1/logs')
+    expect([...url.searchParams]).toEqual([
+      ['q', 'a&b=c #d+e ü'],
+      ['limit', '200'],
+      ['environment', 'prod'],
+    ])
+  })
+
+  it('repeats an array parameter once per item (form style, exploded)', () => {
+    const url = new URL(apiUrl('/executions', { query: { status: ['FAILED', 'RUNNING'] } }))
+    expect(url.searchParams.getAll('status')).toEqual(['FAILED', 'RUNNING'])
+  })
+
+  it('has no query string when there is nothing to send', () => {
+    expect(apiUrl('/environments')).toMatch(/\/api\/v1\/environments$/)
+  })
+})
+
 describe('tenantGet', () => {
   it('sends no environment and refuses a list of another tenant', async () => {
     const requests = recordRequests()
-    await tenantGet('/environments', { tenant: 'acme', schema: 'EnvironmentList' })
+    await tenantGet('/environments', { tenant: 'acme', schema: environmentListSchema })
     expect(new URL((requests[0] as Request).url).searchParams.has('environment')).toBe(false)
 
     server.use(
@@ -276,7 +333,7 @@ describe('tenantGet', () => {
         }),
       ),
     )
-    await expect(tenantGet('/me', { tenant: 'acme', schema: 'Me' })).rejects.toBeInstanceOf(
+    await expect(tenantGet('/me', { tenant: 'acme', schema: meSchema })).rejects.toBeInstanceOf(
       ScopeMismatchError,
     )
   })
@@ -306,7 +363,7 @@ describe('the retry policy of createQueryClient()', () => {
     const error = await failureOf(
       client.fetchQuery({
         queryKey: ['retry-test'],
-        queryFn: () => scopedGet('/agents', { scope: acmeProd, schema: 'AgentList' }),
+        queryFn: () => scopedGet('/agents', { scope: acmeProd, schema: agentListSchema }),
         // Same policy, without the waiting.
         retryDelay: 0,
       }),

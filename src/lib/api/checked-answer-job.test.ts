@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { apiFailureCodec } from './api-failure-codec'
 import { checkedAnswerJob } from './checked-answer-job'
 import { ContractError, ScopeMismatchError } from './errors'
+import { metricNameListSchema } from './generated/response-schemas/metric-name-list'
 
 const scope = { tenant: 'acme', env: 'prod' }
-const job = checkedAnswerJob('MetricNameList', (answer) => ({ value: answer.items.length }))
+const job = checkedAnswerJob(metricNameListSchema, (answer) => ({ value: answer.items.length }))
 const names = { items: [{ name: 'jvm.threads.live', unit: 'count', description: 'Live threads' }] }
 
 const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).buffer
@@ -20,7 +21,7 @@ describe('checkedAnswerJob', () => {
 
   it('refuses what scopedGet refuses, with the same errors', async () => {
     const input = { schema: 'MetricNameList' as const, scope, path: '/metrics/names' }
-    const empty = await Promise.resolve(job({ ...input, body: undefined })).catch(
+    const empty = await Promise.resolve(job({ ...input, body: new ArrayBuffer(0) })).catch(
       (error: unknown) => error,
     )
     expect(empty).toBeInstanceOf(ContractError)

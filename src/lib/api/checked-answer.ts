@@ -1,4 +1,5 @@
 import { ContractError } from './errors'
+import type { ResponseSchema } from './response-schema'
 import {
   assertScope,
   prepareValidation,
@@ -8,19 +9,18 @@ import {
 import type { SchemaName, Schemas } from './types'
 
 /**
- * What the API client does with every answer's body, in one place: read it as JSON, validate
- * it against the OpenAPI document's schema and refuse rows of another tenant or environment.
- * `scopedGet` runs it on the main thread; checked-answer-job.ts runs the same code in a worker,
- * so an answer checked there is refused for exactly the reasons, with exactly the errors, it
- * would be refused for here.
+ * What the API client does with every answer's body, in one place: read it as JSON
+ * (`parseJson`, in `send`), validate it against the OpenAPI document's schema and refuse rows
+ * of another tenant or environment (`checkAnswer`). `scopedGet` and `tenantGet` run it on the
+ * main thread; checked-answer-job.ts runs the same code in a worker, so an answer checked there
+ * is refused for exactly the reasons, with exactly the errors, it would be refused for here.
  */
-export async function readCheckedAnswer<N extends SchemaName>(
-  body: string | undefined,
-  schema: N,
+export async function checkAnswer<N extends SchemaName>(
+  data: unknown,
+  schema: ResponseSchema<N>,
   scope: ExpectedScope,
   path: string,
 ): Promise<Schemas[N]> {
-  const data = parseJson(body, path)
   await prepareValidation(data)
   const answer = validateResponse(schema, data, path)
   assertScope(schema, answer, scope, path)
@@ -28,9 +28,9 @@ export async function readCheckedAnswer<N extends SchemaName>(
 }
 
 /** The body as JSON, or a ContractError (a proxy's HTML page, a truncated answer, nothing). */
-export function parseJson(body: string | undefined, path: string): unknown {
+export function parseJson(body: string, path: string): unknown {
   try {
-    return JSON.parse(body ?? '') as unknown
+    return JSON.parse(body) as unknown
   } catch {
     throw new ContractError(path, ['the body is not valid JSON'])
   }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ContractError } from './errors'
 import { prepareValidation, validateResponse } from './response-validation'
+import { metricsResponseSchema } from '@/lib/api/generated/response-schemas/metrics-response'
 
 /** 40 agents × 8 names × 960 points, the size of a day of metrics at the finest step. */
 function metricsBody(points = 960, series = 320) {
@@ -23,7 +24,7 @@ function metricsBody(points = 960, series = 320) {
 
 function issuesOf(body: unknown): string[] {
   try {
-    validateResponse('MetricsResponse', body, '/metrics')
+    validateResponse(metricsResponseSchema, body, '/metrics')
   } catch (error) {
     if (error instanceof ContractError) return error.issues
     throw error

@@ -1,4 +1,5 @@
 import { compileFlatRow, type RowCheck } from './flat-row-check'
+import type { ResponseSchema } from './response-schema'
 
 /**
  * The validation fast path for long arrays of flat rows (see flat-row-check.ts), loaded by
@@ -27,8 +28,8 @@ function refName(node: Node | undefined): string | null {
   return node?.$ref?.startsWith('#/$defs/') ? node.$ref.slice('#/$defs/'.length) : null
 }
 
-/** Strips long flat arrays from bodies of the document's schemas (`defs`), checking them. */
-export function createFastPath(defs: Record<string, Node>) {
+/** Plans for one answer schema's definitions (`defs`, the closure of a response schema). */
+function createPlanner(defs: Readonly<Record<string, Node>>) {
   const fastPlans = new Map<string, FastPlan | null>()
   const flatChecks = new Map<string, RowCheck | null>()
 
@@ -108,13 +109,24 @@ export function createFastPath(defs: Record<string, Node>) {
     return copy
   }
 
+  return { fastPlanFor, stripFastArrays }
+}
+
+/** Strips long flat arrays from answers, checking them; planned once per response schema. */
+export function createFastPath() {
+  const planners = new WeakMap<ResponseSchema, ReturnType<typeof createPlanner>>()
   /**
-   * `body` with the long flat arrays of schema `name` checked (their issues pushed onto
-   * `issues`, the fast path's own come first) and replaced by `[]`, for the general validator.
+   * `body` with the long flat arrays of `schema` checked (their issues pushed onto `issues`,
+   * the fast path's own come first) and replaced by `[]`, for the general validator.
    */
-  return (name: string, body: unknown, issues: string[]): unknown => {
-    const plan = fastPlanFor(name)
-    return plan ? stripFastArrays(body, plan, [], issues) : body
+  return (schema: ResponseSchema, body: unknown, issues: string[]): unknown => {
+    let planner = planners.get(schema)
+    if (!planner) {
+      planner = createPlanner(schema.$defs as Readonly<Record<string, Node>>)
+      planners.set(schema, planner)
+    }
+    const plan = planner.fastPlanFor(schema.name)
+    return plan ? planner.stripFastArrays(body, plan, [], issues) : body
   }
 }
 

@@ -4,8 +4,24 @@ import { signDemoToken } from '@/mocks/auth/auth-tokens'
 import jsonSchemas from './generated/json-schemas.json'
 import specText from './openapi.yaml?raw'
 import { ContractError } from './errors'
+import type { ResponseSchema } from './response-schema'
 import { assertScope, validateResponse } from './response-validation'
+import { schemaNamed } from './schema-registry'
 import type { AgentList, SchemaName } from './types'
+
+/** The per-answer schema modules the app validates with, by schema name. */
+const generatedModules = import.meta.glob<Record<string, ResponseSchema>>(
+  './generated/response-schemas/*.ts',
+  { eager: true },
+)
+const answerSchemas = new Map<string, ResponseSchema>(
+  Object.values(generatedModules)
+    .flatMap((module) => Object.values(module))
+    .map((schema) => [schema.name, schema]),
+)
+/** What the app checks an answer of this schema with: its generated module when it has one. */
+const schemaForAnswer = (name: SchemaName): ResponseSchema =>
+  answerSchemas.get(name) ?? schemaNamed(name)
 
 /**
  * The mock checked against the OpenAPI document: every operation it serves answers with the
@@ -121,7 +137,7 @@ const notServed = (answer: { status: number; body: unknown }) =>
 
 function expectValid(schema: SchemaName, body: unknown, label: string) {
   try {
-    validateResponse(schema, body, label)
+    validateResponse(schemaForAnswer(schema), body, label)
   } catch (error) {
     if (error instanceof ContractError) {
       throw new Error(
@@ -233,6 +249,46 @@ describe('the generated JSON schemas', () => {
     expect(JSON.stringify(jsonSchemas)).not.toContain('"description":"')
     expect(jsonSchemas.$defs.MetricName.properties).toHaveProperty('description')
   })
+
+  it('gives every 200 JSON answer a schema module with exactly the definitions it reaches', () => {
+    const all = jsonSchemas.$defs as Record<string, Json>
+    const answered = Object.values(paths).flatMap((item) =>
+      Object.values(item ?? {}).flatMap((operation) => {
+        const ok = (operation as Operation).responses?.['200'] as JsonObject | undefined
+        const content = ok ? (deref<JsonObject>(ok).content as JsonObject | undefined) : undefined
+        return content?.['application/json']
+          ? [schemaNameOf(ok as JsonObject, 'application/json')]
+          : []
+      }),
+    )
+    expect(answered.length).toBeGreaterThan(10)
+    expect([...answerSchemas.keys()].sort()).toEqual([...new Set(answered)].sort())
+
+    const refsIn = (value: unknown): string[] =>
+      Array.isArray(value)
+        ? value.flatMap(refsIn)
+        : value && typeof value === 'object'
+          ? Object.entries(value).flatMap(([key, child]) =>
+              key === '$ref' && typeof child === 'string'
+                ? [child.replace('#/$defs/', '')]
+                : refsIn(child),
+            )
+          : []
+    for (const schema of answerSchemas.values()) {
+      const reached = new Set([schema.name])
+      const queue: string[] = [schema.name]
+      while (queue.length) {
+        for (const ref of refsIn(all[queue.pop() as string])) {
+          if (!reached.has(ref as SchemaName)) {
+            reached.add(ref as SchemaName)
+            queue.push(ref)
+          }
+        }
+      }
+      expect(Object.keys(schema.$defs).sort(), schema.name).toEqual([...reached].sort())
+      for (const name of reached) expect(schema.$defs[name], name).toEqual(all[name])
+    }
+  })
 })
 
 describe('the mock against the OpenAPI document', () => {
@@ -268,7 +324,7 @@ describe('the mock against the OpenAPI document', () => {
       expect(okSchema in jsonSchemas.$defs).toBe(true)
       expectValid(okSchema, answer.body, `GET ${path}`)
       assertScope(
-        okSchema as SchemaName,
+        schemaForAnswer(okSchema as SchemaName),
         answer.body,
         { tenant: 'acme', env: isScoped(operation) ? 'prod' : undefined },
         path,

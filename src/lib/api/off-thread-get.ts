@@ -1,6 +1,7 @@
 import type { OffThreadRunner } from '@/lib/workers/off-thread-job'
 import {
-  scopedGetBody,
+  scopedUrl,
+  send,
   type OkBody,
   type SchemaFor,
   type ScopedOptions,
@@ -12,7 +13,7 @@ import type { CheckedAnswerInput } from './checked-answer-job'
  * scopedGet for big answers: the main thread makes the request (token, environment parameter,
  * HTTP errors, abort: the one API client, which the mock intercepts like any other) and reads
  * the body as bytes, which move (not copied) to a worker. There the body is parsed, validated
- * against the schema and scope-checked exactly as scopedGet does (readCheckedAnswer: a broken
+ * against the schema and scope-checked exactly as scopedGet does (checkAnswer: a broken
  * or other-tenant answer fails with the same ContractError or ScopeMismatchError), then reduced
  * to what the view draws, which comes back as transferable typed arrays.
  *
@@ -24,15 +25,19 @@ import type { CheckedAnswerInput } from './checked-answer-job'
 export async function scopedGetOffThread<P extends ScopedPath, Out>(
   path: P,
   options: ScopedOptions<P> & {
-    runner: OffThreadRunner<CheckedAnswerInput<SchemaFor<OkBody<P>>>, Out>
+    runner: OffThreadRunner<CheckedAnswerInput<SchemaFor<OkBody<P>>['name']>, Out>
   },
 ): Promise<Out> {
   const { runner, scope, schema, signal } = options
   // The worker loads its code while the request is on the network.
   runner.warmUp()
-  const body = await scopedGetBody(path, options, 'arrayBuffer')
+  const body = (await send(
+    path,
+    { url: scopedUrl(path, options), signal },
+    { bytes: true },
+  )) as ArrayBuffer
   return runner.run(
-    { body, schema, scope: { tenant: scope.tenant, env: scope.env }, path },
-    { signal, transfer: body ? [body] : [] },
+    { body, schema: schema.name, scope: { tenant: scope.tenant, env: scope.env }, path },
+    { signal, transfer: [body] },
   )
 }

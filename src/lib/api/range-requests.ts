@@ -2,6 +2,9 @@ import { resolveTimeRange, stepForRange } from '@/lib/time-range/time-range'
 import type { Scope } from '@/lib/query/query-scope'
 import { scopedGet } from './api-client'
 import type { Schemas } from './types'
+import { metricsResponseSchema } from './generated/response-schemas/metrics-response'
+import { routeStatsListSchema } from './generated/response-schemas/route-stats-list'
+import { timeseriesSchema } from './generated/response-schemas/timeseries'
 
 /**
  * Requests over a time range that several views make (route statistics, a route's time
@@ -22,7 +25,7 @@ export async function fetchRouteStats(
   const resolved = resolveTimeRange({ from: key.from, to: key.to })
   const list = await scopedGet('/stats/routes', {
     scope: key,
-    schema: 'RouteStatsList',
+    schema: routeStatsListSchema,
     signal,
     query: resolved,
   })
@@ -38,7 +41,7 @@ export async function fetchRouteTimeseries(
   const resolved = resolveTimeRange({ from: key.from, to: key.to })
   const series = await scopedGet('/stats/timeseries', {
     scope: key,
-    schema: 'Timeseries',
+    schema: timeseriesSchema,
     signal,
     query: {
       ...resolved,
@@ -60,7 +63,7 @@ export async function fetchAgentMetrics(
   const resolved = resolveTimeRange({ from: key.from, to: key.to })
   const response = await scopedGet('/metrics', {
     scope: key,
-    schema: 'MetricsResponse',
+    schema: metricsResponseSchema,
     signal,
     query: { ...resolved, names, step: stepFor(resolved) },
   })

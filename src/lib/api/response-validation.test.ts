@@ -3,6 +3,12 @@ import { signDemoToken } from '@/mocks/auth/auth-tokens'
 import { ContractError, ScopeMismatchError } from './errors'
 import { assertAnswersFor, assertScope, validateResponse } from './response-validation'
 import type { AgentEventPage, AgentList, EnvironmentList, Me, SchemaName } from './types'
+import { agentListSchema } from '@/lib/api/generated/response-schemas/agent-list'
+import { executionDetailSchema } from '@/lib/api/generated/response-schemas/execution-detail'
+import { meSchema } from '@/lib/api/generated/response-schemas/me'
+import { metricsResponseSchema } from '@/lib/api/generated/response-schemas/metrics-response'
+import { timeseriesSchema } from '@/lib/api/generated/response-schemas/timeseries'
+import { schemaNamed } from './schema-registry'
 
 /**
  * Samples come from the mock, fetched directly (not through the API client), so these tests
@@ -21,7 +27,7 @@ async function sample(path: string, auth = true): Promise<unknown> {
 /** The ContractError issues for `body`, or [] when it is accepted. */
 function issuesOf(schema: SchemaName, body: unknown): string[] {
   try {
-    validateResponse(schema, body, '/test')
+    validateResponse(schemaNamed(schema), body, '/test')
     return []
   } catch (error) {
     if (error instanceof ContractError) return error.issues
@@ -87,7 +93,7 @@ describe('validators built from the OpenAPI document', () => {
       servedBy: 'v2-server',
       items: agents.items.map((a) => ({ ...a, podName: 'p' })),
     }
-    expect(validateResponse('AgentList', body, '/agents')).toBe(body)
+    expect(validateResponse(agentListSchema, body, '/agents')).toBe(body)
   })
 
   it('reject an agent status outside the enum, naming the field', () => {
@@ -178,7 +184,7 @@ describe('assertScope', () => {
   it('accepts a body whose every row is in scope', () => {
     expect(() =>
       assertScope(
-        'AgentList',
+        agentListSchema,
         { items: [agent('acme', 'prod'), agent('acme', 'prod')] },
         acmeProd,
         '/x',
@@ -189,12 +195,14 @@ describe('assertScope', () => {
   it('checks every row of items[], not only the first ones', () => {
     const items = Array.from({ length: 999 }, () => agent('acme', 'prod'))
     items.push(agent('beta', 'prod'))
-    expect(() => assertScope('AgentList', { items }, acmeProd, '/agents')).toThrow(/tenant “beta”/)
+    expect(() => assertScope(agentListSchema, { items }, acmeProd, '/agents')).toThrow(
+      /tenant “beta”/,
+    )
   })
 
   it('checks envelope-level scope fields', () => {
     const timeseries = { tenantId: 'acme', environment: 'dev', step: 60, points: [] }
-    expect(() => assertScope('Timeseries', timeseries, acmeProd, '/stats/timeseries')).toThrow(
+    expect(() => assertScope(timeseriesSchema, timeseries, acmeProd, '/stats/timeseries')).toThrow(
       ScopeMismatchError,
     )
   })
@@ -207,9 +215,9 @@ describe('assertScope', () => {
       series: [{ agentId: 'a', name: 'jvm.threads.live', unit: 'count', points: [] }],
     })
     expect(() =>
-      assertScope('MetricsResponse', metrics('acme'), acmeProd, '/metrics'),
+      assertScope(metricsResponseSchema, metrics('acme'), acmeProd, '/metrics'),
     ).not.toThrow()
-    expect(() => assertScope('MetricsResponse', metrics('beta'), acmeProd, '/metrics')).toThrow(
+    expect(() => assertScope(metricsResponseSchema, metrics('beta'), acmeProd, '/metrics')).toThrow(
       /tenant “beta”/,
     )
   })
@@ -221,19 +229,21 @@ describe('assertScope', () => {
       headers: { tenantId: 'globex', environment: 'test', 'X-Env': 'staging' },
       inputBody: '{"tenantId":"globex","environment":"test"}',
     })
-    expect(() => assertScope('ExecutionDetail', detail, acmeProd, '/executions/ex-1')).not.toThrow()
+    expect(() =>
+      assertScope(executionDetailSchema, detail, acmeProd, '/executions/ex-1'),
+    ).not.toThrow()
   })
 
   it('still refuses the execution row itself when it is of another scope', () => {
     const detail = execution({ environment: 'staging', headers: { tenantId: 'acme' } })
-    expect(() => assertScope('ExecutionDetail', detail, acmeProd, '/executions/ex-1')).toThrow(
+    expect(() => assertScope(executionDetailSchema, detail, acmeProd, '/executions/ex-1')).toThrow(
       /environment “staging”/,
     )
   })
 
   it('reports what it found and what was asked for', () => {
     try {
-      assertScope('AgentList', { items: [agent('beta', 'dev')] }, acmeProd, '/agents')
+      assertScope(agentListSchema, { items: [agent('beta', 'dev')] }, acmeProd, '/agents')
       expect.unreachable()
     } catch (error) {
       expect(error).toBeInstanceOf(ScopeMismatchError)
@@ -250,23 +260,23 @@ describe('assertScope', () => {
   it('ignores environments for tenant-level resources but still checks the tenant', () => {
     expect(() =>
       assertScope(
-        'AgentList',
+        agentListSchema,
         { items: [agent('acme', 'dev'), agent('acme', 'prod')] },
         { tenant: 'acme' },
         '/x',
       ),
     ).not.toThrow()
     expect(() =>
-      assertScope('Me', { tenantId: 'beta', environments: ['dev'] }, { tenant: 'acme' }, '/me'),
+      assertScope(meSchema, { tenantId: 'beta', environments: ['dev'] }, { tenant: 'acme' }, '/me'),
     ).toThrow(ScopeMismatchError)
   })
 
   it('copes with nulls, primitives and empty bodies', () => {
     expect(() =>
-      assertScope('AgentList', { items: [null, 1, 'x', { nested: null }] }, acmeProd, '/x'),
+      assertScope(agentListSchema, { items: [null, 1, 'x', { nested: null }] }, acmeProd, '/x'),
     ).not.toThrow()
-    expect(() => assertScope('AgentList', null, acmeProd, '/x')).not.toThrow()
-    expect(() => assertScope('AgentList', [], acmeProd, '/x')).not.toThrow()
+    expect(() => assertScope(agentListSchema, null, acmeProd, '/x')).not.toThrow()
+    expect(() => assertScope(agentListSchema, [], acmeProd, '/x')).not.toThrow()
   })
 })
 

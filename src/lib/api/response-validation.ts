@@ -1,7 +1,7 @@
 import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema'
-import jsonSchemas from './generated/json-schemas.json'
 import { ContractError, ScopeMismatchError } from './errors'
 import type { FastPath } from './long-array-fast-path'
+import type { JsonSchemaNode, ResponseSchema } from './response-schema'
 import type { SchemaName, Schemas } from './types'
 
 /**
@@ -10,16 +10,18 @@ import type { SchemaName, Schemas } from './types'
  * source of truth for types (openapi-typescript), the mock (typed from those types) and these
  * runtime checks. (zod's `fromJSONSchema` did the same job but cost 43 KB gzipped on the
  * critical path; this validator costs 7 KB and needs no `eval`, so it works under a strict CSP.)
- * Each validator is built once, on first use.
+ * Each answer's schema comes with only the definitions it reaches (generated per response
+ * schema, see response-schema.ts), so each view's chunk carries its own. Each validator is
+ * built once, on first use.
  */
-const validators = new Map<SchemaName, Validator>()
+const validators = new WeakMap<ResponseSchema, Validator>()
 
-function validatorFor(name: SchemaName): Validator {
-  let validator = validators.get(name)
+function validatorFor(schema: ResponseSchema): Validator {
+  let validator = validators.get(schema)
   if (!validator) {
-    const schema = { ...(jsonSchemas as object), $ref: `#/$defs/${name}` } as Schema
-    validator = new Validator(schema, '2020-12', false)
-    validators.set(name, validator)
+    const root = { $defs: schema.$defs, $ref: `#/$defs/${schema.name}` } as Schema
+    validator = new Validator(root, '2020-12', false)
+    validators.set(schema, validator)
   }
   return validator
 }
@@ -66,15 +68,15 @@ function describeIssue(unit: OutputUnit): string {
 
 /** Parse `body` as the named schema or throw a ContractError naming what is wrong. */
 export function validateResponse<N extends SchemaName>(
-  name: N,
+  schema: ResponseSchema<N>,
   body: unknown,
   path: string,
 ): Schemas[N] {
   // Long arrays of flat rows are checked by the fast path and hidden from the general
   // validator, which checks everything else (the fast path's own issues come first).
   const fastIssues: string[] = []
-  const target = fastPath ? fastPath(name, body, fastIssues) : body
-  const result = validatorFor(name).validate(target)
+  const target = fastPath ? fastPath(schema, body, fastIssues) : body
+  const result = validatorFor(schema).validate(target)
   if (!result.valid || fastIssues.length > 0) {
     const leaves = result.errors.filter((unit) => !containerKeywords.has(unit.keyword))
     const issues = [
@@ -125,7 +127,7 @@ export function prepareValidation(body: unknown): Promise<void> | undefined {
   if (fastPath || !holdsLongArray(body)) return undefined
   fastPathLoading ??= import('./long-array-fast-path')
     .then(({ createFastPath }) => {
-      fastPath = createFastPath(defs as Record<string, Record<string, unknown>>)
+      fastPath = createFastPath()
     })
     .catch(() => {
       // Not fetched (offline, a new deploy): the general validator checks it; try again next time.
@@ -142,16 +144,6 @@ export interface ExpectedScope {
   env?: string
 }
 
-type JsonSchemaNode = {
-  $ref?: string
-  type?: string | string[]
-  properties?: Record<string, JsonSchemaNode>
-  items?: JsonSchemaNode
-  allOf?: JsonSchemaNode[]
-  anyOf?: JsonSchemaNode[]
-  oneOf?: JsonSchemaNode[]
-}
-
 /**
  * Where the scope fields are in a body of one schema: whether the object itself carries
  * `tenantId` / `environment`, and which declared properties hold further rows (an object or
@@ -163,32 +155,44 @@ interface ScopePlan {
   children: { key: string; plan: ScopePlan }[]
 }
 
-const defs = (jsonSchemas as { $defs: Record<string, JsonSchemaNode> }).$defs
-const plans = new Map<string, ScopePlan>()
+const plansBySchema = new WeakMap<ResponseSchema, ScopePlan>()
 
 function refName(node: JsonSchemaNode | undefined): string | null {
   return node?.$ref?.startsWith('#/$defs/') ? node.$ref.slice('#/$defs/'.length) : null
 }
 
-/** The named object schemas a property can hold (directly, as array items, or nullable). */
-function rowSchemasOf(node: JsonSchemaNode): string[] {
-  const direct = refName(node)
-  if (direct) return defs[direct]?.properties ? [direct] : []
-  if (node.items) return rowSchemasOf(node.items)
-  return [...(node.anyOf ?? []), ...(node.oneOf ?? []), ...(node.allOf ?? [])].flatMap(rowSchemasOf)
-}
-
-function planFor(name: string): ScopePlan {
-  const known = plans.get(name)
+/** The scope plan of an answer's schema, built once per schema. */
+function planOf(schema: ResponseSchema): ScopePlan {
+  const known = plansBySchema.get(schema)
   if (known) return known
-  const plan: ScopePlan = { tenantId: false, environment: false, children: [] }
-  plans.set(name, plan) // before recursing: a schema may contain itself
-  const properties = defs[name]?.properties ?? {}
-  plan.tenantId = 'tenantId' in properties
-  plan.environment = 'environment' in properties
-  for (const [key, node] of Object.entries(properties)) {
-    for (const child of rowSchemasOf(node)) plan.children.push({ key, plan: planFor(child) })
+  const defs = schema.$defs
+  const plans = new Map<string, ScopePlan>()
+
+  /** The named object schemas a property can hold (directly, as array items, or nullable). */
+  const rowSchemasOf = (node: JsonSchemaNode): string[] => {
+    const direct = refName(node)
+    if (direct) return defs[direct]?.properties ? [direct] : []
+    if (node.items) return rowSchemasOf(node.items)
+    return [...(node.anyOf ?? []), ...(node.oneOf ?? []), ...(node.allOf ?? [])].flatMap(
+      rowSchemasOf,
+    )
   }
+  const planFor = (name: string): ScopePlan => {
+    const seen = plans.get(name)
+    if (seen) return seen
+    const plan: ScopePlan = { tenantId: false, environment: false, children: [] }
+    plans.set(name, plan) // before recursing: a schema may contain itself
+    const properties = defs[name]?.properties ?? {}
+    plan.tenantId = 'tenantId' in properties
+    plan.environment = 'environment' in properties
+    for (const [key, node] of Object.entries(properties)) {
+      for (const child of rowSchemasOf(node)) plan.children.push({ key, plan: planFor(child) })
+    }
+    return plan
+  }
+
+  const plan = planFor(schema.name)
+  plansBySchema.set(schema, plan)
   return plan
 }
 
@@ -205,23 +209,23 @@ function planFor(name: string): ScopePlan {
  * Whether the document puts `tenantId` on this schema or on any row type it holds. Some
  * answers carry none by contract (`/metrics/names` lists names, not rows of a tenant).
  */
-export function schemaCarriesScope(name: SchemaName): boolean {
+export function schemaCarriesScope(schema: ResponseSchema): boolean {
   const seen = new Set<ScopePlan>()
   const visit = (plan: ScopePlan): boolean => {
     if (seen.has(plan)) return false
     seen.add(plan)
     return plan.tenantId || plan.children.some((child) => visit(child.plan))
   }
-  return visit(planFor(name))
+  return visit(planOf(schema))
 }
 
 export function assertScope(
-  schema: SchemaName,
+  schema: ResponseSchema,
   body: unknown,
   expected: ExpectedScope,
   path: string,
 ): void {
-  const stack: [unknown, ScopePlan][] = [[body, planFor(schema)]]
+  const stack: [unknown, ScopePlan][] = [[body, planOf(schema)]]
   while (stack.length) {
     const [value, plan] = stack.pop() as [unknown, ScopePlan]
     if (Array.isArray(value)) {

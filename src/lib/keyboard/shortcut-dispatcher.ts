@@ -1,6 +1,6 @@
 /**
  * Keyboard shortcuts as a pure state machine: keys in, at most one action out. The app binds
- * it to `keydown` on the document (src/app/workspace-shortcuts.tsx).
+ * it to `keydown` on the document (src/app/keyboard-shortcut-handler.ts).
  *
  * What it refuses, on purpose:
  * - any key with Ctrl, Meta (Cmd) or Alt: those belong to the browser, the OS and screen

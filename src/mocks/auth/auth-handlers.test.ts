@@ -2,6 +2,7 @@ import { decodeJwt } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { validateResponse } from '@/lib/api/response-validation'
 import { call, expectProblem, get, login } from '../mock-api-test-support'
+import { loginResponseSchema } from '@/lib/api/generated/response-schemas/login-response'
 
 describe('login', () => {
   it.each([
@@ -12,7 +13,7 @@ describe('login', () => {
   ])('issues a one-hour HS256 token for %s', async (username, tenant, roles, envs) => {
     const { status, body } = await login(username, 'demo')
     expect(status).toBe(200)
-    const token = validateResponse('LoginResponse', body, 'login')
+    const token = validateResponse(loginResponseSchema, body, 'login')
     expect(token.tokenType).toBe('Bearer')
     expect(token.expiresIn).toBe(3600)
     const claims = decodeJwt(token.accessToken)

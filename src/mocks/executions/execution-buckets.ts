@@ -1,4 +1,4 @@
-import { createRandom, createUniformStream, hashString, type Random } from '../random'
+import { createRandom, hashString, seedsUnder, UniformStream, type Random } from '../random'
 import { BUCKET_MS, trafficFactor, type EnvironmentModel, type RouteModel } from './execution-model'
 
 /**
@@ -41,10 +41,16 @@ const SLOT_SPACE = 4096
 /** About two days of acme/prod buckets (~1.2 kB each, ~3.5 MB in all). */
 const CACHE_LIMIT = 3_000
 const cache = new Map<string, Bucket>()
+/** Minute buckets per UTC hour. */
+const BUCKETS_PER_HOUR = 3_600_000 / BUCKET_MS
+/** Executions per (environment, UTC hour), one number each: months of every environment. */
+const HOUR_COUNT_LIMIT = 50_000
+const hourCounts = new Map<string, number>()
 
 /** Forget every generated bucket (tests: measure cold requests, prove regeneration is stable). */
 export function clearBucketCache(): void {
   cache.clear()
+  hourCounts.clear()
 }
 
 export const bucketOf = (time: number) => Math.floor(time / BUCKET_MS)
@@ -73,15 +79,34 @@ export function bucketSize(model: EnvironmentModel, bucket: number): number {
   return countBucketExecutions(model, bucket)
 }
 
+const seedsByModel = new WeakMap<EnvironmentModel, (bucket: number) => number>()
+
+/** `hashString(`${model.key}/bucket/${bucket}`)`: the seed of the bucket's stream. */
+function bucketSeed(model: EnvironmentModel, bucket: number): number {
+  let seeds = seedsByModel.get(model)
+  if (!seeds) {
+    seeds = seedsUnder(`${model.key}/bucket/`)
+    seedsByModel.set(model, seeds)
+  }
+  return seeds(bucket)
+}
+
+/** What the traffic draw reads of a stream: `next()` and a first `gaussian()`. */
+type TrafficStream = Pick<UniformStream, 'next' | 'gaussian'>
+
+/**
+ * The first values of a bucket's stream, restarted for each bucket counted: the same values
+ * `createRandom` gives the bucket's generation, without allocating a stream per bucket.
+ */
+const countingStream = new UniformStream()
+
 /**
  * The size `generateBucket` gives a bucket, cheaply (usage and log volumes over a month ask
  * for 44,640 buckets per environment): the same traffic draw from the bucket's stream without
- * building a full `Random`, and scheduled fires counted arithmetically instead of listed.
- * Equal to the generated bucket's size for every bucket (tested).
+ * building a `Random` (or any object), and scheduled fires counted arithmetically instead of
+ * listed. Equal to the generated bucket's size for every bucket (tested).
  */
 export function countBucketExecutions(model: EnvironmentModel, bucket: number): number {
-  const cached = cache.get(`${model.key}/${bucket}`)
-  if (cached) return cached.size
   const start = bucketStart(bucket)
   let fires = 0
   for (const route of model.scheduled) {
@@ -91,26 +116,50 @@ export function countBucketExecutions(model: EnvironmentModel, bucket: number): 
     const end = Math.ceil((start + BUCKET_MS - phaseMs) / periodMs)
     fires += Math.max(0, end - first)
   }
-  return poisson(firstDraws(model, bucket), model.peakPerMinute * trafficFactor(bucket)) + fires
+  const stream = countingStream.restart(bucketSeed(model, bucket))
+  return poisson(stream, model.peakPerMinute * trafficFactor(bucket)) + fires
 }
 
 /**
- * Only `next()` and `gaussian()` of the bucket's stream (what the traffic draw reads), with
- * `createRandom`'s exact arithmetic, so the draw is the same.
+ * Executions that start in buckets [first, end): `countBucketExecutions` summed, whole UTC
+ * hours from a cache (a past hour's count never changes; the usage and logs mocks both
+ * meter months of them per request).
  */
-function firstDraws(model: EnvironmentModel, bucket: number): TrafficStream {
-  const next = createUniformStream(`${model.key}/bucket/${bucket}`)
-  return {
-    next,
-    gaussian: () => {
-      const u = 1 - next()
-      const v = next()
-      return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v)
-    },
+export function countExecutionsInBuckets(
+  model: EnvironmentModel,
+  first: number,
+  end: number,
+): number {
+  let total = 0
+  for (let b = first; b < end;) {
+    const hourFirst = Math.floor(b / BUCKETS_PER_HOUR) * BUCKETS_PER_HOUR
+    const hourEnd = hourFirst + BUCKETS_PER_HOUR
+    if (b === hourFirst && hourEnd <= end) {
+      total += hourExecutions(model, hourFirst)
+      b = hourEnd
+      continue
+    }
+    const to = Math.min(end, hourEnd)
+    for (; b < to; b++) total += countBucketExecutions(model, b)
   }
+  return total
 }
 
-type TrafficStream = Pick<Random, 'next'> & { gaussian: () => number }
+function hourExecutions(model: EnvironmentModel, hourFirst: number): number {
+  const key = `${model.key}/${hourFirst}`
+  let count = hourCounts.get(key)
+  if (count === undefined) {
+    count = 0
+    for (let b = hourFirst; b < hourFirst + BUCKETS_PER_HOUR; b++) {
+      count += countBucketExecutions(model, b)
+    }
+    if (hourCounts.size >= HOUR_COUNT_LIMIT) {
+      hourCounts.delete(hourCounts.keys().next().value as string)
+    }
+    hourCounts.set(key, count)
+  }
+  return count
+}
 
 const bucketRandom = (model: EnvironmentModel, bucket: number) =>
   createRandom(`${model.key}/bucket/${bucket}`)

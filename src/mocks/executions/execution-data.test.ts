@@ -5,7 +5,13 @@ import { validateResponse } from '@/lib/api/response-validation'
 import { listAgentRecords } from '../agents/agent-data'
 import { hashString } from '../random'
 import { getRouteDefinition, listRoutes, walkProcessors } from '../topology/topology'
-import { bucketOf, bucketSize, clearBucketCache, getBucket } from './execution-buckets'
+import {
+  bucketOf,
+  bucketSize,
+  clearBucketCache,
+  countExecutionsInBuckets,
+  getBucket,
+} from './execution-buckets'
 import {
   findExecution,
   findSampleExecutionIds,
@@ -13,9 +19,10 @@ import {
   type ExecutionQuery,
   type SampleExecutionIds,
 } from './execution-data'
-import { getEnvironmentModel } from './execution-model'
+import { BUCKET_MS, getEnvironmentModel, trafficFactor } from './execution-model'
 import { timeseries } from './execution-stats'
 import { checkTrace, HOUR, MINUTE, nearestRank, NOW } from './execution-test-support'
+import { executionDetailSchema } from '@/lib/api/generated/response-schemas/execution-detail'
 
 const DAY = 24 * HOUR
 
@@ -35,7 +42,7 @@ function walk(tenant: string, environment: string, query: Omit<ExecutionQuery, '
 function detail(id: string, environment = 'prod', tenant = 'acme'): ExecutionDetail {
   const found = findExecution(tenant, environment, id, NOW)
   expect(found, id).toBeDefined()
-  return validateResponse('ExecutionDetail', found, id)
+  return validateResponse(executionDetailSchema, found, id)
 }
 
 function diagramOf(execution: ExecutionDetail) {
@@ -297,5 +304,37 @@ describe('sampled long-range statistics', () => {
     for (let b = bucketOf(range.from); b < bucketOf(range.to); b++) exact += bucketSize(model, b)
     const sampled = points.reduce((sum, point) => sum + point.exchanges, 0)
     expect(Math.abs(sampled - exact) / exact).toBeLessThan(0.03)
+  })
+})
+
+describe('traffic and counts over long ranges', () => {
+  it('follows the day (trough at 02:00 UTC, peak at 14:00) and dips at weekends', () => {
+    const formula = (bucket: number) => {
+      const time = bucket * BUCKET_MS
+      const hour = (time % 86_400_000) / 3_600_000
+      const diurnal = 0.45 + 0.55 * ((1 + Math.cos((2 * Math.PI * (hour - 14)) / 24)) / 2)
+      const weekday = new Date(time).getUTCDay()
+      return diurnal * (weekday === 0 || weekday === 6 ? 0.92 : 1)
+    }
+    // A week from a Friday, every 7th minute, and buckets that are not whole minutes.
+    const friday = bucketOf(Date.parse('2026-11-27T00:00:00Z'))
+    for (let b = friday; b < friday + 7 * 1440; b += 7) expect(trafficFactor(b)).toBe(formula(b))
+    for (const b of [0, 1439.5, friday + 0.25]) expect(trafficFactor(b)).toBe(formula(b))
+    expect(trafficFactor(friday + 14 * 60)).toBe(1)
+    expect(trafficFactor(friday + 24 * 60 + 14 * 60)).toBe(0.92)
+  })
+
+  it('counts the executions of a range of buckets as their sizes add up, cached or not', () => {
+    const model = getEnvironmentModel('acme', 'staging')
+    if (!model) throw new Error('acme/staging')
+    // From the middle of one hour to the middle of another, two days later.
+    const first = bucketOf(NOW - 50 * HOUR) + 17
+    const end = bucketOf(NOW - 2 * HOUR) + 41
+    let summed = 0
+    for (let b = first; b < end; b++) summed += bucketSize(model, b)
+    clearBucketCache()
+    expect(countExecutionsInBuckets(model, first, end)).toBe(summed)
+    expect(countExecutionsInBuckets(model, first, end)).toBe(summed)
+    expect(countExecutionsInBuckets(model, first + 60, end - 60)).toBeLessThan(summed)
   })
 })

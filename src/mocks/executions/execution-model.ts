@@ -209,10 +209,32 @@ function buildModel(tenantId: string, environment: string): EnvironmentModel | u
  */
 export function trafficFactor(bucket: number): number {
   const time = bucket * BUCKET_MS
-  const hour = (time % 86_400_000) / 3_600_000
-  const diurnal = 0.45 + 0.55 * ((1 + Math.cos((2 * Math.PI * (hour - 14)) / 24)) / 2)
-  const weekday = new Date(time).getUTCDay()
+  // Usage and log volumes ask for every minute of months: the day's curve is computed once
+  // per minute of the day, and the weekday by arithmetic (1970-01-01 was a Thursday).
+  const diurnal =
+    (Number.isInteger(bucket) && bucket >= 0
+      ? diurnalByMinute()[bucket % MINUTES_PER_DAY]
+      : undefined) ?? diurnalAt(time)
+  const weekday = (((Math.floor(time / DAY_MS) + 4) % 7) + 7) % 7
   return diurnal * (weekday === 0 || weekday === 6 ? 0.92 : 1)
+}
+
+const DAY_MS = 86_400_000
+const MINUTES_PER_DAY = DAY_MS / BUCKET_MS
+
+function diurnalAt(time: number): number {
+  const hour = (time % DAY_MS) / 3_600_000
+  return 0.45 + 0.55 * ((1 + Math.cos((2 * Math.PI * (hour - 14)) / 24)) / 2)
+}
+
+let diurnal: Float64Array | null = null
+
+/** `diurnalAt` of each minute of the day (the same arithmetic, so the same values). */
+function diurnalByMinute(): Float64Array {
+  diurnal ??= Float64Array.from({ length: MINUTES_PER_DAY }, (_, minute) =>
+    diurnalAt(minute * BUCKET_MS),
+  )
+  return diurnal
 }
 
 /** Timer and quartz consumers fire on their schedule instead of on traffic. */

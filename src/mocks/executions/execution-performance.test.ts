@@ -10,6 +10,7 @@ import { findSampleExecutionIds } from './execution-data'
 import { executionHandlers } from './execution-handlers'
 import { call, get } from '../mock-api-test-support'
 import { HOUR, iso, NOW, query } from './execution-test-support'
+import { schemaNamed } from '@/lib/api/schema-registry'
 
 /**
  * Measures, does not judge: prints how long the expensive requests take through MSW in Node
@@ -53,7 +54,7 @@ async function measure<N extends SchemaName>(
   )
   expect(status, JSON.stringify(body)).toBe(200)
   await prepareValidation(body)
-  return validateResponse(schema, body, path)
+  return validateResponse(schemaNamed(schema), body, path)
 }
 
 it('measures the expensive requests', async () => {

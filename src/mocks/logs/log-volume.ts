@@ -1,14 +1,14 @@
-import { bucketSize, bucketStart, getBucket } from '../executions/execution-buckets'
+import { bucketStart, countExecutionsInBuckets, getBucket } from '../executions/execution-buckets'
 import { mockNow } from '../clock'
 import {
   agentAlive,
-  agentCounts,
+  agentLinesInBuckets,
   benchRate,
   BUCKET_MS,
+  countAgentLinesIn,
   executionLineTimes,
   getLogBucket,
   getLogModel,
-  isExecutionSource,
   lineExists,
   LINES_PER_EXECUTION,
   SPILL_BUCKETS,
@@ -19,20 +19,23 @@ import {
  * How many log lines the mock holds in a range, without rendering them (the usage view meters
  * `logLines` with it). Exact: the same lines `/logs` pages through and `/logs/stats` counts.
  *
- * Whole buckets are counted from the per-agent counts (the first values of each bucket's
- * stream) and the executions' bucket sizes (each execution logs LINES_PER_EXECUTION lines),
+ * Whole buckets are counted from each agent's drawn counts (whole hours at once, see
+ * `hourTotals`) and the executions that started in them (each logs LINES_PER_EXECUTION lines),
  * corrected at both ends for execution lines that spill across the boundary. Only the partial
- * buckets at the ends, and the few buckets in which an agent registered or died, are generated.
+ * buckets at the ends are generated; in the few buckets where an agent registered or died,
+ * that agent's line times are drawn, nothing else.
  */
 export function countLogLines(options: {
   tenant: string
   env: string
   from: Date
   to: Date
+  /** The mock's "now" the lines exist as of (default: `mockNow()`). */
+  now?: number
 }): number {
   const model = getLogModel(options.tenant, options.env)
   if (!model) return 0
-  const now = mockNow()
+  const now = options.now ?? mockNow()
   const lo = options.from.getTime()
   // Lines exist up to and including now.
   const hi = Math.min(options.to.getTime(), now + 1)
@@ -40,28 +43,22 @@ export function countLogLines(options: {
 
   const firstWhole = Math.ceil(lo / BUCKET_MS)
   const endWhole = Math.floor(hi / BUCKET_MS)
-  if (firstWhole >= endWhole) return countGenerated(model, lo, hi, now, () => true)
+  if (firstWhole >= endWhole) return countGenerated(model, lo, hi, now)
 
   let total = 0
   if (lo < bucketStart(firstWhole)) {
-    total += countGenerated(model, lo, bucketStart(firstWhole), now, () => true)
+    total += countGenerated(model, lo, bucketStart(firstWhole), now)
   }
   if (bucketStart(endWhole) < hi) {
-    total += countGenerated(model, bucketStart(endWhole), hi, now, () => true)
+    total += countGenerated(model, bucketStart(endWhole), hi, now)
   }
   total += countBackground(model, firstWhole, endWhole, now)
   total += countExecutionLines(model, firstWhole, endWhole)
   return total
 }
 
-/** Lines in [lo, hi) that exist as of now and pass `keep`, by generating their buckets. */
-function countGenerated(
-  model: LogModel,
-  lo: number,
-  hi: number,
-  now: number,
-  keep: (source: number) => boolean,
-): number {
+/** Lines in [lo, hi) that exist as of now, by generating their buckets. */
+function countGenerated(model: LogModel, lo: number, hi: number, now: number): number {
   let count = 0
   for (let b = Math.floor(lo / BUCKET_MS); b * BUCKET_MS < hi; b++) {
     const bucket = getLogBucket(model, b)
@@ -69,7 +66,7 @@ function countGenerated(
     for (let j = 0; j < bucket.size; j++) {
       const time = start + (bucket.offset[j] ?? 0)
       if (time < lo || time >= hi) continue
-      if (keep(bucket.source[j] ?? 0) && lineExists(model, bucket, j, now)) count++
+      if (lineExists(model, bucket, j, now)) count++
     }
   }
   return count
@@ -77,36 +74,21 @@ function countGenerated(
 
 /** Background (and bench) lines of whole buckets [first, end), all at or before now. */
 function countBackground(model: LogModel, first: number, end: number, now: number): number {
-  const alive = model.agents.map((agent) => agentAlive(agent, now))
-  // Buckets where an agent's lifetime starts or ends: counted line by line.
-  const partial = new Set<number>()
-  alive.forEach(({ from, to }, a) => {
-    partial.add(Math.floor(from / BUCKET_MS))
-    if (model.agents[a]?.status === 'DEAD') partial.add(Math.floor(to / BUCKET_MS))
+  let total = benchRate() * 60 * (end - first)
+  model.agents.forEach((agent, a) => {
+    // Lines exist while the agent is alive: every line of the buckets wholly inside its
+    // lifetime, and those after its registration (before its death) in the one or two
+    // buckets where it registered or died.
+    const life = agentAlive(agent, now)
+    const wholeFrom = Math.max(first, Math.ceil(life.from / BUCKET_MS))
+    const wholeEnd = Math.min(end, Math.floor((life.to + 1) / BUCKET_MS))
+    if (wholeFrom < wholeEnd) total += agentLinesInBuckets(model, a, wholeFrom, wholeEnd)
+    const edges = new Set([Math.floor(life.from / BUCKET_MS), Math.floor(life.to / BUCKET_MS)])
+    for (const b of edges) {
+      if (b < first || b >= end || (b >= wholeFrom && b < wholeEnd)) continue
+      total += countAgentLinesIn(model, b, a, life.from, life.to)
+    }
   })
-  const bench = benchRate() * 60
-  let total = 0
-  for (let b = first; b < end; b++) {
-    if (partial.has(b)) {
-      total += countGenerated(
-        model,
-        bucketStart(b),
-        bucketStart(b + 1),
-        now,
-        (source) => !isExecutionSource(source),
-      )
-      continue
-    }
-    const start = bucketStart(b)
-    const counts = agentCounts(model, b)
-    for (let a = 0; a < model.agents.length; a++) {
-      const life = alive[a]
-      if (!life || life.from > start || life.to < start + BUCKET_MS - 1) continue
-      total += (counts.normal[a] ?? 0) + (counts.burst[a] ?? 0) + (counts.incident[a] ?? 0)
-      if (a === model.hugeAgent) total += counts.huge
-    }
-    total += bench
-  }
   return total
 }
 
@@ -114,8 +96,7 @@ function countBackground(model: LogModel, first: number, end: number, now: numbe
 function countExecutionLines(model: LogModel, first: number, end: number): number {
   const lo = bucketStart(first)
   const hi = bucketStart(end)
-  let total = 0
-  for (let b = first; b < end; b++) total += LINES_PER_EXECUTION * bucketSize(model.executions, b)
+  let total = LINES_PER_EXECUTION * countExecutionsInBuckets(model.executions, first, end)
   const linesIn = (executionBucket: number, from: number, to: number) => {
     const executions = getBucket(model.executions, executionBucket)
     const base = bucketStart(executionBucket)

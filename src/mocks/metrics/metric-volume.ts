@@ -12,10 +12,12 @@ export function countMetricPoints(options: {
   env: string
   from: Date
   to: Date
+  /** The mock's "now" the agents reported until (default: `mockNow()`). */
+  now?: number
 }): number {
   const from = options.from.getTime()
   const to = options.to.getTime()
-  const now = mockNow()
+  const now = options.now ?? mockNow()
   let samples = 0
   for (const agent of metricAgents(options.tenant, options.env)) {
     for (const [start, end] of reportingWindows(agent, now)) {

@@ -4,6 +4,9 @@ import { scopedGet } from '@/lib/api/api-client'
 import { assertAnswersFor } from '@/lib/api/response-validation'
 import { scopedKey, scopedQuery, type Scope } from '@/lib/query/query-scope'
 import { resolveTimeRange, type TimeRange } from '@/lib/time-range/time-range'
+import { executionDetailSchema } from '@/lib/api/generated/response-schemas/execution-detail'
+import { processorStatsListSchema } from '@/lib/api/generated/response-schemas/processor-stats-list'
+import { routeDiagramSchema } from '@/lib/api/generated/response-schemas/route-diagram'
 
 /** A running execution grows processor by processor; finished ones never change. */
 export const RUNNING_EXECUTION_REFRESH_MS = 5_000
@@ -22,7 +25,7 @@ export const executionDetailQueries = {
         async (key, signal) => {
           const execution = await scopedGet('/executions/{executionId}', {
             scope: key,
-            schema: 'ExecutionDetail',
+            schema: executionDetailSchema,
             path: { executionId: key.executionId },
             signal,
           })
@@ -47,7 +50,7 @@ export const executionDetailQueries = {
         async (key, signal) => {
           const diagram = await scopedGet('/diagrams/{applicationId}/{routeId}', {
             scope: key,
-            schema: 'RouteDiagram',
+            schema: routeDiagramSchema,
             path: { applicationId: key.applicationId, routeId: key.routeId },
             signal,
           })
@@ -73,7 +76,7 @@ export const executionDetailQueries = {
       (key, signal) =>
         scopedGet('/stats/processors', {
           scope: key,
-          schema: 'ProcessorStatsList',
+          schema: processorStatsListSchema,
           query: {
             applicationId: key.applicationId,
             routeId: key.routeId,

@@ -4,6 +4,9 @@ import type { ExecutionPage, ExecutionStatus, Schemas, Timeseries } from '@/lib/
 import { scopedKey, scopedQuery, type Scope } from '@/lib/query/query-scope'
 import { resolveTimeRange, stepForRange, type TimeRange } from '@/lib/time-range/time-range'
 import type { ExecutionFilters } from './execution-filters'
+import { executionPageSchema } from '@/lib/api/generated/response-schemas/execution-page'
+import { routeStatsListSchema } from '@/lib/api/generated/response-schemas/route-stats-list'
+import { timeseriesSchema } from '@/lib/api/generated/response-schemas/timeseries'
 
 /**
  * Queries of the execution search. Keys hold the time range as the URL says it (`now-1h`), and
@@ -76,7 +79,7 @@ export const executionSearchQueries = {
           : resolveTimeRange({ from, to })
         const page = await scopedGet('/executions', {
           scope: key,
-          schema: 'ExecutionPage',
+          schema: executionPageSchema,
           signal,
           query: {
             ...resolved,
@@ -115,7 +118,7 @@ export const executionSearchQueries = {
         const resolved = resolveTimeRange({ from, to })
         const series = await scopedGet('/stats/timeseries', {
           scope: key,
-          schema: 'Timeseries',
+          schema: timeseriesSchema,
           signal,
           query: { ...resolved, step: stepForRange(resolved), applicationId, routeId },
         })
@@ -131,7 +134,7 @@ export const executionSearchQueries = {
       (key, signal): Promise<Schemas['RouteStatsList']> =>
         scopedGet('/stats/routes', {
           scope: key,
-          schema: 'RouteStatsList',
+          schema: routeStatsListSchema,
           signal,
           query: resolveTimeRange({ from: key.from, to: key.to }),
         }),

@@ -468,9 +468,10 @@ describe('ExecutionsPage paging against a misbehaving server', () => {
     await renderSearch('/executions?env=prod')
     await findResultsTable()
 
-    expect(await screen.findByText(/Stopped loading automatically/)).toHaveTextContent(
-      '5 empty pages in a row',
-    )
+    // Six requests in a row, each rendered: more than the default second on a loaded machine.
+    expect(
+      await screen.findByText(/Stopped loading automatically/, undefined, { timeout: 5_000 }),
+    ).toHaveTextContent('5 empty pages in a row')
     const asked = searchRequests(seen).length
     expect(asked).toBe(6)
     await new Promise((resolve) => setTimeout(resolve, 100))

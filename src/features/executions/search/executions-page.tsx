@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useLocation, useSearchParams } from 'react-router'
-import { EmptyState, ErrorState, LoadingState } from '@/components/query-states'
+import { searchResultsState } from '@/components/search-results-state'
 import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import { TimeRangeControls } from '@/components/time-range-controls'
 import { usePageTitle } from '@/environment/use-page-title'
@@ -131,63 +131,36 @@ export function ExecutionsPage() {
     if (keepSearching) void fetchNextPage()
   }, [keepSearching, fetchNextPage])
 
-  let body
-  if (results.isPending) body = <LoadingState label="Loading executions…" />
-  else if (results.isError && !results.data) {
-    body = (
-      <ErrorState
-        error={results.error}
-        title="Could not load executions"
-        onRetry={() => void results.refetch()}
-      />
-    )
-  } else if (rows.length === 0 && results.hasNextPage) {
-    body = results.isFetchNextPageError ? (
-      <ErrorState
-        error={results.error}
-        title="Could not search older executions"
-        onRetry={() => void fetchNextPage()}
-      />
-    ) : (
-      <LoadingState label="Searching older executions…" />
-    )
-  } else if (rows.length === 0) {
-    body = (
-      <EmptyState title={`No executions in ${scope.env} for this range and filters`}>
-        <p>
-          Try a longer time range{hasActiveFilters(filters) ? ' or fewer filters' : ''}.{' '}
-          {hasActiveFilters(filters) ? (
-            <button
-              type="button"
-              className="button"
-              onClick={() => setFilters(emptyExecutionFilters)}
-            >
-              Clear filters
-            </button>
-          ) : null}
-        </p>
-      </EmptyState>
-    )
-  } else {
-    body = (
-      <ExecutionSearchResults
-        key={searchIdentity}
-        rows={rows}
-        hasNextPage={results.hasNextPage}
-        isFetchingNextPage={results.isFetchingNextPage}
-        isFetching={results.isFetching}
-        nextPageError={results.isFetchNextPageError ? results.error : null}
-        fetchNextPage={loadMore}
-        pagingStopped={pagingStopped}
-        detailSearch={detailSearch}
-        linkState={linkState}
-        historyKey={location.key}
-        onReadingChange={setReading}
-        scrollRef={scrollRef}
-        busy={results.isPlaceholderData}
-      />
-    )
-  }
+  const body = searchResultsState({
+    results,
+    rowCount: rows.length,
+    fetchNextPage,
+    clearFilters: hasActiveFilters(filters) ? () => setFilters(emptyExecutionFilters) : undefined,
+    wording: {
+      loading: 'Loading executions…',
+      loadFailed: 'Could not load executions',
+      searchingOlder: 'Searching older executions…',
+      olderFailed: 'Could not search older executions',
+      nothingFound: `No executions in ${scope.env} for this range and filters`,
+    },
+  }) ?? (
+    <ExecutionSearchResults
+      key={searchIdentity}
+      rows={rows}
+      hasNextPage={results.hasNextPage}
+      isFetchingNextPage={results.isFetchingNextPage}
+      isFetching={results.isFetching}
+      nextPageError={results.isFetchNextPageError ? results.error : null}
+      fetchNextPage={loadMore}
+      pagingStopped={pagingStopped}
+      detailSearch={detailSearch}
+      linkState={linkState}
+      historyKey={location.key}
+      onReadingChange={setReading}
+      scrollRef={scrollRef}
+      busy={results.isPlaceholderData}
+    />
+  )
 
   return (
     <div className="executions-page">

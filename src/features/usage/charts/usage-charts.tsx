@@ -1,3 +1,4 @@
+import { memo, useMemo } from 'react'
 import {
   Bar,
   BarChart,
@@ -48,7 +49,12 @@ function ticks(
   return (value: number) => bucketTick(value, granularity, timeZone, spansDays)
 }
 
-export function UsageBucketChart({
+/**
+ * The page re-renders as each of its other requests settles (every environment, the period
+ * before, the forecast); the charts only when their own buckets or options change: a month
+ * of hours is 744 bars for recharts to lay out again.
+ */
+export const UsageBucketChart = memo(function UsageBucketChart({
   points,
   measure,
   granularity,
@@ -59,7 +65,10 @@ export function UsageBucketChart({
   granularity: Granularity
   timeZone: TimeZonePreference
 }) {
-  const data = points.map((point) => ({ t: Date.parse(point.t), value: point[measure.key] }))
+  const data = useMemo(
+    () => points.map((point) => ({ t: Date.parse(point.t), value: point[measure.key] })),
+    [points, measure.key],
+  )
   return (
     <ResponsiveContainer width="100%" height={180} initialDimension={{ width: 800, height: 180 }}>
       <BarChart
@@ -85,62 +94,81 @@ export function UsageBucketChart({
       </BarChart>
     </ResponsiveContainer>
   )
-}
+})
 
-export function UsageStackedChart({
-  series,
-  measure,
-  granularity,
-  timeZone,
-}: {
+interface StackedChartProps {
   series: ReadonlyArray<{ environment: string; points: readonly UsagePoint[] }>
   measure: MeasureDefinition
   granularity: Granularity
   timeZone: TimeZonePreference
-}) {
-  const rows = new Map<number, Record<string, number>>()
-  for (const { environment, points } of series) {
-    for (const point of points) {
-      const t = Date.parse(point.t)
-      const row = rows.get(t) ?? { t }
-      row[environment] = point[measure.key]
-      rows.set(t, row)
-    }
-  }
-  const data = [...rows.values()].sort((a, b) => (a.t ?? 0) - (b.t ?? 0)) as Array<{ t: number }>
+}
+
+/** The same series: the same environments in the same order, each with the same answer. */
+function sameSeries(a: StackedChartProps['series'], b: StackedChartProps['series']): boolean {
   return (
-    <ResponsiveContainer width="100%" height={220} initialDimension={{ width: 800, height: 220 }}>
-      <BarChart
-        data={data}
-        accessibilityLayer={false}
-        margin={{ top: 4, right: 8, bottom: 0, left: 0 }}
-        barCategoryGap={1}
-      >
-        <CartesianGrid vertical={false} stroke="var(--border)" />
-        <XAxis
-          dataKey="t"
-          tickFormatter={ticks(data, granularity, timeZone)}
-          minTickGap={40}
-          tick={axisTick}
-        />
-        <YAxis width={64} tick={axisTick} tickFormatter={(value: number) => measure.short(value)} />
-        <Tooltip
-          labelFormatter={(value) => bucketLabel(Number(value), granularity, timeZone)}
-          formatter={(value, name) => [measure.exact(Number(value)), String(name)]}
-          contentStyle={tooltipStyle}
-        />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        {series.map(({ environment }, index) => (
-          <Bar
-            key={environment}
-            dataKey={environment}
-            name={environment}
-            stackId="environments"
-            fill={colourOf(environment, index)}
-            isAnimationActive={false}
-          />
-        ))}
-      </BarChart>
-    </ResponsiveContainer>
+    a.length === b.length &&
+    a.every((entry, i) => entry.environment === b[i]?.environment && entry.points === b[i]?.points)
   )
 }
+
+/** Memoised like UsageBucketChart; its series array is rebuilt by every render of the table. */
+export const UsageStackedChart = memo(
+  function UsageStackedChart({ series, measure, granularity, timeZone }: StackedChartProps) {
+    const data = useMemo(() => {
+      const rows = new Map<number, Record<string, number>>()
+      for (const { environment, points } of series) {
+        for (const point of points) {
+          const t = Date.parse(point.t)
+          const row = rows.get(t) ?? { t }
+          row[environment] = point[measure.key]
+          rows.set(t, row)
+        }
+      }
+      return [...rows.values()].sort((a, b) => (a.t ?? 0) - (b.t ?? 0)) as Array<{ t: number }>
+    }, [series, measure.key])
+    return (
+      <ResponsiveContainer width="100%" height={220} initialDimension={{ width: 800, height: 220 }}>
+        <BarChart
+          data={data}
+          accessibilityLayer={false}
+          margin={{ top: 4, right: 8, bottom: 0, left: 0 }}
+          barCategoryGap={1}
+        >
+          <CartesianGrid vertical={false} stroke="var(--border)" />
+          <XAxis
+            dataKey="t"
+            tickFormatter={ticks(data, granularity, timeZone)}
+            minTickGap={40}
+            tick={axisTick}
+          />
+          <YAxis
+            width={64}
+            tick={axisTick}
+            tickFormatter={(value: number) => measure.short(value)}
+          />
+          <Tooltip
+            labelFormatter={(value) => bucketLabel(Number(value), granularity, timeZone)}
+            formatter={(value, name) => [measure.exact(Number(value)), String(name)]}
+            contentStyle={tooltipStyle}
+          />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {series.map(({ environment }, index) => (
+            <Bar
+              key={environment}
+              dataKey={environment}
+              name={environment}
+              stackId="environments"
+              fill={colourOf(environment, index)}
+              isAnimationActive={false}
+            />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    )
+  },
+  (before, after) =>
+    sameSeries(before.series, after.series) &&
+    before.measure === after.measure &&
+    before.granularity === after.granularity &&
+    before.timeZone === after.timeZone,
+)

@@ -224,8 +224,6 @@ const kb = (bytes: unknown) => `${(Number(bytes) / 1000).toFixed(1)} kB`
 export function usageBenchmarkReportRows(results: UsageBenchmarkResults): string[] {
   const r = (key: string) => results[key]
   return [
-    '| figure | value | target | |',
-    '| --- | --- | --- | --- |',
     `| \`/usage\` (prod, this month): navigation to totals shown, median of ${RUNS} | ${r('usage.totals.medianMs')} ms (${r('usage.totals.samplesMs')}) | ≤ ${TOTALS_TARGET_MS} ms | ${r('usage.totals.verdict')} |`,
     `| \`/usage\` (prod, last month: a whole month and the one before): the same, median of ${RUNS} | ${r('usage.totals.lastMonth.medianMs')} ms (${r('usage.totals.lastMonth.samplesMs')}) | ≤ ${TOTALS_TARGET_MS} ms | ${r('usage.totals.lastMonth.verdict')} |`,
     `| JavaScript before the first chart (gzip, ${r('usage.js.beforeFirstChart.files')} files) | ${kb(r('usage.js.beforeFirstChart.gzipBytes'))} | ≤ ${FIRST_CHART_JS_TARGET_BYTES / 1000} kB | ${r('usage.js.beforeFirstChart.verdict')} |`,

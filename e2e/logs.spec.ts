@@ -1,4 +1,5 @@
 import type { Page, Request } from '@playwright/test'
+import { splitTextRows } from '@/lib/text-rows'
 import { newestHugeLine } from '@/mocks/logs/log-data'
 import { requireExecution, requireSample } from './support/executions'
 import { expect, expectNoSeriousA11yViolations, test } from './support/fixtures'
@@ -186,11 +187,21 @@ test.describe('the logs view', () => {
     const detail = page.getByRole('region', { name: /line at/ })
     await expect(detail).toContainText('too long to format, shown as captured')
     await detail.getByRole('button', { name: /Show all of the message/ }).click()
-    const length = await detail
-      .locator('pre')
-      .first()
-      .evaluate((pre) => pre.textContent?.length ?? 0)
-    expect(length).toBeGreaterThan(1_000_000)
+    // Whole, in rows of one height with only those in view in the DOM: its start at the top,
+    // its very end once scrolled to the bottom.
+    const message = detail.getByRole('region', { name: 'Message' })
+    const text = huge?.message ?? ''
+    expect(text.length).toBeGreaterThan(1_000_000)
+    const rows = splitTextRows(text, 160)
+    const lastRow = text.slice(rows.starts[rows.count - 1], rows.ends[rows.count - 1])
+    await expect(message.locator('.long-text-row').first()).toHaveText(
+      text.slice(rows.starts[0], rows.ends[0]),
+    )
+    await message.evaluate((element) => {
+      element.scrollTop = element.scrollHeight
+    })
+    await expect(message.locator('.long-text-row').last()).toContainText(lastRow)
+    expect(await message.locator('.long-text-row').count()).toBeLessThan(200)
     // Still responsive: the next interaction goes through.
     await detail.getByRole('button', { name: 'Show less' }).click()
     await expect(detail.getByRole('button', { name: /Show all of the message/ })).toBeVisible()

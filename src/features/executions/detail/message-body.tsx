@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react'
 import { CopyButton } from '@/components/copy-button'
+import { LongTextView } from '@/components/long-text-view'
 import { formatBytes, pluralize } from '@/lib/format'
 import {
   COLLAPSE_BYTES,
@@ -98,10 +99,12 @@ export function MessageBody({ title, body }: { title: string; body: string | nul
         <p className="ed-muted">Empty body (0 bytes)</p>
       ) : (
         <>
-          {/* Focusable so a keyboard can scroll a wide body sideways. */}
-          <pre id={preId} className="ed-pre" tabIndex={0}>
-            {stats.long && !expanded ? previewOf(stats.shownText) : stats.shownText}
-          </pre>
+          <LongTextView
+            id={preId}
+            className="ed-pre"
+            label={title}
+            text={stats.long && !expanded ? previewOf(stats.shownText) : stats.shownText}
+          />
           {stats.long ? (
             <button
               type="button"

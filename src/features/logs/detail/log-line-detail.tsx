@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { useId, useMemo, useState } from 'react'
 import { CopyButton } from '@/components/copy-button'
+import { LongTextView } from '@/components/long-text-view'
 import { ErrorState, LoadingState } from '@/components/query-states'
 import { ScopedLink } from '@/environment/scoped-link'
 import type { LogEntry } from '@/lib/api/types'
@@ -117,9 +118,7 @@ function MessageText({ message }: { message: string }) {
         </span>
         <CopyButton text={message} label="Copy message" />
       </div>
-      <pre className="logs-pre" tabIndex={0}>
-        {shown}
-      </pre>
+      <LongTextView text={shown} className="logs-pre" label="Message" />
       {long ? (
         <button type="button" className="button" onClick={() => setExpanded((value) => !value)}>
           {expanded

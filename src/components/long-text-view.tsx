@@ -1,0 +1,99 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useMemo, useRef } from 'react'
+import { splitTextRows } from '@/lib/text-rows'
+import './long-text-view.css'
+
+/** Up to this size a text is one <pre>: the browser lays it out at once without a pause. */
+const PLAIN_MAX_CHARS = 100_000
+const PLAIN_MAX_LINES = 2_000
+/** Characters per row when a line is cut (a wide screen shows about this many). */
+const ROW_CHARS = 160
+/** px; matches --long-text-row (1.25rem at a 16 px root). */
+const ROW_PX = 20
+
+function countLinesUpTo(text: string, limit: number): number {
+  let lines = 1
+  for (let at = text.indexOf('\n'); at !== -1 && lines <= limit; at = text.indexOf('\n', at + 1)) {
+    lines++
+  }
+  return lines
+}
+
+/**
+ * Text of any size shown whole, as text (React escapes it). Up to ~100 kB or 2,000 lines it is
+ * one <pre>, as before. Beyond, one <pre> of megabytes freezes the page while the browser lays
+ * it out (a 4.8 MB body took 557 ms, 200,000 lines of XML 803 ms): the text is cut into rows
+ * of one height (its lines, and pieces of 160 characters of longer ones, marked ↪) and only the
+ * rows in view are in the DOM, however long the text. The browser's find-in-page sees only
+ * those rows; Copy next to the text copies all of it.
+ */
+export function LongTextView({
+  text,
+  id,
+  className,
+  label,
+}: {
+  text: string
+  id?: string
+  /** The frame (border, background) of the view, as for the plain <pre>. */
+  className: string
+  /** The accessible name of the scrolling region a long text is shown in. */
+  label: string
+}) {
+  const plain =
+    text.length <= PLAIN_MAX_CHARS && countLinesUpTo(text, PLAIN_MAX_LINES) <= PLAIN_MAX_LINES
+  if (plain) {
+    return (
+      // Focusable so a keyboard can scroll a wide text sideways.
+      <pre id={id} className={className} tabIndex={0}>
+        {text}
+      </pre>
+    )
+  }
+  return <VirtualText text={text} id={id} className={className} label={label} />
+}
+
+function VirtualText({
+  text,
+  id,
+  className,
+  label,
+}: {
+  text: string
+  id?: string
+  className: string
+  label: string
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const rows = useMemo(() => splitTextRows(text, ROW_CHARS), [text])
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler in this app
+  const virtualizer = useVirtualizer({
+    count: rows.count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_PX,
+    overscan: 20,
+    useFlushSync: false,
+  })
+  return (
+    <div
+      id={id}
+      ref={scrollRef}
+      className={`${className} long-text`}
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+    >
+      <div className="long-text-body" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => (
+          <div
+            key={item.key}
+            className={`long-text-row${rows.continues[item.index] ? ' long-text-row-continued' : ''}`}
+            style={{ transform: `translateY(${item.start}px)` }}
+          >
+            {text.slice(rows.starts[item.index], rows.ends[item.index])}
+          </div>
+        ))}
+      </div>
+    </div>
+  )
+}

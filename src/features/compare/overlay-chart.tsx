@@ -1,4 +1,5 @@
 import { lazy, Suspense, useId, useMemo, useState } from 'react'
+import { ChartSummaryTable } from '@/components/chart-summary-table'
 import { isProductionEnvironment } from '@/environment/environment-store'
 import { downsampleMinMax, type TimePoint } from '@/lib/downsample'
 import { formatMetricValue } from '@/lib/metric-units'
@@ -166,52 +167,26 @@ function TextAlternative({
   sides: readonly OverlaySide[]
   unit: string
 }) {
-  const [open, setOpen] = useState(false)
+  const rows = sides.map((side, index) => {
+    const summary = side.points ? summarize(side.points) : null
+    const cell = (value: number | null | undefined) =>
+      side.points === null ? (side.status ?? 'loading') : formatMetricValue(value, unit)
+    return {
+      key: `${index}:${side.env}`,
+      label: sideName(side.env),
+      latest: cell(summary?.latest),
+      min: cell(summary?.min),
+      max: cell(summary?.max),
+      mean: cell(summary?.mean),
+    }
+  })
   return (
-    <details className="compare-table-alt" onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary>Table of {title}</summary>
-      {open ? (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={`Table of ${title}`}>
-          <table className="data-table">
-            <caption className="visually-hidden">
-              {title}: latest, minimum, maximum and mean in each environment over the time range
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Environment</th>
-                <th scope="col" className="num">
-                  Latest
-                </th>
-                <th scope="col" className="num">
-                  Min
-                </th>
-                <th scope="col" className="num">
-                  Max
-                </th>
-                <th scope="col" className="num">
-                  Mean
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sides.map((side, index) => {
-                const summary = side.points ? summarize(side.points) : null
-                const cell = (value: number | null | undefined) =>
-                  side.points === null ? (side.status ?? 'loading') : formatMetricValue(value, unit)
-                return (
-                  <tr key={`${index}:${side.env}`}>
-                    <th scope="row">{sideName(side.env)}</th>
-                    <td className="num">{cell(summary?.latest)}</td>
-                    <td className="num">{cell(summary?.min)}</td>
-                    <td className="num">{cell(summary?.max)}</td>
-                    <td className="num">{cell(summary?.mean)}</td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-    </details>
+    <ChartSummaryTable
+      className="compare-table-alt"
+      title={title}
+      rowHeader="Environment"
+      each="in each environment"
+      rows={rows}
+    />
   )
 }

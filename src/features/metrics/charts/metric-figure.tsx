@@ -1,4 +1,5 @@
 import { lazy, memo, Suspense, useId, useMemo, useReducer, useRef, useState } from 'react'
+import { ChartSummaryTable } from '@/components/chart-summary-table'
 import { downsampleColumns, type ChartPoint } from '@/lib/downsample'
 import type { LineChartBodyProps } from './line-chart-body'
 import { pluralize } from '@/lib/format'
@@ -335,55 +336,25 @@ function TextAlternative({
   unit: string
   describeKey?: (key: string) => string | null
 }) {
-  const [open, setOpen] = useState(false)
+  const rows = series.map((one) => {
+    const { summary } = one
+    const extra = describeKey?.(one.key)
+    return {
+      key: one.id,
+      label: `${one.label}${extra ? ` (${extra})` : ''}`,
+      latest: formatMetricValue(summary.latest, unit),
+      min: formatMetricValue(summary.min, unit),
+      max: formatMetricValue(summary.max, unit),
+      mean: formatMetricValue(summary.mean, unit),
+    }
+  })
   return (
-    <details className="metric-table" onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary>Table of {title}</summary>
-      {open ? (
-        // Focusable: it scrolls, and keyboard users must be able to scroll it.
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={`Table of ${title}`}>
-          <table className="data-table">
-            <caption className="visually-hidden">
-              {title}: latest, minimum, maximum and mean of each series over the time range
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Series</th>
-                <th scope="col" className="num">
-                  Latest
-                </th>
-                <th scope="col" className="num">
-                  Min
-                </th>
-                <th scope="col" className="num">
-                  Max
-                </th>
-                <th scope="col" className="num">
-                  Mean
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {series.map((one) => {
-                const { summary } = one
-                const extra = describeKey?.(one.key)
-                return (
-                  <tr key={one.id}>
-                    <th scope="row">
-                      {one.label}
-                      {extra ? ` (${extra})` : ''}
-                    </th>
-                    <td className="num">{formatMetricValue(summary.latest, unit)}</td>
-                    <td className="num">{formatMetricValue(summary.min, unit)}</td>
-                    <td className="num">{formatMetricValue(summary.max, unit)}</td>
-                    <td className="num">{formatMetricValue(summary.mean, unit)}</td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-    </details>
+    <ChartSummaryTable
+      className="metric-table"
+      title={title}
+      rowHeader="Series"
+      each="of each series"
+      rows={rows}
+    />
   )
 }

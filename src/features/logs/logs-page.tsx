@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useLocation, useSearchParams } from 'react-router'
+import { IgnoredLinkValues } from '@/components/ignored-link-values'
 import { searchResultsState } from '@/components/search-results-state'
 import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import { TimeRangeControls } from '@/components/time-range-controls'
@@ -192,18 +193,6 @@ export function LogsPage() {
     (executionId: string) => setFilters({ ...emptyLogFilters, executionId }),
     [setFilters],
   )
-  const removeInvalidParams = () =>
-    setSearchParams(
-      (params) => {
-        for (const problem of problems) params.delete(problem.param)
-        if (rangeProblem) {
-          params.delete('from')
-          params.delete('to')
-        }
-        return params
-      },
-      { replace: true },
-    )
 
   const loadMore = useCallback(() => {
     if (!shownTail?.dropped && results.hasNextPage && !results.isFetchingNextPage)
@@ -285,22 +274,7 @@ export function LogsPage() {
         />
       </header>
 
-      {problems.length > 0 || rangeProblem ? (
-        <div className="notice" role="alert">
-          <div>
-            <strong>Some values in this link were ignored</strong>
-            <ul>
-              {rangeProblem ? <li>{rangeProblem}</li> : null}
-              {problems.map((problem) => (
-                <li key={problem.param}>{problem.message}</li>
-              ))}
-            </ul>
-          </div>
-          <button type="button" className="button" onClick={removeInvalidParams}>
-            Remove them from the link
-          </button>
-        </div>
-      ) : null}
+      <IgnoredLinkValues rangeProblem={rangeProblem} problems={problems} />
 
       <LogFilterBar key={JSON.stringify(filters)} filters={filters} onChange={setFilters} />
 

@@ -1,6 +1,7 @@
 import { useIsFetching, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useMemo } from 'react'
 import { useSearchParams } from 'react-router'
+import { IgnoredLinkValues } from '@/components/ignored-link-values'
 import { TimeRangeControls } from '@/components/time-range-controls'
 import { keyIsInScope } from '@/lib/query/query-scope'
 import { CompareLink } from '@/environment/compare-link'
@@ -65,19 +66,10 @@ export function MetricsPage() {
         <CompareLink />
         <TimeRangeControls onRefresh={refresh} refreshing={fetching > 0} />
       </header>
-      {problems.length > 0 || rangeProblem ? (
-        <div className="notice" role="alert">
-          <div>
-            <strong>Some values in this link were ignored</strong>
-            <ul>
-              {rangeProblem ? <li>{rangeProblem}</li> : null}
-              {problems.map((problem) => (
-                <li key={problem}>{problem}</li>
-              ))}
-            </ul>
-          </div>
-        </div>
-      ) : null}
+      <IgnoredLinkValues
+        rangeProblem={rangeProblem}
+        problems={problems.map((message) => ({ message }))}
+      />
       <RouteStatsSection
         scope={scope}
         range={range}

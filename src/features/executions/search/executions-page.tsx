@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useLocation, useSearchParams } from 'react-router'
+import { IgnoredLinkValues } from '@/components/ignored-link-values'
 import { searchResultsState } from '@/components/search-results-state'
 import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import { TimeRangeControls } from '@/components/time-range-controls'
@@ -88,19 +89,6 @@ export function ExecutionsPage() {
     [setSearchParams],
   )
 
-  const removeInvalidParams = () =>
-    setSearchParams(
-      (params) => {
-        for (const problem of problems) params.delete(problem.param)
-        if (rangeProblem) {
-          params.delete('from')
-          params.delete('to')
-        }
-        return params
-      },
-      { replace: true },
-    )
-
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage])
   const rows = useMemo(
     () => results.data?.pages.flatMap((page) => page.items) ?? [],
@@ -173,22 +161,7 @@ export function ExecutionsPage() {
         />
       </header>
 
-      {problems.length > 0 || rangeProblem ? (
-        <div className="notice" role="alert">
-          <div>
-            <strong>Some values in this link were ignored</strong>
-            <ul className="exec-problems">
-              {rangeProblem ? <li>{rangeProblem}</li> : null}
-              {problems.map((problem) => (
-                <li key={problem.param}>{problem.message}</li>
-              ))}
-            </ul>
-          </div>
-          <button type="button" className="button" onClick={removeInvalidParams}>
-            Remove them from the link
-          </button>
-        </div>
-      ) : null}
+      <IgnoredLinkValues rangeProblem={rangeProblem} problems={problems} />
 
       <ExecutionSearchFilterBar
         key={JSON.stringify(filters)}

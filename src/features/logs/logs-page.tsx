@@ -100,6 +100,9 @@ export function LogsPage() {
   const settled = urlEnv === null || urlEnv === env
   const [seed, setSeed] = useState<{ identity: string; id: string | null } | null>(null)
   const firstPageLoaded = results.data !== undefined && !results.isPlaceholderData
+  // Once the first lines (or their failure) are on screen, the histogram may draw its chart.
+  const [linesShown, setLinesShown] = useState(false)
+  if (!linesShown && (results.data !== undefined || results.isError)) setLinesShown(true)
   if (tailOn && settled && firstPageLoaded && seed?.identity !== searchIdentity) {
     setSeed({ identity: searchIdentity, id: rows[0]?.id ?? null })
   }
@@ -278,7 +281,13 @@ export function LogsPage() {
 
       <LogFilterBar key={JSON.stringify(filters)} filters={filters} onChange={setFilters} />
 
-      <LogHistogram scope={scope} range={range} filters={filters} onSelectRange={setRange} />
+      <LogHistogram
+        scope={scope}
+        range={range}
+        filters={filters}
+        onSelectRange={setRange}
+        drawChart={linesShown}
+      />
 
       <div className="logs-toolbar">
         <button type="button" className="button" aria-pressed={tailOn} onClick={toggleTail}>

@@ -20,11 +20,17 @@ export const LogHistogram = memo(function LogHistogram({
   range,
   filters,
   onSelectRange,
+  drawChart,
 }: {
   scope: Scope
   range: TimeRange
   filters: LogFilters
   onSelectRange: (range: TimeRange) => void
+  /**
+   * False until the lines are on screen: the chart's code (recharts, ~120 kB gzipped) must not
+   * compete with the lines the engineer came for. The totals show at once either way.
+   */
+  drawChart: boolean
 }) {
   const timeZone = useTimeZonePreference()
   const captionId = useId()
@@ -57,16 +63,20 @@ export const LogHistogram = memo(function LogHistogram({
         aria-hidden="true"
         title="Click a bar to zoom into that interval"
       >
-        <Suspense fallback={<div className="logs-histogram-placeholder" />}>
-          <LogHistogramChart
-            bars={bars}
-            stepSeconds={data.step}
-            timeZone={timeZone}
-            onSelectBucket={(from, to) =>
-              onSelectRange({ from: from.toISOString(), to: to.toISOString() })
-            }
-          />
-        </Suspense>
+        {drawChart ? (
+          <Suspense fallback={<div className="logs-histogram-placeholder" />}>
+            <LogHistogramChart
+              bars={bars}
+              stepSeconds={data.step}
+              timeZone={timeZone}
+              onSelectBucket={(from, to) =>
+                onSelectRange({ from: from.toISOString(), to: to.toISOString() })
+              }
+            />
+          </Suspense>
+        ) : (
+          <div className="logs-histogram-placeholder" />
+        )}
       </div>
       <RefreshFailedNotice what="the log volume" query={query} />
     </figure>

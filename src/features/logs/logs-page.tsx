@@ -100,9 +100,14 @@ export function LogsPage() {
   const settled = urlEnv === null || urlEnv === env
   const [seed, setSeed] = useState<{ identity: string; id: string | null } | null>(null)
   const firstPageLoaded = results.data !== undefined && !results.isPlaceholderData
-  // Once the first lines (or their failure) are on screen, the histogram may draw its chart.
+  // Once the first lines (or their failure) have painted and the browser has a moment, the
+  // histogram may draw its chart: its code (recharts) comes after what the engineer came for.
   const [linesShown, setLinesShown] = useState(false)
-  if (!linesShown && (results.data !== undefined || results.isError)) setLinesShown(true)
+  const linesArrived = results.data !== undefined || results.isError
+  useEffect(() => {
+    if (linesShown || !linesArrived) return
+    return whenIdle(() => setLinesShown(true))
+  }, [linesShown, linesArrived])
   if (tailOn && settled && firstPageLoaded && seed?.identity !== searchIdentity) {
     setSeed({ identity: searchIdentity, id: rows[0]?.id ?? null })
   }
@@ -343,4 +348,14 @@ export function LogsPage() {
       </div>
     </div>
   )
+}
+
+/** Runs `callback` when the browser is idle (within a second), or soon where it cannot say. */
+function whenIdle(callback: () => void): () => void {
+  if (typeof globalThis.requestIdleCallback === 'function') {
+    const handle = globalThis.requestIdleCallback(callback, { timeout: 1_000 })
+    return () => globalThis.cancelIdleCallback(handle)
+  }
+  const handle = setTimeout(callback, 200)
+  return () => clearTimeout(handle)
 }

@@ -369,13 +369,33 @@ async function measureJavaScript(
   await signIn(signInPage)
   await signInPage.close()
   const page = await context.newPage()
+  // The moment the lines are on screen, taken in the page (a MutationObserver sees the third
+  // row in the task that adds it); polling from here could see it hundreds of ms late and count
+  // what the page asked for after the lines.
+  await page.addInitScript(() => {
+    const probe = window as unknown as { __linesAt?: number }
+    new MutationObserver((_, observer) => {
+      const rows = document.querySelectorAll('[role=table][aria-label="Log lines"] [role=row]')
+      if (rows.length > 2) {
+        probe.__linesAt = performance.now()
+        observer.disconnect()
+      }
+    }).observe(document, { childList: true, subtree: true })
+  })
   const scripts: string[] = []
   page.on('request', (request) => {
     if (request.resourceType() === 'script') scripts.push(request.url())
   })
   await page.goto('/logs?env=prod')
   await page.locator('[role=table][aria-label="Log lines"] [role=row]').nth(2).waitFor()
-  const atLines = [...scripts]
+  // Scripts whose request started before the lines were on screen.
+  const atLines = await page.evaluate(() => {
+    const linesAt = (window as unknown as { __linesAt?: number }).__linesAt ?? performance.now()
+    return performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.startTime < linesAt && new URL(entry.name).pathname.endsWith('.js'))
+      .map((entry) => entry.name)
+  })
   await page.getByText(/[\d,]+ lines, /).waitFor()
   await page.waitForTimeout(1_000)
   const all = [...new Set(scripts)]

@@ -1,5 +1,6 @@
-import { createRandom, hashString, seedsUnder, UniformStream, type Random } from '../random'
+import { createRandom, seedsUnder, UniformStream, type Random } from '../random'
 import { BUCKET_MS, trafficFactor, type EnvironmentModel, type RouteModel } from './execution-model'
+import { bucketIdCodec } from '../bucket-ids'
 
 /**
  * Executions are generated per one-minute bucket. A bucket's "skeleton" holds only what
@@ -345,32 +346,16 @@ function pickHead(model: EnvironmentModel, random: Random): number {
 
 // ---------------------------------------------------------------------------- ids
 
-const TAG_SPACE = 36 ** 4
-const ID_PATTERN = /^([0-9a-z]{6})-([0-9a-z]{3})-([0-9a-z]{4})$/
+/** `<bucket>-<index>-<tag>` ids (see bucket-ids.ts), 3 base-36 digits of index. */
+const ids = bucketIdCodec(3)
 
-/**
- * `<bucket>-<index>-<tag>`, base 36, fixed width (so string order is time order, as the
- * contract's tie-break on executionId needs). The tag is a hash of tenant, environment,
- * bucket and index: an id copied from another tenant or environment does not resolve here.
- */
 export function executionId(model: EnvironmentModel, bucket: number, index: number): string {
-  return `${bucket.toString(36).padStart(6, '0')}-${index.toString(36).padStart(3, '0')}-${tag(model, bucket, index)}`
+  return ids.format(model.key, bucket, index)
 }
 
 export function parseExecutionId(
   model: EnvironmentModel,
   id: string,
 ): { bucket: number; index: number } | null {
-  const match = ID_PATTERN.exec(id)
-  if (!match) return null
-  const bucket = parseInt(match[1] ?? '', 36)
-  const index = parseInt(match[2] ?? '', 36)
-  if (tag(model, bucket, index) !== match[3]) return null
-  return { bucket, index }
-}
-
-function tag(model: EnvironmentModel, bucket: number, index: number): string {
-  return (hashString(`${model.key}/${bucket}/${index}/id`) % TAG_SPACE)
-    .toString(36)
-    .padStart(4, '0')
+  return ids.parse(model.key, id)
 }

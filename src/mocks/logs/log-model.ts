@@ -7,6 +7,7 @@ import { getMockSettings } from '../mock-settings'
 import { createRandom, hashString, type Random } from '../random'
 import { getTopology } from '../topology/topology'
 import { BACKGROUND, LEVELS } from './log-kinds'
+import { bucketIdCodec } from '../bucket-ids'
 
 /**
  * The log model of one (tenant, environment), and its lines per one-minute bucket.
@@ -716,29 +717,13 @@ export function lineExists(model: LogModel, bucket: LogBucket, j: number, now: n
 
 // ---------------------------------------------------------------------------- ids
 
-const TAG_SPACE = 36 ** 4
-const ID_PATTERN = /^([0-9a-z]{6})-([0-9a-z]{4})-([0-9a-z]{4})$/
+/** `<bucket>-<index>-<tag>` ids (see bucket-ids.ts), 4 base-36 digits of index. */
+const ids = bucketIdCodec(4)
 
-/**
- * `<bucket>-<index>-<tag>`, base 36, fixed width, so string order is time order. The tag is a
- * hash of tenant, environment, bucket and index: an id from another tenant or environment
- * does not resolve here.
- */
 export function logId(model: LogModel, bucket: number, index: number): string {
-  return `${bucket.toString(36).padStart(6, '0')}-${index.toString(36).padStart(4, '0')}-${tag(model, bucket, index)}`
+  return ids.format(model.key, bucket, index)
 }
 
 export function parseLogId(model: LogModel, id: string): { bucket: number; index: number } | null {
-  const match = ID_PATTERN.exec(id)
-  if (!match) return null
-  const bucket = parseInt(match[1] ?? '', 36)
-  const index = parseInt(match[2] ?? '', 36)
-  if (tag(model, bucket, index) !== match[3]) return null
-  return { bucket, index }
-}
-
-function tag(model: LogModel, bucket: number, index: number): string {
-  return (hashString(`${model.key}/${bucket}/${index}/id`) % TAG_SPACE)
-    .toString(36)
-    .padStart(4, '0')
+  return ids.parse(model.key, id)
 }

@@ -1,5 +1,5 @@
 import { skipped, spec, type Caller, type Discovered, type ProbeContext } from './context'
-import { idTargets, isolationOutcome } from './isolation-targets'
+import { idTargets, isolationOutcome, nowhereId } from './isolation-targets'
 
 /**
  * `isolation environment <endpoint> @<env>`: an agent, its events and an execution of one
@@ -22,25 +22,27 @@ export async function checkEnvironmentIsolation(
         target.endpoint,
         found.environment,
         `isolation: ${target.what} of ${found.environment} asked for in ${other ?? 'another environment'} → 404`,
-        1,
+        2,
       )
       if (!other) {
         ctx.record(check, skipped('the token sees only one environment'))
         continue
       }
-      if (!target.path) {
+      if (!target.ids) {
         ctx.record(check, skipped(target.missing))
         continue
       }
-      const path = target.path
-      await ctx.check(check, async (http) => {
-        const answer = await http.get(path, { environment: other, limit: target.limit }, a.token)
-        return isolationOutcome(
-          answer,
+      const ids = { foreign: target.ids, nowhere: target.ids.map(nowhereId) }
+      const query = { environment: other, limit: target.limit }
+      await ctx.check(check, async (http) =>
+        isolationOutcome(
+          await http.get(target.pathOf(ids.foreign), query, a.token),
+          await http.get(target.pathOf(ids.nowhere), query, a.token),
+          ids,
           { tenant: a.tenant ?? '', environment: other },
           `environment ${found.environment}`,
-        )
-      })
+        ),
+      )
     }
   }
 }

@@ -1,5 +1,5 @@
 import { skipped, spec, type Caller, type Discovered, type ProbeContext } from './context'
-import { idTargets, isolationOutcome } from './isolation-targets'
+import { idTargets, isolationOutcome, nowhereId } from './isolation-targets'
 
 /**
  * `isolation tenant <endpoint> @<env>`: the agent, its events, the execution and the route
@@ -26,31 +26,34 @@ export async function checkTenantIsolation(
         target.endpoint,
         found.environment,
         `isolation: ${target.what} of tenant ${a.tenant ?? '?'} (${found.environment}) asked with tenant ${b?.tenant ?? 'B'}'s token → 404`,
-        1,
+        2,
       )
       if (reason || !b) {
         ctx.record(check, skipped(reason ?? ''))
         continue
       }
-      if (!target.path) {
+      if (!target.ids) {
         ctx.record(check, skipped(target.missing))
         continue
       }
       // In B's tenant the id must not exist; ask in the same environment unless B's envs
-      // claim forbids it (then a 403 would say nothing about isolation).
+      // claim forbids it. Where B's tenant lacks the environment, a server may well answer 403
+      // whatever the id: the comparison with an id that exists nowhere tells that apart.
       const environment =
         b.claims.envs && !b.claims.envs.includes(found.environment)
           ? (b.claims.envs[0] ?? found.environment)
           : found.environment
-      const path = target.path
-      await ctx.check(check, async (http) => {
-        const answer = await http.get(path, { environment, limit: target.limit }, b.token)
-        return isolationOutcome(
-          answer,
+      const ids = { foreign: target.ids, nowhere: target.ids.map(nowhereId) }
+      const query = { environment, limit: target.limit }
+      await ctx.check(check, async (http) =>
+        isolationOutcome(
+          await http.get(target.pathOf(ids.foreign), query, b.token),
+          await http.get(target.pathOf(ids.nowhere), query, b.token),
+          ids,
           { tenant: b.tenant ?? '', environment },
           `tenant ${a.tenant}`,
-        )
-      })
+        ),
+      )
     }
   }
 }

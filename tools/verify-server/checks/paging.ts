@@ -37,7 +37,6 @@ interface Windowed {
 }
 
 interface Sequence {
-  endpoint: string
   path: string
   idKey: string
   query: Query
@@ -58,8 +57,8 @@ export async function checkPaging(ctx: ProbeContext, a: Caller, found: Discovere
     ctx,
     a,
     environment,
+    '/executions',
     execution && {
-      endpoint: '/executions',
       path: '/executions',
       idKey: 'executionId',
       ...execution,
@@ -71,8 +70,8 @@ export async function checkPaging(ctx: ProbeContext, a: Caller, found: Discovere
     ctx,
     a,
     environment,
+    '/agents/{agentId}/events',
     found.agent && {
-      endpoint: '/agents/{agentId}/events',
       path: `/agents/${encodeURIComponent(found.agent.agentId)}/events`,
       idKey: 'eventId',
       query: { environment },
@@ -86,8 +85,8 @@ export async function checkPaging(ctx: ProbeContext, a: Caller, found: Discovere
     ctx,
     a,
     environment,
+    '/logs',
     {
-      endpoint: '/logs',
       path: '/logs',
       idKey: 'id',
       ...(logs ?? { query: { environment }, window: null }),
@@ -101,11 +100,11 @@ async function followCursor(
   ctx: ProbeContext,
   a: Caller,
   environment: string,
+  endpoint: string,
   sequence: Sequence | null,
   missing: string,
   what: string,
 ): Promise<void> {
-  const endpoint = sequence?.endpoint ?? '/executions'
   const check = spec(
     'paging',
     `paging ${endpoint} @${environment}`,
@@ -144,7 +143,7 @@ async function followCursor(
       idKey,
       { ...sequence.query, limit: MAX_LIMIT },
       { response: sizing, page: first },
-      `; pages of ${MAX_LIMIT}, more than one of them`,
+      `; in pages of ${MAX_LIMIT}, as one did not hold them all`,
     )
   })
 }

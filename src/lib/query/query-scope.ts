@@ -16,8 +16,6 @@ export interface ScopedKeyHead extends Scope {
   entity: string
 }
 
-export type ScopedKey<P extends object = object> = readonly [ScopedKeyHead & P]
-
 export function scopedKey<
   const F extends string,
   const E extends string,

@@ -18,7 +18,6 @@ export type UsagePeriod = { month: MonthPeriod } | { range: TimeRange }
 export type Granularity = 'hour' | 'day'
 
 export const defaultUsagePeriod: UsagePeriod = { month: 'this-month' }
-export const GRANULARITIES: readonly Granularity[] = ['hour', 'day']
 
 const DAY_MS = 86_400_000
 const HOUR_MS = 3_600_000

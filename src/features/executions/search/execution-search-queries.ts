@@ -1,9 +1,9 @@
 import { infiniteQueryOptions, type InfiniteData } from '@tanstack/react-query'
 import { scopedGet } from '@/lib/api/api-client'
-import type { ExecutionPage, ExecutionStatus, Schemas, Timeseries } from '@/lib/api/types'
+import type { ExecutionPage, Schemas, Timeseries } from '@/lib/api/types'
 import { scopedKey, scopedQuery, type Scope } from '@/lib/query/query-scope'
 import { resolveTimeRange, stepForRange, type TimeRange } from '@/lib/time-range/time-range'
-import type { ExecutionFilters } from './execution-filters'
+import { toExecutionApiFilters, type ExecutionFilters } from './execution-filters'
 import { executionPageSchema } from '@/lib/api/generated/response-schemas/execution-page'
 import { routeStatsListSchema } from '@/lib/api/generated/response-schemas/route-stats-list'
 import { timeseriesSchema } from '@/lib/api/generated/response-schemas/timeseries'
@@ -16,27 +16,6 @@ import { timeseriesSchema } from '@/lib/api/generated/response-schemas/timeserie
 
 /** Rows per request: big enough to scroll a while, small enough to arrive fast. */
 export const EXECUTION_PAGE_SIZE = 200
-
-/** The API's filter names, only those that are set (a key never holds `undefined`). */
-export interface ExecutionApiFilters {
-  status?: ExecutionStatus
-  applicationId?: string
-  routeId?: string
-  agentId?: string
-  q?: string
-  minDurationMs?: number
-}
-
-export function toApiFilters(filters: ExecutionFilters): ExecutionApiFilters {
-  const api: ExecutionApiFilters = {}
-  if (filters.status) api.status = filters.status
-  if (filters.app) api.applicationId = filters.app
-  if (filters.route) api.routeId = filters.route
-  if (filters.agent) api.agentId = filters.agent
-  if (filters.q) api.q = filters.q
-  if (filters.minDuration !== null) api.minDurationMs = filters.minDuration
-  return api
-}
 
 /**
  * The page after the first: its cursor plus the instants the first page was fetched for, so
@@ -64,7 +43,7 @@ export const executionSearchQueries = {
     scopedKey(scope, 'executions', 'search', {
       from: range.from,
       to: range.to,
-      ...toApiFilters(filters),
+      ...toExecutionApiFilters(filters),
     }),
 
   /** Newest first, page by page through the whole result (never capped). */

@@ -117,16 +117,12 @@ export function choiceOr<const V extends string>(
 }
 
 /** An id (application, agent, route, line…), compared exactly; `null` when absent. */
-export function id(
-  name: string,
-  label: string,
-  options: { max?: number } = {},
-): UrlField<string | null> {
+export function id(name: string, label: string): UrlField<string | null> {
   return param<string | null>(name, {
     fallback: null,
     parse(raw) {
       if (raw === '') return unset
-      if (isWellFormedId(raw) && raw.length <= (options.max ?? Infinity)) return { value: raw }
+      if (isWellFormedId(raw)) return { value: raw }
       return { ignored: `The ${label} ${shown(raw)} is not a valid id.` }
     },
     serialize: (value) => value || null,

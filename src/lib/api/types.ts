@@ -10,7 +10,6 @@ export type SchemaName = keyof Schemas
 
 export type Problem = Schemas['Problem']
 export type Me = Schemas['Me']
-export type LoginResponse = Schemas['LoginResponse']
 export type Environment = Schemas['Environment']
 export type EnvironmentList = Schemas['EnvironmentList']
 export type AgentStatus = Schemas['AgentStatus']

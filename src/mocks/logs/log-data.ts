@@ -402,31 +402,6 @@ export function logStats(
   }
 }
 
-/** Tests and Playwright: ids of lines with particular traits, newest first, from the data. */
-export function findSampleLogLine(
-  tenantId: string,
-  environment: string,
-  now: number,
-  predicate: (entry: LogEntry) => boolean,
-  searchMinutes = 240,
-): LogEntry | undefined {
-  const model = getLogModel(tenantId, environment)
-  if (!model) return undefined
-  const last = Math.floor(now / BUCKET_MS)
-  for (let b = last; b > last - searchMinutes; b--) {
-    const bucket = getLogBucket(model, b)
-    for (let j = bucket.size - 1; j >= 0; j--) {
-      if (!lineExists(model, bucket, j, now)) continue
-      const source = bucket.source[j] ?? 0
-      // Cheap pre-filter: only render what the predicate might want.
-      if (source === Source.Bench) continue
-      const entry = renderLine({ model, bucket, index: j, now })
-      if (predicate(entry)) return entry
-    }
-  }
-  return undefined
-}
-
 /** The bucket and index of the newest huge report before now (a > 1 MB message). */
 export function newestHugeLine(
   tenantId: string,

@@ -44,7 +44,7 @@ export function downsampleMinMax(
   )
 }
 
-/** downsampleMinMax over columns (typed arrays from a worker, or plain arrays). */
+/** downsampleMinMax over columns; a `null` value is no point (a gap when it lasts). */
 export function downsampleColumns(
   { times, values }: SeriesColumns,
   options: DownsampleOptions,
@@ -74,8 +74,8 @@ export function downsampleColumns(
 
   for (let i = 0; i < count; i++) {
     const t = times[i] as number
-    const v = values[i] as number
-    if (!Number.isFinite(v)) continue
+    const v = values[i]
+    if (v === null || v === undefined || !Number.isFinite(v)) continue
     const gap = previous >= 0 && t - (times[previous] as number) > options.gapMs
     const at = Math.min(columns - 1, Math.max(0, Math.floor(((t - from) / span) * columns)))
     if (gap || at !== column) {

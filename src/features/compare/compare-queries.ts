@@ -1,10 +1,9 @@
 import { queryOptions } from '@tanstack/react-query'
 import { scopedGet } from '@/lib/api/api-client'
-import { fetchAgentMetrics, fetchRouteStats, fetchRouteTimeseries } from '@/lib/api/range-requests'
+import { fetchRouteStats, fetchRouteTimeseries } from '@/lib/api/range-requests'
 import { scopedKey, scopedQuery, type Scope } from '@/lib/query/query-scope'
-import { stepForRange, type TimeRange } from '@/lib/time-range/time-range'
+import type { TimeRange } from '@/lib/time-range/time-range'
 import { agentListSchema } from '@/lib/api/generated/response-schemas/agent-list'
-import { metricNameListSchema } from '@/lib/api/generated/response-schemas/metric-name-list'
 
 /**
  * The comparison's queries, one set per side. Each side passes its own scope
@@ -25,7 +24,7 @@ const OVERLAY_BUCKETS = 240
  * when the page re-mounts (switching the page's own environment re-mounts it), so changing
  * one side costs that side's requests only. Refresh and auto-refresh refetch both.
  */
-const COMPARE_STALE_MS = 60_000
+export const COMPARE_STALE_MS = 60_000
 
 export type SideScope = Scope
 
@@ -64,31 +63,13 @@ export const compareQueries = {
       ),
       staleTime: COMPARE_STALE_MS,
     }),
-
-  metricNames: (side: SideScope) =>
-    queryOptions({
-      ...scopedQuery(scopedKey(side, 'compare', 'metric-names'), (key, signal) =>
-        scopedGet('/metrics/names', { scope: key, schema: metricNameListSchema, signal }),
-      ),
-      staleTime: 5 * 60_000,
-    }),
-
-  /** Every agent's series of one metric; the page aggregates them per environment. */
-  agentMetric: (side: SideScope, range: TimeRange, name: string) =>
-    queryOptions({
-      ...scopedQuery(
-        scopedKey(side, 'compare', 'agent-metric', { from: range.from, to: range.to, name }),
-        (key, signal) =>
-          fetchAgentMetrics(key, signal, key.name, (resolved) =>
-            stepForRange(resolved, OVERLAY_BUCKETS),
-          ),
-      ),
-      staleTime: COMPARE_STALE_MS,
-    }),
 }
 
-/** Whether a query key is one of this page's, for one environment (cancelling a side). */
+/** The key families this page reads: its own, and the metric resources (lib/resources). */
+const COMPARE_KEY_FEATURES = new Set<unknown>(['compare', 'metrics'])
+
+/** Whether a query key is one this page reads, for one environment (cancelling a side). */
 export function isCompareKeyOf(queryKey: readonly unknown[], env: string): boolean {
   const head = queryKey[0] as { feature?: unknown; env?: unknown } | undefined
-  return head?.feature === 'compare' && head.env === env
+  return COMPARE_KEY_FEATURES.has(head?.feature) && head?.env === env
 }

@@ -2,13 +2,12 @@ import { resolveTimeRange, stepForRange } from '@/lib/time-range/time-range'
 import type { Scope } from '@/lib/query/query-scope'
 import { scopedGet } from './api-client'
 import type { Schemas } from './types'
-import { metricsResponseSchema } from './generated/response-schemas/metrics-response'
 import { routeStatsListSchema } from './generated/response-schemas/route-stats-list'
 import { timeseriesSchema } from './generated/response-schemas/timeseries'
 
 /**
  * Requests over a time range that several views make (route statistics, a route's time
- * series, agent metrics). Each takes the query key, so tenant and environment come from it as
+ * series). Each takes the query key, so tenant and environment come from it as
  * everywhere; the key holds the range as the URL says it (`now-1h`) and it is resolved to
  * instants here, when the request runs, and handed back with the answer.
  */
@@ -51,21 +50,4 @@ export async function fetchRouteTimeseries(
     },
   })
   return { ...series, resolved }
-}
-
-/** Every agent's series of `names` (comma-separated), at the step `stepFor` picks. */
-export async function fetchAgentMetrics(
-  key: RangeKey,
-  signal: AbortSignal,
-  names: string,
-  stepFor: (resolved: Resolved['resolved']) => number,
-): Promise<Schemas['MetricsResponse'] & Resolved> {
-  const resolved = resolveTimeRange({ from: key.from, to: key.to })
-  const response = await scopedGet('/metrics', {
-    scope: key,
-    schema: metricsResponseSchema,
-    signal,
-    query: { ...resolved, names, step: stepFor(resolved) },
-  })
-  return { ...response, resolved }
 }

@@ -1,15 +1,4 @@
-import {
-  lazy,
-  memo,
-  Suspense,
-  useId,
-  useMemo,
-  useReducer,
-  useRef,
-  useState,
-  type ReactNode,
-  type RefObject,
-} from 'react'
+import { lazy, memo, Suspense, useId, useMemo, useReducer, useState, type ReactNode } from 'react'
 import { downsampleColumns, type ChartPoint } from '@/lib/downsample'
 import { pluralize } from '@/lib/format'
 import { formatMetricValue } from '@/lib/metric-units'
@@ -59,19 +48,19 @@ const READOUT_SERIES = 4
  * bucket per pixel is what to ask for). Pass it to the figure as `view`.
  */
 export interface ChartView {
-  figureRef: RefObject<HTMLElement | null>
+  setFigure: (element: HTMLElement | null) => void
   setPlot: (element: HTMLDivElement | null) => void
   inView: boolean
   plotWidth: number
 }
 
 export function useChartView(): ChartView {
-  const figureRef = useRef<HTMLElement>(null)
+  const [figure, setFigure] = useState<HTMLElement | null>(null)
   const [plot, setPlot] = useState<HTMLDivElement | null>(null)
-  const inView = useInView(figureRef)
+  const inView = useInView(figure)
   // Kept while the plot is not shown (an empty answer): the next request asks for as much.
   const plotWidth = plotWidthOf(useElementWidth(plot))
-  return { figureRef, setPlot, inView, plotWidth }
+  return { setFigure, setPlot, inView, plotWidth }
 }
 
 export interface TimeSeriesFigureProps {
@@ -141,7 +130,7 @@ export const TimeSeriesFigure = memo(function TimeSeriesFigure({
   const timeZone = useTimeZonePreference()
   const [legend, dispatch] = useReducer(legendReducer, initialLegendState)
   const [cursor, setCursor] = useState<number | null>(null)
-  const { plotWidth, inView, figureRef, setPlot } = view
+  const { plotWidth, inView, setFigure, setPlot } = view
 
   const { keys, hidden } = useMemo(
     () =>
@@ -243,7 +232,7 @@ export const TimeSeriesFigure = memo(function TimeSeriesFigure({
   )
 
   return (
-    <figure ref={figureRef} className="chart-figure" aria-labelledby={titleId} aria-busy={pending}>
+    <figure ref={setFigure} className="chart-figure" aria-labelledby={titleId} aria-busy={pending}>
       <figcaption className="chart-figure-caption">
         <span id={titleId} className="chart-figure-title">
           {title}

@@ -1,4 +1,14 @@
-import { lazy, memo, Suspense, useId, useMemo, useReducer, useState, type ReactNode } from 'react'
+import {
+  lazy,
+  memo,
+  Suspense,
+  useEffect,
+  useId,
+  useMemo,
+  useReducer,
+  useState,
+  type ReactNode,
+} from 'react'
 import { downsampleColumns, type ChartPoint } from '@/lib/downsample'
 import { pluralize } from '@/lib/format'
 import { formatMetricValue } from '@/lib/metric-units'
@@ -15,15 +25,15 @@ import { useInView } from './use-in-view'
 import { useValueInTurn } from './use-render-turn'
 import './charts.css'
 
-// recharts (~115 kB gzipped) is not part of a page's first load: it arrives with the first
-// chart, or earlier when a view knows charts are coming (preloadChartBody).
+// recharts (~115 kB gzipped) is not part of a page's first load: a figure starts fetching it
+// when it mounts, so it arrives while the chart's data is on its way.
 type ChartBodyModule = typeof import('./line-chart-body')
 let chartBody: Promise<ChartBodyModule> | null = null
 /** The module once loaded: charts then render it directly, without suspending. */
 let loadedChartBody: ChartBodyModule | null = null
 
-/** Starts fetching the drawing code, e.g. while a chart's data is on its way. */
-export function preloadChartBody(): Promise<ChartBodyModule> {
+/** Starts fetching the drawing code. */
+function preloadChartBody(): Promise<ChartBodyModule> {
   chartBody ??= import('./line-chart-body').then(
     (module) => (loadedChartBody = module),
     (error: unknown) => {
@@ -131,6 +141,10 @@ export const TimeSeriesFigure = memo(function TimeSeriesFigure({
   const [legend, dispatch] = useReducer(legendReducer, initialLegendState)
   const [cursor, setCursor] = useState<number | null>(null)
   const { plotWidth, inView, setFigure, setPlot } = view
+  useEffect(() => {
+    // Not fetched (offline, a new deploy): the chart tries again when it draws.
+    preloadChartBody().catch(() => {})
+  }, [])
 
   const { keys, hidden } = useMemo(
     () =>

@@ -12,17 +12,19 @@ describe('the step a chart asks for', () => {
     expect(bucketsForWidth(329)).toBe(300)
     expect(bucketsForWidth(349)).toBe(300)
     expect(bucketsForWidth(350)).toBe(350)
-    // 24 hours over 300 px: 288 s, in whole tens of seconds, 298 buckets.
+    // 24 hours over 300 px: 288 s, rounded up to a nice 5 minutes, 288 buckets.
     const day = stepForBuckets(range(24), bucketsForWidth(329))
-    expect(day).toBe(290)
+    expect(day).toBe(300)
     expect((24 * 3600) / day).toBeLessThanOrEqual(300)
+    expect(stepForBuckets(range(6), 400)).toBe(60)
   })
 
   it('keeps within the contract: at least 10 s, at most 1,000 buckets', () => {
     expect(bucketsForWidth(0)).toBe(50)
     expect(bucketsForWidth(4000)).toBe(1000)
     expect(stepForBuckets(range(1), bucketsForWidth(800))).toBe(10)
-    expect(stepForBuckets(range(24), bucketsForWidth(4000))).toBe(90)
+    expect(stepForBuckets(range(24), bucketsForWidth(4000))).toBe(120)
+    expect(stepForBuckets(range(31 * 24), 50)).toBe(86_400)
   })
 })
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useId, useMemo } from 'react'
+import { lazy, Suspense, useId, useMemo } from 'react'
 import { ErrorState, LoadingState } from '@/components/query-states'
 import type { Schemas } from '@/lib/api/types'
 import { formatCount } from '@/lib/format'
@@ -7,11 +7,15 @@ import { describeUnit } from '@/lib/metric-units'
 import { metricsResources } from '@/lib/resources/metrics'
 import type { Scope } from '@/lib/query/query-scope'
 import type { TimeRange } from '@/lib/time-range/time-range'
-import { preloadChartBody } from '@/components/charts/time-series-figure'
 import { metricsQueries } from '@/features/metrics/metrics-queries'
 import { MAX_METRICS, type MetricsViewState } from '@/features/metrics/metrics-url-state'
-import { AgentMetricChart, type ChartSpec } from './agent-metric-chart'
+import type { ChartSpec } from './agent-metric-chart'
 import { HEAP_MAX, HEAP_USED, isKnownMetric, metricLabel } from './known-metrics'
+
+// The chart family arrives with the first chart, not with the page.
+const AgentMetricChart = lazy(() =>
+  import('./agent-metric-chart').then((module) => ({ default: module.AgentMetricChart })),
+)
 
 interface Props {
   scope: Scope
@@ -30,12 +34,6 @@ export function AgentMetricsSection({ scope, range, state, refetchInterval, onCh
   const pickerId = useId()
   const names = useQuery(metricsResources.names(scope))
   const agents = useQuery(metricsQueries.agents(scope))
-
-  // The chart code loads while the charts' data is on its way, not after it.
-  const chartsComing = state.metrics.length > 0
-  useEffect(() => {
-    if (chartsComing) preloadChartBody()
-  }, [chartsComing])
 
   const catalogue = useMemo(() => {
     const byName = new Map<string, Schemas['MetricName']>()
@@ -171,23 +169,25 @@ export function AgentMetricsSection({ scope, range, state, refetchInterval, onCh
       {state.metrics.length === 0 ? (
         <p className="metrics-empty">Choose one or more metrics above to chart them.</p>
       ) : (
-        <div className="metrics-charts">
-          {specs.map((spec) => (
-            <AgentMetricChart
-              key={spec.id}
-              scope={scope}
-              range={range}
-              spec={spec}
-              applicationId={state.agentApp}
-              agentFilter={state.agent}
-              showAll={state.allAgents}
-              onShowAllChange={(allAgents) => onChange({ allAgents })}
-              colourKeys={colourKeys}
-              describeAgent={describeAgent}
-              refetchInterval={refetchInterval}
-            />
-          ))}
-        </div>
+        <Suspense fallback={<LoadingState label="Loading the charts…" />}>
+          <div className="metrics-charts">
+            {specs.map((spec) => (
+              <AgentMetricChart
+                key={spec.id}
+                scope={scope}
+                range={range}
+                spec={spec}
+                applicationId={state.agentApp}
+                agentFilter={state.agent}
+                showAll={state.allAgents}
+                onShowAllChange={(allAgents) => onChange({ allAgents })}
+                colourKeys={colourKeys}
+                describeAgent={describeAgent}
+                refetchInterval={refetchInterval}
+              />
+            ))}
+          </div>
+        </Suspense>
       )}
     </section>
   )

@@ -11,12 +11,6 @@
  */
 import type { SeriesColumns } from './time-series'
 
-export interface TimePoint {
-  /** Epoch ms. */
-  t: number
-  v: number
-}
-
 export interface ChartPoint {
   t: number
   /** `null` marks a gap: the line is broken there. */
@@ -33,18 +27,10 @@ export interface DownsampleOptions {
   gapMs: number
 }
 
-/** At most `2 × width` points plus one `null` per gap. Input sorted by time. */
-export function downsampleMinMax(
-  points: readonly TimePoint[],
-  options: DownsampleOptions,
-): ChartPoint[] {
-  return downsampleColumns(
-    { times: points.map((point) => point.t), values: points.map((point) => point.v) },
-    options,
-  )
-}
-
-/** downsampleMinMax over columns; a `null` value is no point (a gap when it lasts). */
+/**
+ * At most `2 × width` points plus one `null` per gap. Columns sorted by time; a `null` value
+ * is no point (a gap when it lasts).
+ */
 export function downsampleColumns(
   { times, values }: SeriesColumns,
   options: DownsampleOptions,

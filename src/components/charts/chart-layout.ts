@@ -26,7 +26,7 @@ export function plotWidthOf(width: number): number {
  * stay apart for common colour-vision deficiencies. Legends and text alternatives say which
  * line is which in words, so colour is never the only cue.
  */
-export const SERIES_COLOURS: readonly string[] = Array.from(
+const SERIES_COLOURS: readonly string[] = Array.from(
   { length: 10 },
   (_, index) => `var(--series-${index + 1})`,
 )

@@ -18,8 +18,8 @@ import { resolveTimeRange, type TimeRange } from '@/lib/time-range/time-range'
  */
 
 /** The contract: buckets of at least 10 s, at most 1,000 of them. */
-export const MIN_STEP_SECONDS = 10
-export const MAX_BUCKETS = 1000
+const MIN_STEP_SECONDS = 10
+const MAX_BUCKETS = 1000
 /** Plot widths are rounded down to this many pixels: a small resize is not a new request. */
 const WIDTH_GRAIN_PX = 50
 

@@ -414,19 +414,20 @@ function TextAlternative({
   table: { rowHeader: string; each: string }
   describeKey?: (key: string) => string | null
 }) {
-  const rows = series.map((one) => {
-    const { summary, status } = one
-    const extra = describeKey?.(one.key)
-    const cell = (value: number | null) => status ?? formatMetricValue(value, unit)
-    return {
-      key: one.id,
-      label: `${one.label}${extra ? ` (${extra})` : ''}`,
-      latest: cell(summary.latest),
-      min: cell(summary.min),
-      max: cell(summary.max),
-      mean: cell(summary.mean),
-    }
-  })
+  const rows = () =>
+    series.map((one) => {
+      const { summary, status } = one
+      const extra = describeKey?.(one.key)
+      const cell = (value: number | null) => status ?? formatMetricValue(value, unit)
+      return {
+        key: one.id,
+        label: `${one.label}${extra ? ` (${extra})` : ''}`,
+        latest: cell(summary.latest),
+        min: cell(summary.min),
+        max: cell(summary.max),
+        mean: cell(summary.mean),
+      }
+    })
   return (
     <ChartSummaryTable
       className="chart-table"

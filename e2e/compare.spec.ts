@@ -183,6 +183,10 @@ test.describe('changing one side while its old environment answers late', () => 
     const p99 = page.getByRole('figure', { name: /^p99 latency of / })
     await p99.scrollIntoViewIfNeeded()
     await expect(p99.locator('svg .chart-line path[d*="L"]')).toHaveCount(1)
+    // The metric chart asks for its data once in view: there too, before the change.
+    const heap = page.getByRole('figure', { name: 'jvm.memory.heap.used, mean per agent' })
+    await heap.scrollIntoViewIfNeeded()
+    await expect(heap.locator('svg .chart-line path[d*="L"]')).toHaveCount(1)
 
     const requests = recordApiRequests(page)
     await withSelect(page).selectOption('dev')

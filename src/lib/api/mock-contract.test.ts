@@ -222,6 +222,9 @@ beforeAll(async () => {
   const executions = await call(`${BASE}/executions?environment=prod&limit=1`, tokens.admin)
   const firstExecution = (executions.body as { items?: { executionId?: string }[] })?.items?.[0]
   samples.executionId = firstExecution?.executionId ?? 'no-execution-served'
+  const rules = await call(`${BASE}/alerts/rules?environment=prod`, tokens.admin)
+  const firstRule = (rules.body as { items?: { ruleId?: string }[] })?.items?.[0]
+  samples.ruleId = firstRule?.ruleId ?? 'no-rule-served'
 })
 
 describe('the generated JSON schemas', () => {

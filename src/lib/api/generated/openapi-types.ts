@@ -373,6 +373,205 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/alerts/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The environment's alert rules
+         * @description Every alert rule of the environment, sorted by name. Rules are per environment; the
+         *     server evaluates the enabled ones every 30 s against its own data. Readable by a
+         *     `viewer` of the environment.
+         */
+        get: operations["listAlertRules"];
+        put?: never;
+        /**
+         * Create an alert rule
+         * @description Needs `operator` in the environment (else 403 `/forbidden-role`). The body is an
+         *     AlertRule without the server's members; an unknown or server-owned member, or a value
+         *     out of range → 400 naming the member; a body that is not JSON → 415; a name already used
+         *     in the environment → 409 `/rule-name-taken`. Audited as `alert-rule.create`.
+         */
+        post: operations["createAlertRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alerts/rules/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What a condition would have done over a time range
+         * @description A read (viewers may preview; nothing is saved): the condition's value over [`from`,
+         *     `to`) at `step` seconds (about 120 points by default, as for `/stats/timeseries`), and
+         *     the intervals in which a rule with this condition and `forSeconds` would have fired: the
+         *     condition held for `forSeconds` first, and the interval ends when it stops holding (an
+         *     interval still open at `to` ends at `to`). The value at `t` is the condition evaluated
+         *     over the window that ends at `t` (`null` when there is nothing to compute it from, e.g.
+         *     an error rate with no exchanges). The time-range rules apply (default the last hour, at
+         *     most 31 days).
+         */
+        post: operations["previewAlertRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alerts/rules/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One alert rule */
+        get: operations["getAlertRule"];
+        /**
+         * Change an alert rule
+         * @description Replaces the rule's members (same body as create) and answers it with `version` + 1.
+         *     Checked in this order: 403 (role), 404, 428 (no `If-Match`), 415/400 (body), 412 (stale
+         *     `If-Match`; the problem's `current` member holds the rule as it is now), 409 (the new
+         *     name is another rule's). Disabling a rule resolves its open alerts. Audited as
+         *     `alert-rule.update`.
+         */
+        put: operations["updateAlertRule"];
+        post?: never;
+        /**
+         * Delete an alert rule
+         * @description Its open alerts resolve. `If-Match` is optional; a stale one → 412 with `current`.
+         *     Audited as `alert-rule.delete`.
+         */
+        delete: operations["deleteAlertRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The environment's alerts
+         * @description Newest first (by `startedAt`, then `alertId`). `state` filters by state (absent: `FIRING`
+         *     and `ACKNOWLEDGED`, the open ones); `ruleId` and `severity` narrow further (the history
+         *     view's filters). Cursor-paged as everywhere.
+         */
+        get: operations["listAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alerts/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What is open in the environment, in counts
+         * @description `firing` counts the open alerts (`FIRING` or `ACKNOWLEDGED`) that are not silenced,
+         *     `unacknowledged` those of them still `FIRING`, and `bySeverity` splits `firing`. Silenced
+         *     alerts are left out of every count. Cheap enough to poll every 30 s.
+         */
+        get: operations["getAlertSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alerts/{alertId}/ack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge an open alert
+         * @description Needs `operator` in the environment. A `FIRING` alert becomes `ACKNOWLEDGED` (by the
+         *     caller, now); acknowledging an acknowledged one answers it unchanged; a resolved one →
+         *     409 `/alert-resolved`. No body. Audited as `alert.ack`.
+         */
+        post: operations["acknowledgeAlert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alerts/silences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Active and future silences
+         * @description Silences whose `endsAt` is still ahead, soonest start first.
+         */
+        get: operations["listSilences"];
+        put?: never;
+        /**
+         * Silence a rule, an application or the whole environment
+         * @description Needs `operator`. `ruleId` must be a rule of the environment (else 400 naming it); both
+         *     `ruleId` and `applicationId` null silences the whole environment. `endsAt` in the future,
+         *     after `startsAt`, at most 30 days after it; `comment` 1–500 characters. Audited as
+         *     `silence.create`.
+         */
+        post: operations["createSilence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alerts/silences/{silenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End a silence now
+         * @description Needs `operator`. Audited as `silence.delete`.
+         */
+        delete: operations["endSilence"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/usage": {
         parameters: {
             query?: never;
@@ -768,8 +967,207 @@ export interface components {
             /** @description Bucket start times (`t`), oldest first. */
             points: components["schemas"]["UsagePoint"][];
         };
+        /** @enum {string} */
+        AlertSeverity: "CRITICAL" | "WARNING" | "INFO";
+        /** @enum {string} */
+        AlertState: "FIRING" | "ACKNOWLEDGED" | "RESOLVED";
+        AlertActor: {
+            userId: string;
+            name: string;
+        };
+        RouteMetricCondition: {
+            /** @constant */
+            kind: "route-metric";
+            /** @description `null`: every application. */
+            applicationId: string | null;
+            /** @description `null`: every route (of the application, when given). */
+            routeId: string | null;
+            /**
+             * @description Over the window: `errorRate` failed / exchanges (0–1), `p99Ms` the 99th percentile
+             *     of durations, `exchangesPerMinute`, `failedCount`.
+             * @enum {string}
+             */
+            metric: "errorRate" | "p99Ms" | "exchangesPerMinute" | "failedCount";
+            /** @enum {string} */
+            comparator: ">" | "<";
+            /** @description `errorRate`: 0–1. */
+            threshold: number;
+            windowSeconds: number;
+        };
+        AgentStateCondition: {
+            /** @constant */
+            kind: "agent-state";
+            applicationId: string | null;
+            /** @enum {string} */
+            state: "STALE" | "DEAD";
+            /** @description Holds while at least this many agents (of the application) are in `state`. */
+            minAgents: number;
+        };
+        LogPatternCondition: {
+            /** @constant */
+            kind: "log-pattern";
+            applicationId: string | null;
+            level: components["schemas"]["LogLevel"];
+            /** @description Case-insensitive substring, as `/logs` matches it. */
+            q: string;
+            /** @description Holds while at least this many matching lines were logged in the window. */
+            threshold: number;
+            windowSeconds: number;
+        };
+        AlertCondition: components["schemas"]["RouteMetricCondition"] | components["schemas"]["AgentStateCondition"] | components["schemas"]["LogPatternCondition"];
+        /** @description What a client sends to create or change a rule (the server sets the rest). */
+        AlertRuleInput: {
+            name: string;
+            enabled: boolean;
+            severity: components["schemas"]["AlertSeverity"];
+            condition: components["schemas"]["AlertCondition"];
+            /** @description How long the condition must hold before the rule fires. */
+            forSeconds: number;
+            /** @description Called when an alert opens or resolves (not while silenced); https only. */
+            webhookUrl: string | null;
+        };
+        AlertRule: {
+            ruleId: components["schemas"]["ResourceId"];
+            tenantId: components["schemas"]["TenantId"];
+            environment: components["schemas"]["EnvironmentId"];
+            name: string;
+            enabled: boolean;
+            severity: components["schemas"]["AlertSeverity"];
+            condition: components["schemas"]["AlertCondition"];
+            forSeconds: number;
+            webhookUrl: string | null;
+            version: number;
+            createdAt: components["schemas"]["Timestamp"];
+            updatedAt: components["schemas"]["Timestamp"];
+            updatedBy: components["schemas"]["AlertActor"];
+        };
+        AlertRuleList: {
+            items: components["schemas"]["AlertRule"][];
+        };
+        AlertPreviewRequest: {
+            condition: components["schemas"]["AlertCondition"];
+            forSeconds: number;
+        };
+        AlertPreviewPoint: {
+            t: components["schemas"]["Timestamp"];
+            value: number | null;
+        };
+        AlertFiring: {
+            from: components["schemas"]["Timestamp"];
+            to: components["schemas"]["Timestamp"];
+        };
+        AlertPreview: {
+            tenantId: components["schemas"]["TenantId"];
+            environment: components["schemas"]["EnvironmentId"];
+            step: number;
+            points: components["schemas"]["AlertPreviewPoint"][];
+            /** @description Oldest first, each `from` < `to`, none overlapping. */
+            firings: components["schemas"]["AlertFiring"][];
+        };
+        Alert: {
+            alertId: components["schemas"]["ResourceId"];
+            tenantId: components["schemas"]["TenantId"];
+            environment: components["schemas"]["EnvironmentId"];
+            ruleId: components["schemas"]["ResourceId"];
+            ruleName: string;
+            severity: components["schemas"]["AlertSeverity"];
+            state: components["schemas"]["AlertState"];
+            startedAt: components["schemas"]["Timestamp"];
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+            acknowledgedBy: {
+                userId: string;
+                name: string;
+            } | null;
+            /** @description The condition's value when it last held (the latest evaluation while open). */
+            value: number | null;
+            summary: string;
+            /** @description The id of the silence that covers it, if any. */
+            silencedBy: string | null;
+        };
+        AlertPage: {
+            items: components["schemas"]["Alert"][];
+            nextCursor: string | null;
+        };
+        AlertSeverityCounts: {
+            CRITICAL: number;
+            WARNING: number;
+            INFO: number;
+        };
+        AlertSummary: {
+            tenantId: components["schemas"]["TenantId"];
+            environment: components["schemas"]["EnvironmentId"];
+            firing: number;
+            unacknowledged: number;
+            bySeverity: components["schemas"]["AlertSeverityCounts"];
+        };
+        SilenceInput: {
+            ruleId: string | null;
+            applicationId: string | null;
+            startsAt: components["schemas"]["Timestamp"];
+            endsAt: components["schemas"]["Timestamp"];
+            comment: string;
+        };
+        Silence: {
+            silenceId: components["schemas"]["ResourceId"];
+            tenantId: components["schemas"]["TenantId"];
+            environment: components["schemas"]["EnvironmentId"];
+            ruleId: string | null;
+            applicationId: string | null;
+            startsAt: components["schemas"]["Timestamp"];
+            endsAt: components["schemas"]["Timestamp"];
+            comment: string;
+            createdBy: components["schemas"]["AlertActor"];
+        };
+        SilenceList: {
+            items: components["schemas"]["Silence"][];
+        };
     };
     responses: {
+        /**
+         * @description The change conflicts with the environment's alerting state; `type` names which
+         *     (`/rule-name-taken`, `/alert-resolved`).
+         */
+        AlertConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description `If-Match` names a version that is no longer current; the problem's `current` member holds
+         *     the rule as it is now.
+         */
+        AlertPreconditionFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A change of a rule without `If-Match`. */
+        AlertPreconditionRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is not `application/json`. */
+        AlertUnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /**
          * @description Malformed request: missing or malformed `environment`, a parameter outside its schema,
          *     a bad time range, an undecodable cursor, or a malformed body.
@@ -819,6 +1217,10 @@ export interface components {
         };
     };
     parameters: {
+        /** @description The rule's id. */
+        ruleIdPath: components["schemas"]["ResourceId"];
+        /** @description `"<version>"` of the rule being changed. Missing → 428; stale → 412. */
+        ifMatch: string;
         /**
          * @description The environment to read. Missing or malformed → 400; not in the token's `envs` → 403.
          * @example prod
@@ -854,7 +1256,10 @@ export interface components {
         agentIdPath: components["schemas"]["ResourceId"];
     };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description `"<version>"` of the alert rule, for `If-Match`. */
+        AlertETag: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1482,6 +1887,425 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    listAlertRules: {
+        parameters: {
+            query: {
+                /**
+                 * @description The environment to read. Missing or malformed → 400; not in the token's `envs` → 403.
+                 * @example prod
+                 */
+                environment: components["parameters"]["environment"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRuleList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createAlertRule: {
+        parameters: {
+            query: {
+                /**
+                 * @description The environment to read. Missing or malformed → 400; not in the token's `envs` → 403.
+                 * @example prod
+                 */
+                environment: components["parameters"]["environment"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertRuleInput"];
+            };
+        };
+        responses: {
+            /** @description The rule as created (version 1), with `ETag`. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["AlertETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["AlertConflict"];
+            415: components["responses"]["AlertUnsupportedMediaType"];
+        };
+    };
+    previewAlertRule: {
+        parameters: {
+            query: {
+                /**
+                 * @description The environment to read. Missing or malformed → 400; not in the token's `envs` → 403.
+                 * @example prod
+                 */
+                environment: components["parameters"]["environment"];
+                /**
+                 * @description Start of the time range (ISO-8601, inclusive). Default: `to` − 1 hour. `from` ≥ `to`,
+                 *     or a span over 31 days → 400.
+                 */
+                from?: components["parameters"]["from"];
+                /** @description End of the time range (ISO-8601, exclusive). Default: now. */
+                to?: components["parameters"]["to"];
+                /**
+                 * @description Bucket size in seconds (≥ 10). The server may raise it so that at most 1,000 points are
+                 *     returned; the response's `step` is the one actually used. Default: the smallest of
+                 *     10 s, 1 min, 5 min, 15 min, 1 h, 1 day that yields at most 120 points.
+                 */
+                step?: components["parameters"]["step"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertPreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description The condition's value and the would-be firings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertPreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["AlertUnsupportedMediaType"];
+        };
+    };
+    getAlertRule: {
+        parameters: {
+            query: {
+                /**
+                 * @description The environment to read. Missing or malformed → 400; not in the token's `envs` → 403.
+                 * @example prod
+                 */
+                environment: components["parameters"]["environment"];
+            };
+            header?: never;
+            path: {
+                /** @description The rule's id. */
+                ruleId: components["parameters"]["ruleIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule, with its ETag (its version, quoted). */
+            200: {
+                headers: {
+                    ETag: components["headers"]["AlertETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateAlertRule: {
+        parameters: {
+            query: {
+                /**
+                 * @description The environment to read. Missing or malformed → 400; not in the token's `envs` → 403.
+                 * @example prod
+                 */
+                environment: components["parameters"]["environment"];
+            };
+            header: {
+                /** @description `"<version>"` of the rule being changed. Missing → 428; stale → 412. */
+                "If-Match": components["parameters"]["ifMatch"];
+            };
+            path: {
+                /** @description The rule's id. */
+                ruleId: components["parameters"]["ruleIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertRuleInput"];
+            };
+        };
+        responses: {
+            /** @description The rule as changed, with `ETag`. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["AlertETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["AlertConflict"];
+            412: components["responses"]["AlertPreconditionFailed"];
+            415: components["responses"]["AlertUnsupportedMediaType"];
+            428: components["responses"]["AlertPreconditionRequired"];
+        };
+    };
+    deleteAlertRule: {
+        parameters: {
+            query: {
+                /**
+                 * @description The environment to read. Missing or malformed → 400; not in the token's `envs` → 403.
+                 * @example prod
+                 */
+                environment: components["parameters"]["environment"];
+            };
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The rule's id. */
+                ruleId: components["parameters"]["ruleIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["AlertPreconditionFailed"];
+        };
+    };
+    listAlerts: {
+        parameters: {
+            query: {
+                /**
+                 * @description The environment to read. Missing or malformed → 400; not in the token's `envs` → 403.
+                 * @example prod
+                 */
+                environment: components["parameters"]["environment"];
+                state?: components["schemas"]["AlertState"];
+                ruleId?: components["schemas"]["ResourceId"];
+                severity?: components["schemas"]["AlertSeverity"];
+                /** @description Page size. Out of range → 400. */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description Opaque cursor, taken verbatim from the previous page's `nextCursor`. Absent = first
+                 *     page. Undecodable, or issued for different filters → 400.
+                 */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of alerts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getAlertSummary: {
+        parameters: {
+            query: {
+                /**
+                 * @description The environment to read. Missing or malformed → 400; not in the token's `envs` → 403.
+                 * @example prod
+                 */
+                environment: components["parameters"]["environment"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    acknowledgeAlert: {
+        parameters: {
+            query: {
+                /**
+                 * @description The environment to read. Missing or malformed → 400; not in the token's `envs` → 403.
+                 * @example prod
+                 */
+                environment: components["parameters"]["environment"];
+            };
+            header?: never;
+            path: {
+                alertId: components["schemas"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The alert. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["AlertConflict"];
+        };
+    };
+    listSilences: {
+        parameters: {
+            query: {
+                /**
+                 * @description The environment to read. Missing or malformed → 400; not in the token's `envs` → 403.
+                 * @example prod
+                 */
+                environment: components["parameters"]["environment"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The silences. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SilenceList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createSilence: {
+        parameters: {
+            query: {
+                /**
+                 * @description The environment to read. Missing or malformed → 400; not in the token's `envs` → 403.
+                 * @example prod
+                 */
+                environment: components["parameters"]["environment"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SilenceInput"];
+            };
+        };
+        responses: {
+            /** @description The silence. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Silence"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["AlertUnsupportedMediaType"];
+        };
+    };
+    endSilence: {
+        parameters: {
+            query: {
+                /**
+                 * @description The environment to read. Missing or malformed → 400; not in the token's `envs` → 403.
+                 * @example prod
+                 */
+                environment: components["parameters"]["environment"];
+            };
+            header?: never;
+            path: {
+                silenceId: components["schemas"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ended. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     getUsage: {

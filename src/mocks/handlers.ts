@@ -2,6 +2,7 @@ import type { RequestHandler } from 'msw'
 import { agentHandlers } from './agents/agent-handlers'
 import { authHandlers } from './auth/auth-handlers'
 import { environmentHandlers } from './environments/environment-handlers'
+import { alertHandlers } from './alerts/alert-handlers'
 import { executionHandlers } from './executions/execution-handlers'
 import { logHandlers } from './logs/log-handlers'
 import { metricHandlers } from './metrics/metric-handlers'
@@ -18,6 +19,7 @@ export const endpoints: RequestHandler[] = [
   ...environmentHandlers,
   ...agentHandlers,
   ...executionHandlers,
+  ...alertHandlers,
   ...usageHandlers,
   ...logHandlers,
   ...metricHandlers,

@@ -4,6 +4,7 @@ import { isProductionEnvironment, useActiveEnvironment } from '@/environment/env
 import { EnvironmentSwitcher } from '@/environment/environment-switcher'
 import { ScopedLink, ScopedNavLink } from '@/environment/scoped-link'
 import { endSession, useClaims } from '@/session/session-store'
+import { AlertBell } from './alert-bell'
 import { navigationHint } from './navigation-shortcuts'
 import { SavedViewsMenu } from './saved-views-menu'
 import { ThemeControl } from './theme-control'
@@ -42,6 +43,9 @@ export function AppShell() {
             <ScopedNavLink to="/metrics" title={navigationHint('/metrics')}>
               Metrics
             </ScopedNavLink>
+            <ScopedNavLink to="/alerts" title={navigationHint('/alerts')}>
+              Alerts
+            </ScopedNavLink>
             <ScopedNavLink to="/usage" title={navigationHint('/usage')}>
               Usage
             </ScopedNavLink>
@@ -52,6 +56,7 @@ export function AppShell() {
           </div>
           {claims ? <SavedViewsMenu userId={claims.userId} /> : null}
           <div className="header-user">
+            {claims ? <AlertBell tenant={claims.tenant} /> : null}
             <TimeZoneToggle />
             {claims ? <ThemeControl userId={claims.userId} /> : null}
             <WorkspaceShortcuts />

@@ -4,6 +4,7 @@ export const navigationShortcuts = [
   { key: 'e', path: '/executions', label: 'Executions' },
   { key: 'l', path: '/logs', label: 'Logs' },
   { key: 'm', path: '/metrics', label: 'Metrics' },
+  { key: 'n', path: '/alerts', label: 'Alerts' },
   { key: 'u', path: '/usage', label: 'Usage' },
 ] as const
 

@@ -80,6 +80,51 @@ export function createAppRouter() {
               }),
             },
             {
+              path: 'alerts',
+              lazy: async () => ({
+                Component: (await import('@/features/alerts/alerts-layout')).AlertsLayout,
+              }),
+              children: [
+                {
+                  index: true,
+                  lazy: async () => ({
+                    Component: (await import('@/features/alerts/open-alerts-page')).OpenAlertsPage,
+                  }),
+                },
+                {
+                  path: 'history',
+                  lazy: async () => ({
+                    Component: (await import('@/features/alerts/alert-history-page'))
+                      .AlertHistoryPage,
+                  }),
+                },
+                {
+                  path: 'rules',
+                  lazy: async () => ({
+                    Component: (await import('@/features/alerts/alert-rules-page')).AlertRulesPage,
+                  }),
+                },
+                {
+                  path: 'silences',
+                  lazy: async () => ({
+                    Component: (await import('@/features/alerts/silences-page')).SilencesPage,
+                  }),
+                },
+              ],
+            },
+            {
+              path: 'alerts/rules/new',
+              lazy: async () => ({
+                Component: (await import('@/features/alerts/rule-form-page')).RuleFormPage,
+              }),
+            },
+            {
+              path: 'alerts/rules/:ruleId',
+              lazy: async () => ({
+                Component: (await import('@/features/alerts/rule-form-page')).RuleFormPage,
+              }),
+            },
+            {
               path: 'compare',
               lazy: async () => ({
                 Component: (await import('@/features/compare/compare-page')).ComparePage,

@@ -4,6 +4,7 @@ import { useMemo } from 'react'
 import {
   CartesianGrid,
   LineChart,
+  ReferenceArea,
   ReferenceLine,
   useXAxisScale,
   useYAxisScale,
@@ -47,6 +48,8 @@ export interface LineChartBodyProps {
   unit: string
   timeZone: TimeZonePreference
   cursor: number | null
+  /** Time intervals shaded behind the lines (e.g. when an alert rule would have fired). */
+  bands?: readonly { from: number; to: number }[]
 }
 
 const Y_TICKS = 5
@@ -60,6 +63,7 @@ export function LineChartBody({
   unit,
   timeZone,
   cursor,
+  bands,
 }: LineChartBodyProps) {
   const spansDays = to - from > 86_400_000
   const tick = (value: number) =>
@@ -93,6 +97,16 @@ export function LineChartBody({
         tickFormatter={(value: number) => formatMetricValue(value, unit)}
         tick={TICK_STYLE}
       />
+      {bands?.map((band) => (
+        <ReferenceArea
+          key={band.from}
+          x1={Math.max(band.from, from)}
+          x2={Math.min(band.to, to)}
+          fill="var(--bad-bg)"
+          fillOpacity={0.8}
+          ifOverflow="hidden"
+        />
+      ))}
       <SeriesLines series={series} />
       {cursor !== null ? (
         <ReferenceLine x={cursor} stroke="var(--text-muted)" strokeDasharray="2 2" />

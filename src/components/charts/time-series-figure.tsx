@@ -106,6 +106,8 @@ export interface TimeSeriesFigureProps {
   /** Shown instead of the chart, e.g. the error of the chart's request. */
   problem?: ReactNode
   emptyText: string
+  /** Time intervals shaded behind the lines; say them in words beside the figure too. */
+  bands?: LineChartBodyProps['bands']
 }
 
 /**
@@ -135,6 +137,7 @@ export const TimeSeriesFigure = memo(function TimeSeriesFigure({
   pending = false,
   problem,
   emptyText,
+  bands,
 }: TimeSeriesFigureProps) {
   const titleId = useId()
   const timeZone = useTimeZonePreference()
@@ -159,8 +162,8 @@ export const TimeSeriesFigure = memo(function TimeSeriesFigure({
   // What the plot is drawn from. A change (new data, a new width, the series shown) waits
   // for this chart's turn (use-render-turn.ts); until then the plot shows what it had.
   const plotInput = useMemo(
-    () => ({ series, keySet, plotWidth, from: domain.from, to: domain.to, stepMs }),
-    [series, keySet, plotWidth, domain.from, domain.to, stepMs],
+    () => ({ series, keySet, plotWidth, from: domain.from, to: domain.to, stepMs, bands }),
+    [series, keySet, plotWidth, domain.from, domain.to, stepMs, bands],
   )
   const drawnInput = useValueInTurn(plotInput, inView && plotWidth > 0 && hasData)
 
@@ -238,6 +241,7 @@ export const TimeSeriesFigure = memo(function TimeSeriesFigure({
           unit={unit}
           timeZone={timeZone}
           cursor={cursor}
+          bands={drawnInput.bands}
         />
       ) : (
         <div className="chart-figure-placeholder" />

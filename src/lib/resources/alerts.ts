@@ -18,7 +18,9 @@ import { rangeParams, type Resolved } from './range'
  */
 
 export type AlertPage = Schemas['AlertPage']
-export type AlertPreview = Schemas['AlertPreview'] & Resolved
+/** The answer, with the condition it answers (the key's), so a view never mixes the two. */
+export type AlertPreview = Schemas['AlertPreview'] &
+  Resolved & { asked: { condition: Schemas['AlertCondition']; forSeconds: number } }
 
 /** The API's alert filters, only those set. */
 export interface AlertFilters {
@@ -123,7 +125,11 @@ export const alertResources = {
           json: { condition: key.condition, forSeconds: key.forSeconds },
         })
         const answer = checkAnswer(body, alertPreviewSchema, key, path)
-        return { ...answer, resolved }
+        return {
+          ...answer,
+          resolved,
+          asked: { condition: key.condition, forSeconds: key.forSeconds },
+        }
       },
     ),
 }

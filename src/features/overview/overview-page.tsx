@@ -1,0 +1,130 @@
+import { useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback, useMemo } from 'react'
+import { useSearchParams } from 'react-router'
+import type { SortingState } from '@/components/data-table'
+import { IgnoredLinkValues } from '@/components/ignored-link-values'
+import { EmptyState, ErrorState, LoadingState } from '@/components/query-states'
+import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
+import { TimeRangeControls } from '@/components/time-range-controls'
+import { CompareLink } from '@/environment/compare-link'
+import { usePageTitle } from '@/environment/use-page-title'
+import { useScope } from '@/environment/use-scope'
+import { formatCount, plural } from '@/lib/format'
+import { polling } from '@/lib/query/retry-policy'
+import { keyIsInScope } from '@/lib/query/query-scope'
+import { useAutoRefresh, useAutoRefreshPause, useTimeRange } from '@/lib/time-range/use-time-range'
+import { HealthRules } from './health-rules'
+import { keptSearch } from './overview-link-search'
+import { overviewQueries } from './overview-queries'
+import { summarize, toRows, worstFirst, type EnvironmentSummary } from './overview-rows'
+import { OverviewTable } from './overview-table'
+import {
+  OVERVIEW_SORT_COLUMNS,
+  readOverviewState,
+  writeOverviewState,
+  type OverviewSortColumn,
+} from './overview-url-state'
+import './overview.css'
+
+/**
+ * `/overview`: the environment at a glance, the page everyone lands on. What is broken, how
+ * badly and since when, worst first, one click from each application's page.
+ */
+export function OverviewPage() {
+  usePageTitle('Overview')
+  const scope = useScope()
+  const queryClient = useQueryClient()
+  const [searchParams, setSearchParams] = useSearchParams()
+  const { range, problem: rangeProblem } = useTimeRange()
+  const { intervalMs } = useAutoRefresh()
+  const pause = useAutoRefreshPause()
+  const overview = useQuery({
+    ...overviewQueries.overview(scope, range),
+    refetchInterval: polling(pause ? false : intervalMs),
+  })
+
+  const search = searchParams.toString()
+  const { state, problems } = useMemo(
+    () => readOverviewState(new URLSearchParams(search)),
+    [search],
+  )
+  const sorting = useMemo<SortingState>(
+    () => (state.sort ? [{ id: state.sort.column, desc: state.sort.desc }] : []),
+    [state.sort],
+  )
+  const onSortingChange = useCallback(
+    (next: SortingState) => {
+      const first = next[0]
+      const column = OVERVIEW_SORT_COLUMNS.find((id) => id === first?.id) as
+        OverviewSortColumn | undefined
+      setSearchParams((params) =>
+        writeOverviewState(params, {
+          sort: column && first ? { column, desc: first.desc } : null,
+        }),
+      )
+    },
+    [setSearchParams],
+  )
+
+  const rows = useMemo(
+    () => (overview.data ? worstFirst(toRows(overview.data)) : null),
+    [overview.data],
+  )
+  const summary = useMemo(() => (rows ? summarize(rows) : null), [rows])
+  const linkSearch = useMemo(() => keptSearch(new URLSearchParams(search)), [search])
+
+  const ofThisView = (query: { queryKey: readonly unknown[] }) =>
+    keyIsInScope(query.queryKey, scope) &&
+    (query.queryKey[0] as { feature?: unknown }).feature === 'overview'
+  const fetching = useIsFetching({ predicate: ofThisView })
+  const refresh = () => void queryClient.refetchQueries({ predicate: ofThisView, type: 'active' })
+
+  return (
+    <div className="overview-page">
+      <header className="page-header">
+        <h1>Overview</h1>
+        <CompareLink />
+        <TimeRangeControls onRefresh={refresh} refreshing={fetching > 0} />
+      </header>
+      <IgnoredLinkValues
+        rangeProblem={rangeProblem}
+        problems={problems.map((message) => ({ param: 'sort', message }))}
+      />
+      {overview.isPending ? (
+        <LoadingState label={`Loading the overview of ${scope.env}…`} />
+      ) : overview.isError && !overview.data ? (
+        <ErrorState error={overview.error} onRetry={() => void overview.refetch()} />
+      ) : rows && summary ? (
+        <>
+          <RefreshFailedNotice what="the overview" query={overview} />
+          <SummaryLine summary={summary} />
+          <HealthRules />
+          {rows.length === 0 ? (
+            <EmptyState title={`No applications in ${scope.env}`}>
+              No agent has registered in this environment and nothing ran in the time range.
+            </EmptyState>
+          ) : (
+            <OverviewTable
+              rows={rows}
+              sorting={sorting}
+              onSortingChange={onSortingChange}
+              linkSearch={linkSearch}
+            />
+          )}
+        </>
+      ) : null}
+    </div>
+  )
+}
+
+function SummaryLine({ summary }: { summary: EnvironmentSummary }) {
+  return (
+    <p className="overview-summary">
+      {count(summary.applications, 'application')} · {formatCount(summary.agentsLive)} of{' '}
+      {count(summary.agentsTotal, 'agent')} live · {count(summary.exchanges, 'exchange')} in the
+      range · {formatCount(summary.failed)} failed
+    </p>
+  )
+}
+
+const count = (n: number, one: string) => `${formatCount(n)} ${plural(n, one)}`

@@ -136,6 +136,22 @@ test.describe('every page passes axe in both themes', () => {
 
   const pages: Array<{ name: string; open: (page: Page) => Promise<void> }> = [
     {
+      name: 'overview (production)',
+      open: async (page) => {
+        await page.goto('/overview?env=prod')
+        const table = page.getByRole('table', { name: 'Applications' })
+        await expect(table.getByRole('link').first()).toBeVisible()
+        await page.getByText('How health is decided').click()
+      },
+    },
+    {
+      name: 'an application',
+      open: async (page) => {
+        await page.goto('/overview/order-service?env=prod')
+        await expect(page.getByRole('table', { name: 'Routes' })).toBeVisible()
+      },
+    },
+    {
       name: 'agents (production)',
       open: async (page) => {
         await page.goto('/agents?env=prod')

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from '@/app/app'
+import { createAppQueryClient } from '@/app/app-query-client'
 import { createAppRouter } from '@/app/router'
 import { followOtherTabs, offerHandoff, restoreSession } from '@/session/session-store'
 import { listenForPastedHandoffs, takeHandoffToken } from '@/session/token-handoff'
@@ -19,13 +20,15 @@ listenForPastedHandoffs((token) => {
 })
 
 async function start() {
+  // Created before the session is restored: the client follows the session and the
+  // environment from the start (app-query-client.ts).
+  const queryClient = createAppQueryClient()
   // `__MOCKS__` is a build-time constant: in `npm run build` this branch and the whole mock
   // (handlers, data generators, service worker) are dropped from the bundle.
   if (__MOCKS__) {
     const { startMockServer } = await import('@/mocks/browser')
     await startMockServer()
     // For `npm run bench` (the soak reads how many queries the cache holds); mock builds only.
-    const { queryClient } = await import('@/lib/query/query-client')
     Object.assign(window, {
       __cameleer3Debug: { queryCount: () => queryClient.getQueryCache().getAll().length },
     })
@@ -41,7 +44,7 @@ async function start() {
   if (!root) throw new Error('index.html has no #root element')
   createRoot(root).render(
     <StrictMode>
-      <App router={router} />
+      <App router={router} queryClient={queryClient} />
     </StrictMode>,
   )
 }

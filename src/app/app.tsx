@@ -1,9 +1,14 @@
-import { QueryClientProvider } from '@tanstack/react-query'
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { RouterProvider } from 'react-router/dom'
-import { queryClient } from '@/lib/query/query-client'
 import type { createAppRouter } from './router'
 
-export function App({ router }: { router: ReturnType<typeof createAppRouter> }) {
+export function App({
+  router,
+  queryClient,
+}: {
+  router: ReturnType<typeof createAppRouter>
+  queryClient: QueryClient
+}) {
   return (
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />

@@ -4,7 +4,6 @@ import {
   isTypingTarget,
   type Shortcut,
 } from '@/lib/keyboard/shortcut-dispatcher'
-import { queryClient } from '@/lib/query/query-client'
 import { navigationShortcuts } from './navigation-shortcuts'
 
 /**
@@ -52,6 +51,8 @@ export interface ShortcutContext {
   /** The latest location, environment and navigate function (read when a key is pressed). */
   latest: () => { location: Location; env: string | null; navigate: NavigateFunction }
   openHelp: () => void
+  /** Refetches what the page shows (`r` on a view without a Refresh button). */
+  refetchActive: () => void
 }
 
 /**
@@ -112,7 +113,7 @@ export function createShortcutHandler(context: ShortcutContext): (event: Keyboar
       case 'refresh': {
         const button = findByShortcut('r')
         if (button && !(button as HTMLButtonElement).disabled) button.click()
-        else if (!button) void queryClient.refetchQueries({ type: 'active' })
+        else if (!button) context.refetchActive()
         return true
       }
       case 'escape':

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query'
 import { Keyboard } from 'lucide-react'
 import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { useLocation, useNavigate } from 'react-router'
@@ -18,6 +19,7 @@ export function WorkspaceShortcuts() {
   const navigate = useNavigate()
   const location = useLocation()
   const env = useActiveEnvironment()
+  const queryClient = useQueryClient()
   const [helpOpen, setHelpOpen] = useState(false)
   // The handler reads the latest location and environment from here when a key is pressed.
   const latest = useRef({ location, env, navigate })
@@ -37,6 +39,7 @@ export function WorkspaceShortcuts() {
           handler = createShortcutHandler({
             latest: () => latest.current,
             openHelp: () => setHelpOpen(true),
+            refetchActive: () => void queryClient.refetchQueries({ type: 'active' }),
           })
           for (const event of early.splice(0)) handler(event)
         })
@@ -56,7 +59,7 @@ export function WorkspaceShortcuts() {
       unmounted = true
       document.removeEventListener('keydown', onKeyDown)
     }
-  }, [])
+  }, [queryClient])
 
   return (
     <>

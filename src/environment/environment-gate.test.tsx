@@ -3,7 +3,8 @@ import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { createMemoryRouter, RouterProvider } from 'react-router'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest'
+import { connectQueryClient } from '@/app/app-query-client'
 import { scopedGet } from '@/lib/api/api-client'
 import type { EnvironmentList } from '@/lib/api/types'
 import { createQueryClient } from '@/lib/query/query-client'
@@ -60,6 +61,7 @@ async function renderGate(
     { initialEntries: [url] },
   )
   const queryClient = createQueryClient()
+  onTestFinished(connectQueryClient(queryClient))
   render(
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />

@@ -1,7 +1,5 @@
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
-import { queryClient } from '@/lib/query/query-client'
-import { keyIsInScope } from '@/lib/query/query-scope'
 import { registerTenantStore, tenantStorage } from '@/lib/tenant-storage'
 
 /**
@@ -23,15 +21,7 @@ export const useEnvironmentStore = create<EnvironmentState>()(
       activeEnvironment: null,
       lastChosenEnvironment: null,
       activate: (env) => {
-        const previous = get().activeEnvironment
-        if (previous === env) return
-        // Requests for the old environment are useless now: cancel them rather than let them
-        // finish (their answers would land only in the old scope's cache entries anyway).
-        if (previous) {
-          void queryClient.cancelQueries({
-            predicate: (query) => keyIsInScope(query.queryKey, { env: previous }),
-          })
-        }
+        if (get().activeEnvironment === env) return
         set({ activeEnvironment: env, lastChosenEnvironment: env })
       },
     }),
@@ -49,6 +39,22 @@ registerTenantStore({
     useEnvironmentStore.setState({ activeEnvironment: null, lastChosenEnvironment: null }),
   rehydrate: () => useEnvironmentStore.persist.rehydrate(),
 })
+
+/**
+ * Called when the active environment changes from one to another (not when it is first
+ * resolved, nor when a tenant change resets it). The app cancels the old environment's
+ * requests here: they are useless now, and their answers would land only in the old scope's
+ * cache entries anyway. Returns the function that stops listening.
+ */
+export function onEnvironmentSwitch(
+  listener: (previous: string, next: string) => void,
+): () => void {
+  return useEnvironmentStore.subscribe((state, before) => {
+    const next = state.activeEnvironment
+    const previous = before.activeEnvironment
+    if (previous && next && previous !== next) listener(previous, next)
+  })
+}
 
 export const useActiveEnvironment = () => useEnvironmentStore((state) => state.activeEnvironment)
 

@@ -1,9 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import type { QueryClient } from '@tanstack/react-query'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { connectQueryClient } from '@/app/app-query-client'
 import { useEnvironmentStore } from '@/environment/environment-store'
 import { scopedGet } from '@/lib/api/api-client'
 import { HttpError } from '@/lib/api/errors'
 import { usePreferencesStore } from '@/lib/preferences-store'
-import { queryClient } from '@/lib/query/query-client'
+import { createQueryClient } from '@/lib/query/query-client'
 import { scopedKey, tenantKey } from '@/lib/query/query-scope'
 import { switchStorageTenant } from '@/lib/tenant-storage'
 import { signDemoToken, signToken } from '@/mocks/auth/auth-tokens'
@@ -76,10 +78,17 @@ async function signedInAsAcmeAdmin() {
   return token
 }
 
+// The app's client, connected to the stores as the app connects it: a test sees the same
+// cancel and clear the app does.
+let queryClient: QueryClient
+let disconnect: () => void
 beforeEach(() => {
+  queryClient = createQueryClient()
+  disconnect = connectQueryClient(queryClient)
   freshPage()
   switchStorageTenant(null, { wipe: true })
 })
+afterEach(() => disconnect())
 
 describe('startSession', () => {
   it('keeps the token under the one session key and nowhere else, and reads its claims', async () => {

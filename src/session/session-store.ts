@@ -1,6 +1,5 @@
 import { create } from 'zustand'
 import { configureApiAuth } from '@/lib/api/api-client'
-import { queryClient } from '@/lib/query/query-client'
 import { currentStorageTenant, switchStorageTenant } from '@/lib/tenant-storage'
 import { readToken, type TokenClaims, type TokenProblem } from './token-claims'
 
@@ -59,8 +58,9 @@ function storage(): Storage | null {
 
 /**
  * Start a session from a token. A token of another tenant (or another user) replaces the
- * session: requests in flight are cancelled and the whole query cache is dropped before
- * anything of the new session renders; another tenant also wipes every per-tenant preference.
+ * session: it is announced (`onIdentityChange`: the app cancels requests in flight and drops
+ * the whole query cache) before anything of the new session renders; another tenant also
+ * wipes every per-tenant preference.
  */
 export function startSession(
   token: string,
@@ -198,9 +198,21 @@ export function continueAsReplacement(): void {
   else endLocally('signed-out')
 }
 
+const identityListeners = new Set<() => void>()
+
+/**
+ * Called when whatever was fetched for the session may no longer be shown: the session ended,
+ * or another user or tenant took it over. The app cancels its requests in flight and clears
+ * its query cache here, before anything of the new session renders.
+ * Returns the function that stops listening.
+ */
+export function onIdentityChange(listener: () => void): () => void {
+  identityListeners.add(listener)
+  return () => void identityListeners.delete(listener)
+}
+
 function dropCachedData(): void {
-  void queryClient.cancelQueries()
-  queryClient.clear()
+  for (const listener of identityListeners) listener()
 }
 
 /** Restore the session saved by a previous page load, if it is still valid. */

@@ -2,6 +2,8 @@ import { QueryClientProvider } from '@tanstack/react-query'
 import { render } from '@testing-library/react'
 import type { ReactElement } from 'react'
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router'
+import { onTestFinished } from 'vitest'
+import { connectQueryClient } from '@/app/app-query-client'
 import { EnvironmentGate } from '@/environment/environment-gate'
 import { createQueryClient } from '@/lib/query/query-client'
 import { signDemoToken } from '@/mocks/auth/auth-tokens'
@@ -10,7 +12,8 @@ import { startSession } from '@/session/session-store'
 /**
  * Render a page as a signed-in user would see it: a real session (token signed like the
  * mock's), the real environment gate resolving `?env=` against the mock's environment list,
- * the real API client and mock handlers. Returns the router so tests can read the URL.
+ * the real API client and mock handlers, and a query client connected to the stores as the
+ * app's is. Returns the router and the client so tests can read the URL and the cache.
  */
 export async function renderPage(options: {
   path: string
@@ -22,6 +25,7 @@ export async function renderPage(options: {
   const token = await signDemoToken(options.user ?? 'admin@acme')
   startSession(token, 'login')
   const queryClient = createQueryClient()
+  onTestFinished(connectQueryClient(queryClient))
   const router = createMemoryRouter(
     [
       {

@@ -1,23 +1,46 @@
 import { jwtDecode } from 'jwt-decode'
+import { problem } from '@/mocks/problem'
 
 /**
  * Deliberate contract violations of the standalone mock server (`MOCK_BREAK=…`), so the
- * probe (`npm run verify-server`) can be shown to catch the bugs it exists for. They live in
- * this wrapper around the handlers, never in src/mocks: the browser mock and Vitest cannot
- * reach them, and nothing in src/ imports this file, so no bundle contains it.
+ * probe (`npm run verify-server`) can be shown to catch the bugs it exists for, and variants
+ * (`MOCK_VARIANT=…`, comma-separated) that answer differently from the mock but within the
+ * contract, as an independent server may, so the probe can be shown not to accuse them. They
+ * live in this wrapper around the handlers, never in src/mocks: the browser mock and Vitest
+ * cannot reach them, and nothing in src/ imports this file, so no bundle contains it.
  *
- * Each mode reproduces one class of server bug from the multitenancy audit:
+ * Each break reproduces one class of server bug from the multitenancy audit:
  * - `leak-rows`: list answers carry a row of another tenant (a read missing its `tenant_id`
  *   filter).
  * - `foreign-ids`: an id of another tenant is answered 200 with that tenant's resource (a
  *   lookup by id without the tenant filter).
+ * - `disclose-foreign-ids`: an id of another tenant is answered 403 where an id that exists
+ *   nowhere is answered 404 (the lookup runs without the tenant filter, then refuses).
  * - `no-env-check`: `environment` is ignored: missing or malformed is not 400, outside the
  *   token's `envs` is not 403, lists carry rows of another environment and ids of another
  *   environment are found (reads missing their `environment` filter).
+ * - `ignore-cursor`: `cursor` is ignored, so every page is the first one again.
+ *
+ * Each variant is a correct server that answers unlike the mock:
+ * - `strict-environments`: an environment the token does not grant (outside its `envs`
+ *   claim, or one its tenant does not have) is answered 403 whatever else is asked, ids
+ *   included; the mock answers empty lists and 404 for a tenant's missing environment.
+ * - `busy-logs`: five times as many log lines (each line and four copies at the same
+ *   timestamp), so an environment's five minutes hold thousands of them; paging and live tail
+ *   stay exact.
  */
 
-export const BREAK_MODES = ['leak-rows', 'foreign-ids', 'no-env-check'] as const
+export const BREAK_MODES = [
+  'leak-rows',
+  'foreign-ids',
+  'disclose-foreign-ids',
+  'no-env-check',
+  'ignore-cursor',
+] as const
 export type BreakMode = (typeof BREAK_MODES)[number]
+
+export const VARIANTS = ['strict-environments', 'busy-logs'] as const
+export type Variant = (typeof VARIANTS)[number]
 
 /** `undefined`/empty: no break. Anything else unknown is a mistake worth stopping for. */
 export function parseBreakMode(value: string | undefined): BreakMode | null {
@@ -26,7 +49,16 @@ export function parseBreakMode(value: string | undefined): BreakMode | null {
   throw new Error(`MOCK_BREAK must be one of ${BREAK_MODES.join(', ')}; got "${value}".`)
 }
 
-type Resolve = (request: Request) => Promise<Response | undefined>
+/** `undefined`/empty: none; else a comma-separated list of VARIANTS. */
+export function parseVariants(value: string | undefined): Variant[] {
+  const names = (value ?? '').split(',').map((name) => name.trim())
+  return names.filter(Boolean).map((name) => {
+    if ((VARIANTS as readonly string[]).includes(name)) return name as Variant
+    throw new Error(`MOCK_VARIANT must list some of ${VARIANTS.join(', ')}; got "${name}".`)
+  })
+}
+
+export type Resolve = (request: Request) => Promise<Response | undefined>
 
 export async function applyBreakMode(
   mode: BreakMode,
@@ -37,9 +69,23 @@ export async function applyBreakMode(
     case 'leak-rows':
       return leakRows(await resolve(request))
     case 'foreign-ids':
-      return foreignIds(request, resolve)
+      return foreignIds(request, resolve, false)
+    case 'disclose-foreign-ids':
+      return foreignIds(request, resolve, true)
     case 'no-env-check':
       return noEnvironmentCheck(request, resolve)
+    case 'ignore-cursor':
+      return resolve(withoutCursor(request))
+  }
+}
+
+/** `resolve` answered as the variant answers. */
+export function withVariant(variant: Variant, resolve: Resolve): Resolve {
+  switch (variant) {
+    case 'strict-environments':
+      return (request) => strictEnvironments(request, resolve)
+    case 'busy-logs':
+      return (request) => busyLogs(request, resolve)
   }
 }
 
@@ -76,7 +122,11 @@ async function leakRows(response: Response | undefined): Promise<Response | unde
   return jsonResponse(response, { ...body, items })
 }
 
-async function foreignIds(request: Request, resolve: Resolve): Promise<Response | undefined> {
+async function foreignIds(
+  request: Request,
+  resolve: Resolve,
+  disclose: boolean,
+): Promise<Response | undefined> {
   const response = await resolve(request)
   const url = new URL(request.url)
   if (response?.status !== 404 || !BY_ID_PATH.test(url.pathname)) return response
@@ -85,7 +135,9 @@ async function foreignIds(request: Request, resolve: Resolve): Promise<Response 
     if (tenant === own) continue
     const token = await loginAs(username, url, resolve)
     const foreign = await resolve(withToken(request, url, token))
-    if (foreign?.status === 200) return foreign
+    if (foreign?.status === 200) {
+      return disclose ? problem(403, 'This id belongs to another tenant.') : foreign
+    }
   }
   return response
 }
@@ -131,6 +183,104 @@ async function noEnvironmentCheck(
   const stray = otherBody?.items?.[0]
   if (!isRecord(stray)) return response
   return jsonResponse(response, { ...body, items: [first, stray, ...(body.items ?? []).slice(1)] })
+}
+
+function withoutCursor(request: Request): Request {
+  const url = new URL(request.url)
+  if (!url.searchParams.has('cursor')) return request
+  url.searchParams.delete('cursor')
+  return new Request(url, { method: request.method, headers: request.headers })
+}
+
+// ------------------------------------------------------------------------------ variants
+
+async function strictEnvironments(
+  request: Request,
+  resolve: Resolve,
+): Promise<Response | undefined> {
+  const url = new URL(request.url)
+  const asked = url.searchParams.get('environment')
+  if (
+    !url.pathname.startsWith('/api/v1/') ||
+    TENANT_LEVEL_PATH.test(url.pathname) ||
+    asked === null ||
+    !ENVIRONMENT_ID.test(asked)
+  ) {
+    return resolve(request)
+  }
+  // The environments the token grants, as /me names them (401 and the like: the handler's).
+  const authorization = request.headers.get('Authorization')
+  const me = await readJson(
+    await resolve(
+      new Request(new URL('/api/v1/me', url), {
+        headers: authorization ? { Authorization: authorization } : {},
+      }),
+    ),
+  )
+  const granted = Array.isArray(me?.environments) ? me.environments : null
+  if (!granted || granted.includes(asked)) return resolve(request)
+  return problem(403, `Your token does not grant access to environment "${asked}".`)
+}
+
+/**
+ * Each log line and BUSY_COPIES - 1 copies at its timestamp, with ids `!<copy>!<epoch ms>!<id>`:
+ * `!` sorts before letters and digits, so a line's copies come after it in the newest-first
+ * order (ties by id, descending), and the timestamp in the id lets a tail after a copy find
+ * the line it was copied from.
+ */
+const BUSY_COPIES = 5
+const COPY_ID = /^!([1-9])!(\d+)!(.+)$/
+
+async function busyLogs(request: Request, resolve: Resolve): Promise<Response | undefined> {
+  const url = new URL(request.url)
+  if (url.pathname !== '/api/v1/logs') return resolve(request)
+  const limitText = url.searchParams.get('limit') ?? '50'
+  const limit = /^\d+$/.test(limitText) ? Number(limitText) : Number.NaN
+  if (!(limit >= 1 && limit <= 500)) return resolve(request) // the handler's 400
+  const after = url.searchParams.get('after')
+  const anchor = after === null ? null : COPY_ID.exec(after)
+  const inner = new URL(url)
+  // Whole lines per page, so the handler's cursor still marks a position between lines.
+  inner.searchParams.set('limit', String(Math.max(1, Math.floor(limit / BUSY_COPIES))))
+  if (anchor) inner.searchParams.set('after', anchor[3] ?? '')
+  const response = await resolve(new Request(inner, { headers: request.headers }))
+  const body = await readJson(response)
+  if (!response || !body || !Array.isArray(body.items)) return response
+
+  let items: unknown[]
+  if (after === null) {
+    // Newest first, ties by id descending: `<id>`, then its copies `!4!…` … `!1!…`.
+    items = body.items.flatMap((line) => withCopies(line).reverse())
+  } else {
+    // Oldest first: the anchor line's copies newer than the anchor, then each newer line's.
+    let own: unknown[] = []
+    if (anchor) {
+      const at = Number(anchor[2])
+      const search = new URL(url)
+      for (const name of ['after', 'cursor']) search.searchParams.delete(name)
+      search.searchParams.set('from', new Date(at).toISOString())
+      search.searchParams.set('to', new Date(at + 1).toISOString())
+      search.searchParams.set('limit', '500')
+      const lines = await readJson(await resolve(new Request(search, { headers: request.headers })))
+      const line = lines?.items?.find((item) => isRecord(item) && item.id === anchor[3])
+      own = line ? withCopies(line).slice(Number(anchor[1])) : []
+    }
+    items = [...own, ...body.items.flatMap((line) => withCopies(line))].slice(0, limit)
+  }
+  return jsonResponse(response, { ...body, items })
+}
+
+/** A line's copies and the line, oldest first (by id, at one timestamp): `!1!…` … `!4!…`, `<id>`. */
+function withCopies(line: unknown): unknown[] {
+  if (!isRecord(line) || typeof line.id !== 'string' || typeof line.timestamp !== 'string') {
+    return [line]
+  }
+  const at = Date.parse(line.timestamp)
+  const copies = Array.from({ length: BUSY_COPIES - 1 }, (_, index) => ({
+    ...line,
+    id: `!${index + 1}!${at}!${String(line.id)}`,
+  }))
+  return [...copies, line]
 }
 
 // ------------------------------------------------------------------------------ helpers

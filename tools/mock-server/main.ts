@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { BREAK_MODES, parseBreakMode } from './break-modes'
+import { BREAK_MODES, parseBreakMode, parseVariants, VARIANTS } from './break-modes'
 import { startMockHttpServer } from './mock-http-server'
 
 /**
@@ -7,7 +7,8 @@ import { startMockHttpServer } from './mock-http-server'
  * server for curl, agents, the SaaS platform, `npm run verify-server` and
  * `CAMELEER_API_URL=http://127.0.0.1:8081 npm run dev`. Same demo tenants, users and data as
  * the browser mock; latency and faults from MOCK_LATENCY_MS, MOCK_ERROR_RATE and
- * MOCK_MALFORMED_RATE (src/mocks/mock-settings.ts); MOCK_BREAK for deliberate contract bugs.
+ * MOCK_MALFORMED_RATE (src/mocks/mock-settings.ts); MOCK_BREAK for deliberate contract bugs,
+ * MOCK_VARIANT for answers within the contract but unlike the mock's.
  */
 export async function main(args: string[]): Promise<number | undefined> {
   let options
@@ -35,8 +36,10 @@ export async function main(args: string[]): Promise<number | undefined> {
     return 2
   }
   let breakMode
+  let variants
   try {
     breakMode = parseBreakMode(process.env.MOCK_BREAK)
+    variants = parseVariants(process.env.MOCK_VARIANT)
   } catch (error) {
     console.error(error instanceof Error ? error.message : error)
     return 2
@@ -48,6 +51,7 @@ export async function main(args: string[]): Promise<number | undefined> {
       port,
       host: options.host,
       breakMode,
+      variants,
       log: options.quiet ? null : (line) => console.log(`${new Date().toISOString()} ${line}`),
     })
   } catch (error) {
@@ -63,6 +67,8 @@ export async function main(args: string[]): Promise<number | undefined> {
   console.log(`mock server listening on ${server.url}/api/v1`)
   if (breakMode)
     console.log(`MOCK_BREAK=${breakMode}: this server violates the contract on purpose`)
+  if (variants.length)
+    console.log(`MOCK_VARIANT=${variants.join(',')}: answers within the contract, unlike the mock`)
 
   const stop = () => {
     void server.close().then(() => process.exit(0))
@@ -77,4 +83,5 @@ const usage = `npm run mock:server [-- --port 8081] [--host 127.0.0.1] [--quiet]
 
 Serves /api/v1/* from the MSW mock handlers (demo users admin@acme, dev@acme, admin@beta,
 user@default; password demo). Environment: MOCK_LATENCY_MS, MOCK_ERROR_RATE,
-MOCK_MALFORMED_RATE; MOCK_BREAK=${BREAK_MODES.join('|')} breaks the contract on purpose.`
+MOCK_MALFORMED_RATE; MOCK_BREAK=${BREAK_MODES.join('|')} breaks the contract on purpose;
+MOCK_VARIANT=${VARIANTS.join(',')} answers within the contract but unlike the mock.`

@@ -2,7 +2,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { getResponse } from 'msw'
 import { handlers } from '@/mocks/handlers'
-import { applyBreakMode, type BreakMode } from './break-modes'
+import {
+  applyBreakMode,
+  withVariant,
+  type BreakMode,
+  type Resolve,
+  type Variant,
+} from './break-modes'
 
 /**
  * The MSW mock over plain HTTP: each Node request becomes a Fetch `Request`, is answered by
@@ -18,6 +24,8 @@ export interface MockHttpServerOptions {
   host: string
   /** A deliberate contract violation for the probe's own tests; `null` in normal use. */
   breakMode: BreakMode | null
+  /** Answers within the contract but unlike the mock, for the probe's own tests; `[]` normally. */
+  variants?: readonly Variant[]
   /** One line per request; `null` for silence. */
   log: ((line: string) => void) | null
 }
@@ -41,7 +49,7 @@ export async function startMockHttpServer(
         `${incoming.method ?? '?'} ${loggablePath(incoming.url)} ${outgoing.statusCode} ${ms} ms`,
       )
     })
-    void answer(incoming, outgoing, options.breakMode).catch((error: unknown) => {
+    void answer(incoming, outgoing, options).catch((error: unknown) => {
       if (!outgoing.headersSent) {
         writeText(outgoing, 500, `Mock server error: ${describe(error)}`)
       } else {
@@ -68,7 +76,7 @@ export async function startMockHttpServer(
 async function answer(
   incoming: IncomingMessage,
   outgoing: ServerResponse,
-  breakMode: BreakMode | null,
+  { breakMode, variants = [] }: MockHttpServerOptions,
 ): Promise<void> {
   const body = await readBody(incoming)
   if (body === 'too-large') {
@@ -76,7 +84,10 @@ async function answer(
     return
   }
   const request = toFetchRequest(incoming, body)
-  const resolve = (next: Request) => getResponse(handlers, next)
+  const resolve = variants.reduce<Resolve>(
+    (inner, variant) => withVariant(variant, inner),
+    (next) => getResponse(handlers, next),
+  )
   const response = breakMode
     ? await applyBreakMode(breakMode, request, resolve)
     : await resolve(request)

@@ -108,8 +108,46 @@ describe('verify-server against npm run mock:server', () => {
   })
 })
 
+/**
+ * Servers that answer unlike the mock but within the contract, as an independent server may:
+ * the probe must not accuse them.
+ */
+describe('verify-server against MOCK_VARIANT=strict-environments,busy-logs', () => {
+  let server: MockServerProcess
+  beforeAll(async () => {
+    server = await startMockServer({ MOCK_VARIANT: 'strict-environments,busy-logs' })
+  })
+  afterAll(() => server?.stop())
+
+  it('passes every check', async () => {
+    const { run, report } = await probeAsDemoUsers(server.url)
+    const problems = report.checks
+      .filter((check) => check.status !== 'passed' && !skippedByContract(check))
+      .map((check) => `${check.status}: ${check.id}: ${check.detail}`)
+    expect(problems).toEqual([])
+    expect(run.exitCode).toBe(0)
+    const detail = (id: string) => report.checks.find((check) => check.id === id)?.detail
+    // Tenant beta has no staging: 403 for the environment, whatever the id, discloses nothing.
+    for (const endpoint of [
+      '/agents/{agentId}',
+      '/agents/{agentId}/events',
+      '/executions/{executionId}',
+      '/diagrams/{applicationId}/{routeId}',
+    ]) {
+      expect(detail(`isolation tenant ${endpoint} @staging`)).toMatch(/^403, exactly as for an id/)
+    }
+    // Thousands of log lines in five minutes: the window is narrowed to what pages can hold.
+    expect(detail('paging /logs @staging')).toMatch(/narrowed to the last [\d.]+ s of it$/)
+  })
+})
+
 /** Per MOCK_BREAK mode: checks that must fail, and which failures are the mode's own. */
-const BREAKS: { mode: BreakMode; mustFail: string[]; belongs: (id: string) => boolean }[] = [
+const BREAKS: {
+  mode: BreakMode
+  variants?: string
+  mustFail: string[]
+  belongs: (id: string) => boolean
+}[] = [
   {
     mode: 'leak-rows',
     mustFail: [
@@ -133,6 +171,17 @@ const BREAKS: { mode: BreakMode; mustFail: string[]; belongs: (id: string) => bo
     belongs: (id) => id.startsWith('isolation tenant '),
   },
   {
+    // 403 for another tenant's id, 404 for an id that exists nowhere.
+    mode: 'disclose-foreign-ids',
+    mustFail: [
+      'isolation tenant /agents/{agentId} @dev',
+      'isolation tenant /agents/{agentId}/events @staging',
+      'isolation tenant /executions/{executionId} @dev',
+      'isolation tenant /diagrams/{applicationId}/{routeId} @staging',
+    ],
+    belongs: (id) => id.startsWith('isolation tenant '),
+  },
+  {
     mode: 'no-env-check',
     mustFail: [
       'environment missing /agents',
@@ -144,12 +193,33 @@ const BREAKS: { mode: BreakMode; mustFail: string[]; belongs: (id: string) => bo
     ],
     belongs: (id) => /^(environment |isolation environment |scope |tail )/.test(id),
   },
+  {
+    mode: 'ignore-cursor',
+    mustFail: [
+      'paging /agents/{agentId}/events @dev',
+      'paging /logs @dev',
+      'paging /logs @staging',
+    ],
+    belongs: (id) => id.startsWith('paging '),
+  },
+  {
+    // Broken paging is still caught where the window has to be narrowed first.
+    mode: 'ignore-cursor',
+    variants: 'busy-logs',
+    mustFail: ['paging /logs @dev', 'paging /logs @staging'],
+    belongs: (id) => id.startsWith('paging '),
+  },
 ]
 
-describe.each(BREAKS)('verify-server against MOCK_BREAK=$mode', ({ mode, mustFail, belongs }) => {
+describe.each(
+  BREAKS.map((entry) => ({
+    ...entry,
+    name: `MOCK_BREAK=${entry.mode}${entry.variants ? ` MOCK_VARIANT=${entry.variants}` : ''}`,
+  })),
+)('verify-server against $name', ({ mode, variants, mustFail, belongs }) => {
   let server: MockServerProcess
   beforeAll(async () => {
-    server = await startMockServer({ MOCK_BREAK: mode })
+    server = await startMockServer({ MOCK_BREAK: mode, MOCK_VARIANT: variants ?? '' })
   })
   afterAll(() => server?.stop())
 

@@ -6,7 +6,7 @@ import { isHttpStatus } from '@/lib/api/errors'
 import type { AgentEventType } from '@/lib/api/types'
 import type { Scope } from '@/lib/query/query-scope'
 import { pluralize } from '@/lib/format'
-import { agentQueries } from './agent-queries'
+import { agentResources } from '@/lib/resources/agents'
 
 /** Event types as text first; the tone only repeats it. */
 const eventTones: Record<AgentEventType, string> = {
@@ -22,7 +22,7 @@ const eventTones: Record<AgentEventType, string> = {
 
 /** The agent's lifecycle, newest first, one page at a time along the server's cursor. */
 export function AgentEvents({ scope, agentId, now }: { scope: Scope; agentId: string; now: Date }) {
-  const events = useInfiniteQuery(agentQueries.events(scope, agentId))
+  const events = useInfiniteQuery(agentResources.events(scope, agentId))
   const items = useMemo(() => events.data?.pages.flatMap((page) => page.items) ?? [], [events.data])
 
   let body

@@ -1,9 +1,10 @@
 import { queryOptions } from '@tanstack/react-query'
 import { scopedGet } from '@/lib/api/api-client'
-import { fetchAgentMetrics, fetchRouteStats, fetchRouteTimeseries } from '@/lib/api/range-requests'
+import { fetchAgentMetrics } from '@/lib/api/range-requests'
 import { scopedKey, scopedQuery, type Scope } from '@/lib/query/query-scope'
+import { agentResources } from '@/lib/resources/agents'
+import { statsResources } from '@/lib/resources/stats'
 import { stepForRange, type TimeRange } from '@/lib/time-range/time-range'
-import { agentListSchema } from '@/lib/api/generated/response-schemas/agent-list'
 import { metricNameListSchema } from '@/lib/api/generated/response-schemas/metric-name-list'
 
 /**
@@ -31,21 +32,10 @@ export type SideScope = Scope
 
 export const compareQueries = {
   agents: (side: SideScope) =>
-    queryOptions({
-      ...scopedQuery(scopedKey(side, 'compare', 'agents'), (key, signal) =>
-        scopedGet('/agents', { scope: key, schema: agentListSchema, signal }),
-      ),
-      staleTime: COMPARE_STALE_MS,
-    }),
+    queryOptions({ ...agentResources.list(side), staleTime: COMPARE_STALE_MS }),
 
   routeStats: (side: SideScope, range: TimeRange) =>
-    queryOptions({
-      ...scopedQuery(
-        scopedKey(side, 'compare', 'route-stats', { from: range.from, to: range.to }),
-        fetchRouteStats,
-      ),
-      staleTime: COMPARE_STALE_MS,
-    }),
+    queryOptions({ ...statsResources.routes(side, range), staleTime: COMPARE_STALE_MS }),
 
   routeTimeseries: (
     side: SideScope,
@@ -53,15 +43,7 @@ export const compareQueries = {
     route: { applicationId: string; routeId: string },
   ) =>
     queryOptions({
-      ...scopedQuery(
-        scopedKey(side, 'compare', 'route-timeseries', {
-          from: range.from,
-          to: range.to,
-          applicationId: route.applicationId,
-          routeId: route.routeId,
-        }),
-        (key, signal) => fetchRouteTimeseries(key, signal, OVERLAY_BUCKETS),
-      ),
+      ...statsResources.timeseries(side, range, route, OVERLAY_BUCKETS),
       staleTime: COMPARE_STALE_MS,
     }),
 
@@ -87,8 +69,11 @@ export const compareQueries = {
     }),
 }
 
-/** Whether a query key is one of this page's, for one environment (cancelling a side). */
+/**
+ * Whether a query key is of one environment (cancelling a side, refreshing both). Keys name
+ * resources, not views; on this page every key of a side's environment is the comparison's.
+ */
 export function isCompareKeyOf(queryKey: readonly unknown[], env: string): boolean {
-  const head = queryKey[0] as { feature?: unknown; env?: unknown } | undefined
-  return head?.feature === 'compare' && head.env === env
+  const head = queryKey[0] as { env?: unknown } | undefined
+  return head?.env === env
 }

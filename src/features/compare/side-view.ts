@@ -1,7 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query'
 import type { Schemas } from '@/lib/api/types'
 import type { Scope } from '@/lib/query/query-scope'
-import type { Resolved } from '@/lib/api/range-requests'
+import type { Resolved } from '@/lib/resources/range'
 
 /** One side of the comparison as the sections see it: its scope and its own queries only. */
 export interface SideView {

@@ -3,7 +3,7 @@ import { useCallback, useMemo } from 'react'
 import { useSearchParams } from 'react-router'
 import { IgnoredLinkValues } from '@/components/ignored-link-values'
 import { TimeRangeControls } from '@/components/time-range-controls'
-import { keyIsInScope } from '@/lib/query/query-scope'
+import { keyHasScope } from '@/lib/query/query-scope'
 import { CompareLink } from '@/environment/compare-link'
 import { usePageTitle } from '@/environment/use-page-title'
 import { useScope } from '@/environment/use-scope'
@@ -52,10 +52,9 @@ export function MetricsPage() {
     [setSearchParams],
   )
 
-  // This view's queries in this scope: what "Refresh" refetches and its spinner follows.
-  const ofThisView = (query: { queryKey: readonly unknown[] }) =>
-    keyIsInScope(query.queryKey, scope) &&
-    (query.queryKey[0] as { feature?: unknown }).feature === 'metrics'
+  // This view's queries: every key of this environment (keys name resources, not views; the
+  // page's are the only ones of the environment on screen). What "Refresh" refetches.
+  const ofThisView = (query: { queryKey: readonly unknown[] }) => keyHasScope(query.queryKey, scope)
   const fetching = useIsFetching({ predicate: ofThisView })
   const refresh = () => void queryClient.refetchQueries({ predicate: ofThisView, type: 'active' })
 

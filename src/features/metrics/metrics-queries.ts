@@ -1,9 +1,10 @@
 import { queryOptions } from '@tanstack/react-query'
 import { scopedGet } from '@/lib/api/api-client'
-import { fetchRouteStats, fetchRouteTimeseries, type Resolved } from '@/lib/api/range-requests'
 import { scopedKey, scopedQuery, type Scope } from '@/lib/query/query-scope'
+import { agentResources } from '@/lib/resources/agents'
+import type { Resolved } from '@/lib/resources/range'
+import { statsResources } from '@/lib/resources/stats'
 import type { TimeRange } from '@/lib/time-range/time-range'
-import { agentListSchema } from '@/lib/api/generated/response-schemas/agent-list'
 import { metricNameListSchema } from '@/lib/api/generated/response-schemas/metric-name-list'
 
 /**
@@ -31,26 +32,13 @@ export function finestMetricStep(resolved: Resolved['resolved']): number {
 }
 
 export const metricsQueries = {
-  routeStats: (scope: Scope, range: TimeRange) =>
-    scopedQuery(
-      scopedKey(scope, 'metrics', 'route-stats', { from: range.from, to: range.to }),
-      fetchRouteStats,
-    ),
+  routeStats: (scope: Scope, range: TimeRange) => statsResources.routes(scope, range),
 
   routeTimeseries: (
     scope: Scope,
     range: TimeRange,
     route: { applicationId: string; routeId: string },
-  ) =>
-    scopedQuery(
-      scopedKey(scope, 'metrics', 'route-timeseries', {
-        from: range.from,
-        to: range.to,
-        applicationId: route.applicationId,
-        routeId: route.routeId,
-      }),
-      (key, signal) => fetchRouteTimeseries(key, signal, ROUTE_CHART_BUCKETS),
-    ),
+  ) => statsResources.timeseries(scope, range, route, ROUTE_CHART_BUCKETS),
 
   names: (scope: Scope) =>
     queryOptions({
@@ -81,11 +69,5 @@ export const metricsQueries = {
     ),
 
   /** The registry, for each agent's application and status (filters, dead agents). */
-  agents: (scope: Scope) =>
-    queryOptions({
-      ...scopedQuery(scopedKey(scope, 'metrics', 'agents'), (key, signal) =>
-        scopedGet('/agents', { scope: key, schema: agentListSchema, signal }),
-      ),
-      staleTime: 60_000,
-    }),
+  agents: (scope: Scope) => queryOptions({ ...agentResources.list(scope), staleTime: 60_000 }),
 }

@@ -1,7 +1,10 @@
 import { QueryClient } from '@tanstack/react-query'
 import { retryDelay, shouldRetry } from './retry-policy'
 
-/** One client for the app's lifetime; a tenant change clears it whole (see session). */
+/**
+ * The query client's policies. The app creates its one client (`app/app-query-client.ts`) and
+ * cancels or clears it when the environment or the session changes; tests create their own.
+ */
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
@@ -18,5 +21,3 @@ export function createQueryClient(): QueryClient {
     },
   })
 }
-
-export const queryClient = createQueryClient()

@@ -2,7 +2,9 @@ import { QueryClient, QueryObserver } from '@tanstack/react-query'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   keepPreviousInScope,
+  keyHasScope,
   keyIsInScope,
+  scopedInfiniteQuery,
   scopedKey,
   scopedQuery,
   tenantKey,
@@ -19,7 +21,7 @@ describe('scopedKey', () => {
       {
         tenant: 'acme',
         env: 'prod',
-        feature: 'agents',
+        resource: 'agents',
         entity: 'list',
         status: 'DEAD',
         q: 'order',
@@ -34,10 +36,10 @@ describe('scopedKey', () => {
     expect(new Set(keys).size).toBe(3)
   })
 
-  it('never lets a param named env, tenant, feature or entity override the scope', () => {
-    const hostile = { env: 'dev', tenant: 'beta', feature: 'x', entity: 'y', status: 'LIVE' }
+  it('never lets a param named env, tenant, resource or entity override the scope', () => {
+    const hostile = { env: 'dev', tenant: 'beta', resource: 'x', entity: 'y', status: 'LIVE' }
     expect(scopedKey(acmeProd, 'agents', 'list', hostile)).toEqual([
-      { tenant: 'acme', env: 'prod', feature: 'agents', entity: 'list', status: 'LIVE' },
+      { tenant: 'acme', env: 'prod', resource: 'agents', entity: 'list', status: 'LIVE' },
     ])
   })
 })
@@ -65,6 +67,26 @@ describe('scopedQuery', () => {
     await expect(queryFn({ queryKey: devKey, signal: new AbortController().signal })).resolves.toBe(
       'dev',
     )
+  })
+})
+
+describe('scopedInfiniteQuery', () => {
+  it('hands each page function its own key object, the page parameter and the signal', async () => {
+    const client = new QueryClient()
+    const key = scopedKey(acmeProd, 'agents', 'events', { agentId: 'a-1' })
+    const fetcher = vi.fn(async (scope: { env: string; agentId: string }, page: number) => ({
+      label: `${scope.env}/${scope.agentId}#${page}`,
+      next: page < 2 ? page + 1 : undefined,
+    }))
+    const options = scopedInfiniteQuery(key, {
+      fetch: (scope, page: number) => fetcher(scope, page),
+      initialPageParam: 1,
+      getNextPageParam: (last) => last.next,
+    })
+    const data = await client.fetchInfiniteQuery({ ...options, pages: 2 })
+    expect(data.pages.map((page) => page.label)).toEqual(['prod/a-1#1', 'prod/a-1#2'])
+    expect(fetcher).toHaveBeenCalledWith(key[0], 1)
+    expect(client.getQueryData(key)).toEqual(data)
   })
 })
 
@@ -120,6 +142,15 @@ describe('keepPreviousInScope', () => {
       expect(first.getCurrentResult()).toMatchObject({ data: undefined, isPlaceholderData: false })
       unsubscribe()
     })
+  })
+})
+
+describe('keyHasScope', () => {
+  it('matches keys of exactly this tenant and environment, not tenant-level ones', () => {
+    expect(keyHasScope(scopedKey(acmeProd, 'agents', 'list'), acmeProd)).toBe(true)
+    expect(keyHasScope(scopedKey(acmeDev, 'agents', 'list'), acmeProd)).toBe(false)
+    expect(keyHasScope(scopedKey(betaProd, 'agents', 'list'), acmeProd)).toBe(false)
+    expect(keyHasScope(tenantKey('acme', 'environments', 'list'), acmeProd)).toBe(false)
   })
 })
 

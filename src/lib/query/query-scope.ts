@@ -1,10 +1,12 @@
-import { queryOptions, type QueryKey } from '@tanstack/react-query'
+import { infiniteQueryOptions, queryOptions, type QueryKey } from '@tanstack/react-query'
 
 /**
- * Scope lives in the query key. Every key is `[{ tenant, env, feature, entity, ...params }]`,
+ * Scope lives in the query key. Every key is `[{ tenant, env, resource, entity, ...params }]`,
  * built here and nowhere else, and every query function reads its tenant and environment back
  * out of the key, so the request made and the cache entry written can never disagree, however
  * fast the user switches. Switching environment changes every key: no manual invalidation.
+ * A key names the resource fetched (`agents`/`list`), never the view that asks, so two views
+ * that read the same thing share one cache entry (see `lib/resources`).
  */
 export interface Scope {
   tenant: string
@@ -12,28 +14,26 @@ export interface Scope {
 }
 
 export interface ScopedKeyHead extends Scope {
-  feature: string
+  resource: string
   entity: string
 }
 
-export type ScopedKey<P extends object = object> = readonly [ScopedKeyHead & P]
-
 export function scopedKey<
-  const F extends string,
+  const R extends string,
   const E extends string,
   P extends object = object,
 >(
   scope: Scope,
-  feature: F,
+  resource: R,
   entity: E,
   params?: P,
-): readonly [{ tenant: string; env: string; feature: F; entity: E } & P] {
+): readonly [{ tenant: string; env: string; resource: R; entity: E } & P] {
   // Scope first, then params: a param can never overwrite the scope.
   return [
-    { ...params, tenant: scope.tenant, env: scope.env, feature, entity } as {
+    { ...params, tenant: scope.tenant, env: scope.env, resource, entity } as {
       tenant: string
       env: string
-      feature: F
+      resource: R
       entity: E
     } & P,
   ] as const
@@ -53,18 +53,45 @@ export function scopedQuery<K extends ScopedKeyHead, TData>(
   })
 }
 
+/**
+ * `scopedQuery` for paged resources: the page function receives its own key object, the page
+ * parameter and the abort signal.
+ */
+export function scopedInfiniteQuery<K extends ScopedKeyHead, TPage, TPageParam>(
+  key: readonly [K],
+  paging: {
+    fetch: (key: K, pageParam: TPageParam, signal: AbortSignal) => Promise<TPage>
+    initialPageParam: TPageParam
+    getNextPageParam: (lastPage: TPage) => TPageParam | undefined
+  },
+) {
+  return infiniteQueryOptions({
+    queryKey: key,
+    queryFn: ({ queryKey, pageParam, signal }) =>
+      paging.fetch(queryKey[0], pageParam as TPageParam, signal),
+    initialPageParam: paging.initialPageParam,
+    getNextPageParam: paging.getNextPageParam,
+  })
+}
+
 /** Tenant-level key (for resources above environments, e.g. the environment list). */
-export function tenantKey<const F extends string, const E extends string>(
+export function tenantKey<const R extends string, const E extends string>(
   tenant: string,
-  feature: F,
+  resource: R,
   entity: E,
 ) {
-  return [{ tenant, feature, entity }] as const
+  return [{ tenant, resource, entity }] as const
 }
 
 function headOf(key: QueryKey): Partial<ScopedKeyHead> | undefined {
   const head = key[0]
   return head && typeof head === 'object' ? (head as Partial<ScopedKeyHead>) : undefined
+}
+
+/** Whether a key is of exactly this tenant and environment (tenant-level keys are not). */
+export function keyHasScope(key: QueryKey, scope: Scope): boolean {
+  const head = headOf(key)
+  return head?.tenant === scope.tenant && head.env === scope.env
 }
 
 export function keyIsInScope(key: QueryKey, scope: Partial<Scope>): boolean {

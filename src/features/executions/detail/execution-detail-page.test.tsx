@@ -13,6 +13,7 @@ import type { RouteDiagramProps } from '@/features/executions/diagram/route-diag
 import { findExecutionWhere, renderDetail, sampleIds } from './execution-detail-test-helpers'
 import { serveInEveryTest } from '@/test/serve-mock'
 import { stubViewportInEveryTest } from '@/test/viewport'
+import { watchRequests } from '@/test/watch-requests'
 
 // jsdom has no layout engine for xyflow (ResizeObserver, DOMMatrix): the diagram's data
 // mapping is tested as pure functions, its rendering in Playwright. Here a stand-in shows what
@@ -266,6 +267,21 @@ describe('ExecutionDetailPage', () => {
     ).toBeInTheDocument()
     expect(within(section).queryByRole('list', { name: 'Diagram stand-in' })).toBeNull()
     expect(screen.getByRole('treegrid', { name: 'Processor timeline' })).toBeInTheDocument()
+  })
+
+  it('refreshes the execution and its processor statistics', async () => {
+    const user = userEvent.setup()
+    const detail = failedNestedExecution()
+    const requests = watchRequests()
+    const asked = (path: string) => requests.filter((url) => url.pathname.endsWith(path)).length
+    await renderDetail(detail.executionId)
+    await timeline()
+    await waitFor(() => expect(asked('/stats/processors')).toBe(1))
+
+    await user.click(screen.getByRole('button', { name: 'Refresh' }))
+
+    await waitFor(() => expect(asked('/stats/processors')).toBe(2))
+    expect(asked(`/executions/${detail.executionId}`)).toBe(2)
   })
 
   it('offers a retry when loading fails, and recovers', async () => {

@@ -55,7 +55,7 @@ export function ExecutionDetailPage() {
   const refresh = useCallback(() => {
     void execution.refetch()
     void queryClient.invalidateQueries({
-      queryKey: scopedKey(scope, 'executions', 'processor-stats'),
+      queryKey: scopedKey(scope, 'stats', 'processors'),
     })
   }, [execution, queryClient, scope])
 

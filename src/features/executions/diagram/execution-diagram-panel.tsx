@@ -7,6 +7,7 @@ import type { ExecutionDetail } from '@/lib/api/types'
 import type { Scope } from '@/lib/query/query-scope'
 import type { TimeRange } from '@/lib/time-range/time-range'
 import { executionDetailQueries } from '@/features/executions/detail/execution-detail-queries'
+import { statsResources } from '@/lib/resources/stats'
 
 // xyflow and dagre load only when a diagram is shown, never with the search page.
 const RouteDiagram = lazy(() =>
@@ -37,7 +38,7 @@ export function ExecutionDiagramPanel({
   const { applicationId, routeId } = execution
   const diagram = useQuery(executionDetailQueries.diagram(scope, applicationId, routeId))
   const stats = useQuery({
-    ...executionDetailQueries.processorStats(scope, applicationId, routeId, range),
+    ...statsResources.processors(scope, applicationId, routeId, range),
     refetchInterval: polling(refetchInterval),
   })
 

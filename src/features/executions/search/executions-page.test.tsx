@@ -8,7 +8,7 @@ import { executionHandlers } from '@/mocks/executions/execution-handlers'
 import { server } from '@/mocks/node'
 import { problem } from '@/mocks/problem'
 import { currentSearch } from '@/test/render-page'
-import { EXECUTION_PAGE_SIZE, type ExecutionSearchData } from './execution-search-queries'
+import { EXECUTION_PAGE_SIZE, type ExecutionSearchData } from '@/lib/resources/executions'
 import {
   fakeExecutions,
   findResultsTable,
@@ -31,7 +31,7 @@ const HOUR = 3_600_000
 /** Every execution the search query holds in its cache (all pages). */
 function cachedRows(queryClient: QueryClient): ExecutionSummary[] {
   const entries = queryClient.getQueriesData<ExecutionSearchData>({
-    queryKey: [{ feature: 'executions', entity: 'search' }],
+    queryKey: [{ resource: 'executions', entity: 'search' }],
   })
   return entries.flatMap(([, data]) => data?.pages.flatMap((page) => page.items) ?? [])
 }

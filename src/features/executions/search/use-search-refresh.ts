@@ -2,7 +2,7 @@ import { useQueryClient, type QueryKey } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, type RefObject } from 'react'
 import { useNavigationType } from 'react-router'
 import { pollDelay } from '@/lib/query/retry-policy'
-import type { ExecutionSearchData } from './execution-search-queries'
+import type { ExecutionSearchData } from '@/lib/resources/executions'
 
 /** How old cached results may be when the user comes back by a link (not by Back). */
 const FRESH_ON_ARRIVAL_MS = 15_000

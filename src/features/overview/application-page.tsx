@@ -13,7 +13,7 @@ import { usePageTitle } from '@/environment/use-page-title'
 import { useScope } from '@/environment/use-scope'
 import type { Schemas } from '@/lib/api/types'
 import { formatCount, formatDuration, formatPercent, formatRate } from '@/lib/format'
-import { keyIsInScope } from '@/lib/query/query-scope'
+import { keyHasScope } from '@/lib/query/query-scope'
 import { polling } from '@/lib/query/retry-policy'
 import { useAutoRefresh, useAutoRefreshPause, useTimeRange } from '@/lib/time-range/use-time-range'
 import { ApplicationChart } from './application-chart'
@@ -55,9 +55,8 @@ export function ApplicationPage() {
     scope.env,
   )
 
-  const ofThisView = (query: { queryKey: readonly unknown[] }) =>
-    keyIsInScope(query.queryKey, scope) &&
-    (query.queryKey[0] as { feature?: unknown }).feature === 'overview'
+  // Every active query of this scope is this page's: what Refresh refetches and its spinner follows.
+  const ofThisView = (query: { queryKey: readonly unknown[] }) => keyHasScope(query.queryKey, scope)
   const fetching = useIsFetching({ predicate: ofThisView })
   const refresh = () => void queryClient.refetchQueries({ predicate: ofThisView, type: 'active' })
   const search = searchParams.toString()
@@ -305,13 +304,13 @@ function AgentsSection({ applicationId, live }: { applicationId: string; live: L
         <LoadingState label="Loading the agents…" />
       ) : agents.isError && !agents.data ? (
         <ErrorState error={agents.error} onRetry={() => void agents.refetch()} />
-      ) : agents.data.items.length === 0 ? (
+      ) : agents.data.length === 0 ? (
         <p className="muted">
           No agent of {applicationId} is registered in {scope.env}.
         </p>
       ) : (
         <ul className="overview-agent-list">
-          {agents.data.items.map((agent) => (
+          {agents.data.map((agent) => (
             <li key={agent.agentId}>
               <ScopedLink to={`/agents/${encodeURIComponent(agent.agentId)}`} className="mono">
                 {agent.agentId}

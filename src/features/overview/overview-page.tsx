@@ -11,7 +11,7 @@ import { usePageTitle } from '@/environment/use-page-title'
 import { useScope } from '@/environment/use-scope'
 import { formatCount, plural } from '@/lib/format'
 import { polling } from '@/lib/query/retry-policy'
-import { keyIsInScope } from '@/lib/query/query-scope'
+import { keyHasScope } from '@/lib/query/query-scope'
 import { useAutoRefresh, useAutoRefreshPause, useTimeRange } from '@/lib/time-range/use-time-range'
 import { HealthRules } from './health-rules'
 import { keptSearch } from './overview-link-search'
@@ -73,9 +73,8 @@ export function OverviewPage() {
   const summary = useMemo(() => (rows ? summarize(rows) : null), [rows])
   const linkSearch = useMemo(() => keptSearch(new URLSearchParams(search)), [search])
 
-  const ofThisView = (query: { queryKey: readonly unknown[] }) =>
-    keyIsInScope(query.queryKey, scope) &&
-    (query.queryKey[0] as { feature?: unknown }).feature === 'overview'
+  // Every active query of this scope is this page's: what Refresh refetches and its spinner follows.
+  const ofThisView = (query: { queryKey: readonly unknown[] }) => keyHasScope(query.queryKey, scope)
   const fetching = useIsFetching({ predicate: ofThisView })
   const refresh = () => void queryClient.refetchQueries({ predicate: ofThisView, type: 'active' })
 

@@ -5,7 +5,7 @@ import { statsResources } from '@/lib/resources/stats'
 import type { TimeRange } from '@/lib/time-range/time-range'
 
 /** Sparkline buckets per application: enough for a shape, few enough for 60 rows at once. */
-export const OVERVIEW_BUCKETS = 30
+export const OVERVIEW_BUCKETS = 20
 /** About one point per 5 px of the application page's chart. */
 const CHART_BUCKETS = 120
 

@@ -20,7 +20,8 @@ import { ApplicationChart } from './application-chart'
 import { errorRate } from './health'
 import { HealthBadge } from './health-badge'
 import { keptSearch } from './overview-link-search'
-import { overviewQueries } from './overview-queries'
+import { applicationQueries } from './application-queries'
+import { overviewQuery } from './overview-queries'
 import { toRows, type OverviewRow } from './overview-rows'
 import { AgentCounts } from './overview-table'
 import './overview.css'
@@ -41,7 +42,7 @@ export function ApplicationPage() {
   const pause = useAutoRefreshPause()
   const live = { refetchInterval: polling(pause ? false : intervalMs) }
   // The Overview's own query: coming from the list, the row is already in the cache.
-  const overview = useQuery({ ...overviewQueries.overview(scope, range), ...live })
+  const overview = useQuery({ ...overviewQuery(scope, range), ...live })
   const row = useMemo(
     () =>
       overview.data
@@ -170,7 +171,10 @@ function Figures({ row }: { row: OverviewRow }) {
 function ChartSection({ applicationId, live }: { applicationId: string; live: Live }) {
   const scope = useScope()
   const { range } = useTimeRange()
-  const series = useQuery({ ...overviewQueries.timeseries(scope, range, applicationId), ...live })
+  const series = useQuery({
+    ...applicationQueries.timeseries(scope, range, applicationId),
+    ...live,
+  })
   return (
     <section className="overview-section" aria-labelledby="overview-chart-heading">
       <h2 id="overview-chart-heading">Throughput and latency</h2>
@@ -196,7 +200,7 @@ function RoutesSection({
 }) {
   const scope = useScope()
   const { range } = useTimeRange()
-  const routes = useQuery({ ...overviewQueries.routes(scope, range, applicationId), ...live })
+  const routes = useQuery({ ...applicationQueries.routes(scope, range, applicationId), ...live })
   const minutes = useMemo(() => {
     const from = Date.parse(routes.data?.resolved.from ?? '')
     const to = Date.parse(routes.data?.resolved.to ?? '')
@@ -296,7 +300,7 @@ function RouteRow({
 
 function AgentsSection({ applicationId, live }: { applicationId: string; live: Live }) {
   const scope = useScope()
-  const agents = useQuery({ ...overviewQueries.agents(scope, applicationId), ...live })
+  const agents = useQuery({ ...applicationQueries.agents(scope, applicationId), ...live })
   return (
     <section className="overview-section" aria-labelledby="overview-agents-heading">
       <h2 id="overview-agents-heading">Agents</h2>

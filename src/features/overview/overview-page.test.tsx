@@ -9,7 +9,7 @@ import { ApplicationPage } from './application-page'
 import { HEALTH_LABELS, healthOf } from './health'
 import { OverviewPage } from './overview-page'
 import { OVERVIEW_BUCKETS } from './overview-queries'
-import { summarize, toRows, worstFirst } from './overview-rows'
+import { sortRows, summarize, toRows } from './overview-rows'
 
 const NOW = Date.parse('2026-11-25T14:30:00.000Z')
 const FROM = '2026-11-25T13:30:00.000Z'
@@ -23,7 +23,7 @@ afterEach(() => setMockNow(null))
 function expectedRows() {
   const range = { from: Date.parse(FROM), to: Date.parse(TO) }
   const items = overview('acme', 'prod', range, bucketSecondsFor(range, OVERVIEW_BUCKETS), NOW)
-  return worstFirst(
+  return sortRows(
     toRows({
       tenantId: 'acme',
       environment: 'prod',
@@ -32,6 +32,7 @@ function expectedRows() {
       bucketSeconds: 0,
       items,
     }),
+    null,
   )
 }
 

@@ -1,7 +1,6 @@
 import { useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useDeferredValue, useMemo } from 'react'
 import { useSearchParams } from 'react-router'
-import type { SortingState } from '@/components/data-table'
 import { IgnoredLinkValues } from '@/components/ignored-link-values'
 import { EmptyState, ErrorState, LoadingState } from '@/components/query-states'
 import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
@@ -15,15 +14,10 @@ import { keyHasScope } from '@/lib/query/query-scope'
 import { useAutoRefresh, useAutoRefreshPause, useTimeRange } from '@/lib/time-range/use-time-range'
 import { HealthRules } from './health-rules'
 import { keptSearch } from './overview-link-search'
-import { overviewQueries } from './overview-queries'
-import { summarize, toRows, worstFirst, type EnvironmentSummary } from './overview-rows'
+import { overviewQuery } from './overview-queries'
+import { sortRows, summarize, toRows, type EnvironmentSummary } from './overview-rows'
 import { OverviewTable } from './overview-table'
-import {
-  OVERVIEW_SORT_COLUMNS,
-  readOverviewState,
-  writeOverviewState,
-  type OverviewSortColumn,
-} from './overview-url-state'
+import { readOverviewState, writeOverviewState, type OverviewViewState } from './overview-url-state'
 import './overview.css'
 
 /**
@@ -39,7 +33,7 @@ export function OverviewPage() {
   const { intervalMs } = useAutoRefresh()
   const pause = useAutoRefreshPause()
   const overview = useQuery({
-    ...overviewQueries.overview(scope, range),
+    ...overviewQuery(scope, range),
     refetchInterval: polling(pause ? false : intervalMs),
   })
 
@@ -48,21 +42,9 @@ export function OverviewPage() {
     () => readOverviewState(new URLSearchParams(search)),
     [search],
   )
-  const sorting = useMemo<SortingState>(
-    () => (state.sort ? [{ id: state.sort.column, desc: state.sort.desc }] : []),
-    [state.sort],
-  )
-  const onSortingChange = useCallback(
-    (next: SortingState) => {
-      const first = next[0]
-      const column = OVERVIEW_SORT_COLUMNS.find((id) => id === first?.id) as
-        OverviewSortColumn | undefined
-      setSearchParams((params) =>
-        writeOverviewState(params, {
-          sort: column && first ? { column, desc: first.desc } : null,
-        }),
-      )
-    },
+  const onSortChange = useCallback(
+    (sort: OverviewViewState['sort']) =>
+      setSearchParams((params) => writeOverviewState(params, { sort })),
     [setSearchParams],
   )
 
@@ -76,7 +58,8 @@ export function OverviewPage() {
     deferred.environment === scope.env
       ? deferred
       : undefined
-  const rows = useMemo(() => (data ? worstFirst(toRows(data)) : null), [data])
+  const rows = useMemo(() => (data ? toRows(data) : null), [data])
+  const shown = useMemo(() => (rows ? sortRows(rows, state.sort) : null), [rows, state.sort])
   const summary = useMemo(() => (rows ? summarize(rows) : null), [rows])
   const linkSearch = useMemo(() => keptSearch(new URLSearchParams(search)), [search])
 
@@ -98,22 +81,22 @@ export function OverviewPage() {
       />
       {overview.isError && !overview.data ? (
         <ErrorState error={overview.error} onRetry={() => void overview.refetch()} />
-      ) : !rows || !summary ? (
+      ) : !shown || !summary ? (
         <LoadingState label={`Loading the overview of ${scope.env}…`} />
       ) : (
         <>
           <RefreshFailedNotice what="the overview" query={overview} />
           <SummaryLine summary={summary} />
           <HealthRules />
-          {rows.length === 0 ? (
+          {shown.length === 0 ? (
             <EmptyState title={`No applications in ${scope.env}`}>
               No agent has registered in this environment and nothing ran in the time range.
             </EmptyState>
           ) : (
             <OverviewTable
-              rows={rows}
-              sorting={sorting}
-              onSortingChange={onSortingChange}
+              rows={shown}
+              sort={state.sort}
+              onSortChange={onSortChange}
               linkSearch={linkSearch}
             />
           )}

@@ -1,39 +1,13 @@
-import { queryOptions } from '@tanstack/react-query'
 import type { Scope } from '@/lib/query/query-scope'
-import { agentResources } from '@/lib/resources/agents'
-import { statsResources } from '@/lib/resources/stats'
+import { overviewResources } from '@/lib/resources/overview'
 import type { TimeRange } from '@/lib/time-range/time-range'
 
-/** Sparkline buckets per application: enough for a shape, few enough for 60 rows at once. */
+/** Sparkline buckets per application: a shape at a glance, and light enough for 60 rows. */
 export const OVERVIEW_BUCKETS = 20
-/** About one point per 5 px of the application page's chart. */
-const CHART_BUCKETS = 120
 
 /**
- * The Overview's reads, from the resource layer (pages add `refetchInterval` for
- * auto-refresh). The application page shares the whole environment's route statistics and
- * agent list with the other views and keeps its application's rows.
+ * Every application of the environment (pages add `refetchInterval` for auto-refresh); the
+ * application page reads its row from the same entry.
  */
-export const overviewQueries = {
-  /** Every application of the environment; the application page reads its row from here too. */
-  overview: (scope: Scope, range: TimeRange) =>
-    statsResources.overview(scope, range, OVERVIEW_BUCKETS),
-
-  routes: (scope: Scope, range: TimeRange, applicationId: string) =>
-    queryOptions({
-      ...statsResources.routes(scope, range),
-      select: (list) => ({
-        ...list,
-        items: list.items.filter((route) => route.applicationId === applicationId),
-      }),
-    }),
-
-  timeseries: (scope: Scope, range: TimeRange, applicationId: string) =>
-    statsResources.timeseries(scope, range, { applicationId }, CHART_BUCKETS),
-
-  agents: (scope: Scope, applicationId: string) =>
-    queryOptions({
-      ...agentResources.list(scope),
-      select: (list) => list.items.filter((agent) => agent.applicationId === applicationId),
-    }),
-}
+export const overviewQuery = (scope: Scope, range: TimeRange) =>
+  overviewResources.overview(scope, range, OVERVIEW_BUCKETS)

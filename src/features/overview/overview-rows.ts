@@ -1,5 +1,6 @@
 import type { Schemas } from '@/lib/api/types'
 import { compareWorstFirst, errorRate, healthOf, type Health } from './health'
+import type { OverviewSortColumn, OverviewViewState } from './overview-url-state'
 
 type AppOverview = Schemas['AppOverview']
 
@@ -29,9 +30,39 @@ export function toRows(answer: Schemas['Overview']): OverviewRow[] {
   }))
 }
 
-/** Worst first (see health.ts); the table's own sort, when the user picks one, keeps ties so. */
-export function worstFirst(rows: readonly OverviewRow[]): OverviewRow[] {
-  return [...rows].sort(compareWorstFirst)
+const HEALTH_RANK: Record<Health, number> = {
+  failing: 0,
+  degraded: 1,
+  'no-traffic': 2,
+  healthy: 3,
+}
+
+const SORT_VALUES: Record<OverviewSortColumn, (row: OverviewRow) => number | string> = {
+  application: (row) => row.applicationId,
+  health: (row) => HEALTH_RANK[row.health],
+  throughput: (row) => row.exchangesPerMinute,
+  errorRate: (row) => row.errorRate,
+  p99: (row) => row.app.p99Ms ?? -1,
+  inflight: (row) => row.app.inflight,
+}
+
+/** Worst first (see health.ts) without a sort; else by the column, ties still worst first. */
+export function sortRows(
+  rows: readonly OverviewRow[],
+  sort: OverviewViewState['sort'],
+): OverviewRow[] {
+  const sorted = [...rows].sort(compareWorstFirst)
+  if (!sort) return sorted
+  const value = SORT_VALUES[sort.column]
+  const direction = sort.desc ? -1 : 1
+  // Array.prototype.sort is stable: equal values keep the worst-first order.
+  return sorted.sort((a, b) => {
+    const x = value(a)
+    const y = value(b)
+    const order =
+      typeof x === 'string' && typeof y === 'string' ? x.localeCompare(y) : Number(x) - Number(y)
+    return order * direction
+  })
 }
 
 export interface EnvironmentSummary {

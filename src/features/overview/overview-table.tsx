@@ -1,96 +1,120 @@
-import { createContext, useContext } from 'react'
-import { createDataColumnHelper, DataTable, type SortingState } from '@/components/data-table'
+import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react'
 import { ScopedLink } from '@/environment/scoped-link'
 import { formatCount, formatDuration, formatPercent, formatRate } from '@/lib/format'
 import { HealthBadge } from './health-badge'
-import type { Health } from './health'
 import type { OverviewRow } from './overview-rows'
+import type { OverviewSortColumn, OverviewViewState } from './overview-url-state'
 import { Sparkline } from './sparkline'
 
 /**
- * The Applications table. Columns are defined once (TanStack Table wants them stable); the
- * query string that links keep (range, refresh) reaches cells by context.
+ * The Applications table: plain markup, not the shared DataTable, because this is the landing
+ * page and TanStack Table (11 kB gzipped) would take its first visit over budget. It keeps
+ * DataTable's manners: one sort button per sortable header named by the column, `aria-sort`
+ * on the sorted one, the order owned by the URL.
  */
-const LinkSearch = createContext('')
+const COLUMNS: ReadonlyArray<{
+  label: string
+  sort?: OverviewSortColumn
+  numeric?: boolean
+}> = [
+  { label: 'Application', sort: 'application' },
+  { label: 'Health', sort: 'health' },
+  { label: 'Exchanges/min', sort: 'throughput', numeric: true },
+  { label: 'Error rate', sort: 'errorRate', numeric: true },
+  { label: 'p99', sort: 'p99', numeric: true },
+  { label: 'In flight', sort: 'inflight', numeric: true },
+  { label: 'Agents', numeric: true },
+  { label: 'Throughput' },
+  { label: 'Errors' },
+]
 
-const HEALTH_RANK: Record<Health, number> = {
-  failing: 0,
-  degraded: 1,
-  'no-traffic': 2,
-  healthy: 3,
+export function OverviewTable({
+  rows,
+  sort,
+  onSortChange,
+  linkSearch,
+}: {
+  /** In display order. */
+  rows: readonly OverviewRow[]
+  sort: OverviewViewState['sort']
+  onSortChange: (sort: OverviewViewState['sort']) => void
+  /** Range and refresh, kept by the links to each application. */
+  linkSearch: string
+}) {
+  return (
+    <div className="table-wrap overview-table">
+      <table className="data-table" aria-label="Applications">
+        <thead>
+          <tr>
+            {COLUMNS.map((column) => {
+              const sorted = column.sort && sort?.column === column.sort ? sort : null
+              return (
+                <th
+                  key={column.label}
+                  scope="col"
+                  className={column.numeric ? 'num' : undefined}
+                  aria-sort={sorted ? (sorted.desc ? 'descending' : 'ascending') : undefined}
+                >
+                  {column.sort ? (
+                    <button
+                      type="button"
+                      aria-label={column.label}
+                      onClick={() =>
+                        onSortChange({
+                          column: column.sort as OverviewSortColumn,
+                          desc: sorted ? !sorted.desc : false,
+                        })
+                      }
+                    >
+                      {column.label}
+                      <SortIcon direction={sorted ? (sorted.desc ? 'desc' : 'asc') : false} />
+                    </button>
+                  ) : (
+                    column.label
+                  )}
+                </th>
+              )
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.applicationId} className={`overview-row-${row.health}`}>
+              <td>
+                <ScopedLink
+                  to={`/overview/${encodeURIComponent(row.applicationId)}${linkSearch ? `?${linkSearch}` : ''}`}
+                  className="mono"
+                >
+                  {row.applicationId}
+                </ScopedLink>
+              </td>
+              <td>
+                <HealthBadge health={row.health} />
+              </td>
+              <td className="num">{formatRate(row.exchangesPerMinute)}</td>
+              <td className="num">{row.exchanges > 0 ? formatPercent(row.errorRate) : '—'}</td>
+              <td className="num">{formatDuration(row.app.p99Ms)}</td>
+              <td className="num">{formatCount(row.app.inflight)}</td>
+              <td className="num">
+                <AgentCounts agents={row.agents} />
+              </td>
+              <td>
+                <Trend row={row} kind="throughput" />
+              </td>
+              <td>
+                <Trend row={row} kind="errors" />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
 }
 
-const column = createDataColumnHelper<OverviewRow>()
-
-export const overviewColumns = column.columns([
-  column.accessor('applicationId', {
-    id: 'application',
-    header: 'Application',
-    sortFn: 'alphanumeric',
-    cell: (info) => <ApplicationLink applicationId={info.getValue()} />,
-  }),
-  column.accessor((row) => HEALTH_RANK[row.health], {
-    id: 'health',
-    header: 'Health',
-    sortFn: 'basic',
-    cell: (info) => <HealthBadge health={info.row.original.health} />,
-  }),
-  column.accessor('exchangesPerMinute', {
-    id: 'throughput',
-    header: 'Exchanges/min',
-    sortFn: 'basic',
-    meta: { align: 'end' },
-    cell: (info) => formatRate(info.getValue()),
-  }),
-  column.accessor('errorRate', {
-    id: 'errorRate',
-    header: 'Error rate',
-    sortFn: 'basic',
-    meta: { align: 'end' },
-    cell: (info) => (info.row.original.exchanges > 0 ? formatPercent(info.getValue()) : '—'),
-  }),
-  column.accessor((row) => row.app.p99Ms ?? -1, {
-    id: 'p99',
-    header: 'p99',
-    sortFn: 'basic',
-    meta: { align: 'end' },
-    cell: (info) => formatDuration(info.row.original.app.p99Ms),
-  }),
-  column.accessor((row) => row.app.inflight, {
-    id: 'inflight',
-    header: 'In flight',
-    sortFn: 'basic',
-    meta: { align: 'end' },
-    cell: (info) => formatCount(info.getValue()),
-  }),
-  column.display({
-    id: 'agents',
-    header: 'Agents',
-    meta: { align: 'end' },
-    cell: (info) => <AgentCounts agents={info.row.original.agents} />,
-  }),
-  column.display({
-    id: 'throughputTrend',
-    header: 'Throughput',
-    cell: (info) => <Trend row={info.row.original} kind="throughput" />,
-  }),
-  column.display({
-    id: 'errorsTrend',
-    header: 'Errors',
-    cell: (info) => <Trend row={info.row.original} kind="errors" />,
-  }),
-])
-
-function ApplicationLink({ applicationId }: { applicationId: string }) {
-  const search = useContext(LinkSearch)
-  return (
-    <ScopedLink
-      to={`/overview/${encodeURIComponent(applicationId)}${search ? `?${search}` : ''}`}
-      className="mono"
-    >
-      {applicationId}
-    </ScopedLink>
-  )
+function SortIcon({ direction }: { direction: false | 'asc' | 'desc' }) {
+  const Icon = direction === 'asc' ? ArrowUp : direction === 'desc' ? ArrowDown : ArrowUpDown
+  return <Icon aria-hidden="true" size={14} opacity={direction ? 1 : 0.4} />
 }
 
 export function AgentCounts({ agents }: { agents: OverviewRow['agents'] }) {
@@ -121,33 +145,5 @@ function Trend({ row, kind }: { row: OverviewRow; kind: 'throughput' | 'errors' 
       tone={kind}
       label={`${what} of ${row.applicationId} over the range: at most ${formatCount(max)} per bucket, ${formatCount(last)} in the last`}
     />
-  )
-}
-
-export function OverviewTable({
-  rows,
-  sorting,
-  onSortingChange,
-  linkSearch,
-}: {
-  rows: readonly OverviewRow[]
-  sorting: SortingState
-  onSortingChange: (sorting: SortingState) => void
-  /** Range and refresh, kept by the links to each application. */
-  linkSearch: string
-}) {
-  return (
-    <LinkSearch value={linkSearch}>
-      <DataTable
-        data={rows}
-        columns={overviewColumns}
-        getRowId={(row) => row.applicationId}
-        label="Applications"
-        sorting={sorting}
-        onSortingChange={onSortingChange}
-        rowClassName={(row) => `overview-row-${row.health}`}
-        className="overview-table"
-      />
-    </LinkSearch>
   )
 }

@@ -2,7 +2,6 @@ import { scopedGet } from '@/lib/api/api-client'
 import type { Schemas } from '@/lib/api/types'
 import { scopedKey, scopedQuery, type Scope } from '@/lib/query/query-scope'
 import { resolveTimeRange, stepForRange, type TimeRange } from '@/lib/time-range/time-range'
-import { overviewSchema } from '@/lib/api/generated/response-schemas/overview'
 import { processorStatsListSchema } from '@/lib/api/generated/response-schemas/processor-stats-list'
 import { routeStatsListSchema } from '@/lib/api/generated/response-schemas/route-stats-list'
 import { timeseriesSchema } from '@/lib/api/generated/response-schemas/timeseries'
@@ -63,22 +62,6 @@ export const statsResources = {
       },
     )
   },
-
-  /**
-   * Every application of the environment over the range (agents by status, totals, p99, in
-   * flight) with at most `buckets` buckets each for sparklines: the Overview.
-   */
-  overview: (scope: Scope, range: TimeRange, buckets: number) =>
-    scopedQuery(
-      scopedKey(scope, 'stats', 'overview', { ...rangeParams(range), buckets }),
-      (key, signal) =>
-        scopedGet('/stats/overview', {
-          scope: key,
-          schema: overviewSchema,
-          signal,
-          query: { ...resolveTimeRange({ from: key.from, to: key.to }), buckets: key.buckets },
-        }),
-    ),
 
   /** Each processor's figures of one route over the range. */
   processors: (scope: Scope, applicationId: string, routeId: string, range: TimeRange) =>

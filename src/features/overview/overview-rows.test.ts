@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest'
+import type { Schemas } from '@/lib/api/types'
+import { sortRows, summarize, toRows } from './overview-rows'
+
+const item = (
+  applicationId: string,
+  exchanges: number,
+  failed: number,
+  agents = { live: 2, stale: 0, dead: 0 },
+): Schemas['AppOverview'] => ({
+  tenantId: 'acme',
+  environment: 'prod',
+  applicationId,
+  exchanges,
+  failed,
+  p99Ms: exchanges > 0 ? 100 : null,
+  inflight: 0,
+  routes: 1,
+  agents,
+  buckets: [],
+})
+
+const rows = toRows({
+  tenantId: 'acme',
+  environment: 'prod',
+  from: '2026-11-25T13:30:00.000Z',
+  to: '2026-11-25T14:30:00.000Z',
+  bucketSeconds: 300,
+  items: [
+    item('a-healthy', 6000, 0),
+    item('b-quiet', 0, 0),
+    item('c-failing', 600, 60),
+    item('d-degraded', 600, 6),
+    item('e-dead', 60, 0, { live: 1, stale: 0, dead: 1 }),
+  ],
+})
+
+describe('toRows', () => {
+  it('gives exchanges per minute over the answer’s range and the error rate', () => {
+    const healthy = rows.find((row) => row.applicationId === 'a-healthy')
+    expect(healthy?.exchangesPerMinute).toBe(100)
+    expect(rows.find((row) => row.applicationId === 'c-failing')?.errorRate).toBe(0.1)
+  })
+})
+
+describe('sortRows', () => {
+  it('is worst first without a sort', () => {
+    expect(sortRows(rows, null).map((row) => row.applicationId)).toEqual([
+      'c-failing',
+      'e-dead',
+      'd-degraded',
+      'b-quiet',
+      'a-healthy',
+    ])
+  })
+
+  it('sorts by a column either way, ties kept worst first', () => {
+    const ids = (column: 'application' | 'throughput' | 'errorRate', desc: boolean) =>
+      sortRows(rows, { column, desc }).map((row) => row.applicationId)
+    expect(ids('application', false)).toEqual([
+      'a-healthy',
+      'b-quiet',
+      'c-failing',
+      'd-degraded',
+      'e-dead',
+    ])
+    expect(ids('throughput', true)).toEqual([
+      'a-healthy',
+      'c-failing',
+      'd-degraded',
+      'e-dead',
+      'b-quiet',
+    ])
+    // e-dead, b-quiet and a-healthy all have no errors: worst first among them.
+    expect(ids('errorRate', false)).toEqual([
+      'e-dead',
+      'b-quiet',
+      'a-healthy',
+      'd-degraded',
+      'c-failing',
+    ])
+  })
+})
+
+describe('summarize', () => {
+  it('counts applications, live agents of all, exchanges and failures', () => {
+    expect(summarize(rows)).toEqual({
+      applications: 5,
+      agentsLive: 9,
+      agentsTotal: 10,
+      exchanges: 7260,
+      failed: 66,
+    })
+  })
+})

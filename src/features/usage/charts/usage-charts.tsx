@@ -11,7 +11,7 @@ import {
 } from 'recharts'
 import type { UsagePoint } from '@/lib/api/types'
 import type { TimeZonePreference } from '@/lib/preferences-store'
-import type { Granularity } from '../period/usage-period'
+import type { Granularity } from '@/lib/resources/usage'
 import type { MeasureDefinition } from '../usage-measures'
 import { bucketLabel, bucketTick } from './bucket-labels'
 

@@ -2,7 +2,7 @@ import { lazy, Suspense, useId } from 'react'
 import { describeError, ErrorState, LoadingState } from '@/components/query-states'
 import { formatPercent } from '@/lib/format'
 import { useTimeZonePreference } from '@/lib/preferences-store'
-import type { Granularity } from '../period/usage-period'
+import type { Granularity } from '@/lib/resources/usage'
 import { MEASURES, type MeasureDefinition } from '../usage-measures'
 import type { EnvironmentUsage } from './use-environment-usage'
 

@@ -95,7 +95,7 @@ describe('OverviewPage', () => {
     }
   })
 
-  it('sorts by a column through the URL, and back to worst first', async () => {
+  it('sorts by a column through the URL, keeping environment and range', async () => {
     const user = userEvent.setup()
     const { router } = await renderPage({
       path: '/overview',
@@ -104,7 +104,8 @@ describe('OverviewPage', () => {
     })
     const table = await screen.findByRole('table', { name: 'Applications' }, { timeout: 5_000 })
     await user.click(within(table).getByRole('button', { name: 'Application' }))
-    await waitFor(() => expect(currentSearch(router).get('sort')).toBe('application.asc'))
+    await waitFor(() => expect(currentSearch(router).get('sort')).toBe('application'))
+    expect(currentSearch(router).get('dir')).toBe('asc')
     const ids = columnTexts(table, 'Application')
     expect(ids).toEqual([...ids].sort())
     expect(currentSearch(router).get('env')).toBe('prod')

@@ -11,13 +11,14 @@ import { useScope } from '@/environment/use-scope'
 import { formatCount, plural } from '@/lib/format'
 import { polling } from '@/lib/query/retry-policy'
 import { keyHasScope } from '@/lib/query/query-scope'
+import { useUrlState } from '@/lib/url-state/use-url-state'
 import { useAutoRefresh, useAutoRefreshPause, useTimeRange } from '@/lib/time-range/use-time-range'
 import { HealthRules } from './health-rules'
 import { keptSearch } from './overview-link-search'
 import { overviewQuery } from './overview-queries'
 import { sortRows, summarize, toRows, type EnvironmentSummary } from './overview-rows'
 import { OverviewTable } from './overview-table'
-import { readOverviewState, writeOverviewState, type OverviewViewState } from './overview-url-state'
+import { overviewView, type OverviewViewState } from './overview-url-state'
 import './overview.css'
 
 /**
@@ -28,7 +29,7 @@ export function OverviewPage() {
   usePageTitle('Overview')
   const scope = useScope()
   const queryClient = useQueryClient()
-  const [searchParams, setSearchParams] = useSearchParams()
+  const [searchParams] = useSearchParams()
   const { range, problem: rangeProblem } = useTimeRange()
   const { intervalMs } = useAutoRefresh()
   const pause = useAutoRefreshPause()
@@ -38,15 +39,8 @@ export function OverviewPage() {
   })
 
   const search = searchParams.toString()
-  const { state, problems } = useMemo(
-    () => readOverviewState(new URLSearchParams(search)),
-    [search],
-  )
-  const onSortChange = useCallback(
-    (sort: OverviewViewState['sort']) =>
-      setSearchParams((params) => writeOverviewState(params, { sort })),
-    [setSearchParams],
-  )
+  const { values: state, ignored, set } = useUrlState(overviewView)
+  const onSortChange = useCallback((sort: OverviewViewState['sort']) => set({ sort }), [set])
 
   // Sixty rows of sparklines are drawn in a transition, which React splits into short tasks,
   // rather than in the task that read the answer. The deferred value may lag one answer behind:
@@ -75,10 +69,7 @@ export function OverviewPage() {
         <CompareLink />
         <TimeRangeControls onRefresh={refresh} refreshing={fetching > 0} />
       </header>
-      <IgnoredLinkValues
-        rangeProblem={rangeProblem}
-        problems={problems.map((message) => ({ param: 'sort', message }))}
-      />
+      <IgnoredLinkValues rangeProblem={rangeProblem} problems={ignored} />
       {overview.isError && !overview.data ? (
         <ErrorState error={overview.error} onRetry={() => void overview.refetch()} />
       ) : !shown || !summary ? (

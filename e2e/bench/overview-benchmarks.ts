@@ -1,8 +1,9 @@
 /**
- * Performance figures of the Overview, measured in Chromium against the mock build at zero
- * mock latency: `/overview?env=prod`, whose `/stats/overview` answer is widened in the page to
- * APPLICATIONS applications (acme's prod has about a dozen; a large tenant has sixty), each a
- * copy of a real item under another id, so every row has its own sparklines to draw.
+ * Performance figures of the Overview, measured in Chromium on the production build against
+ * the mock server (bench-support.ts): `/overview?env=prod`, whose `/stats/overview` answer is
+ * widened in the page to APPLICATIONS applications (acme's prod has about a dozen; a large
+ * tenant has sixty), each a copy of a real item under another id, so every row has its own
+ * sparklines to draw.
  *
  * Data received → painted: from the moment the answer reaches the app (the page's `fetch`
  * resolves with it) to the frame after the table shows every row with both sparklines drawn;
@@ -13,11 +14,9 @@
  * Runs on Node's own TypeScript support (erasable syntax only), so nothing is imported from
  * `src/`. Called by run-benchmarks.ts (`npm run bench -- --only overview`).
  */
-import type { Browser, Page } from '@playwright/test'
+import type { Browser } from '@playwright/test'
+import { median, round1, signIn, verdict, type BenchResults, type Log } from './bench-support.ts'
 
-export type OverviewBenchmarkResults = Record<string, number | string>
-
-const MOCK_SETTINGS_KEY = 'cameleer3:mock'
 const APPLICATIONS = 60
 const LOADS = 5
 const PAINT_TARGET_MS = 150
@@ -29,16 +28,8 @@ interface Probe {
   __longTasks?: Array<{ start: number; duration: number }>
 }
 
-/** Before any app code: zero latency, a long-task observer, and the widened answer. */
-function instrument({ key, applications }: { key: string; applications: number }): void {
-  try {
-    localStorage.setItem(
-      key,
-      JSON.stringify({ latencyMs: 0, latencyByEnvironment: {}, errorRate: 0, malformedRate: 0 }),
-    )
-  } catch {
-    // about:blank has no storage.
-  }
+/** Before any app code: a long-task observer, and the widened answer. */
+function instrument(applications: number): void {
   const probe = window as unknown as Probe
   probe.__longTasks = []
   new PerformanceObserver((list) => {
@@ -86,38 +77,19 @@ function instrument({ key, applications }: { key: string; applications: number }
   }
 }
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/login')
-  await page.getByRole('textbox', { name: 'Username' }).fill('admin@acme')
-  await page.getByLabel('Password').fill('demo')
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-  await page.waitForURL((url) => url.pathname !== '/login', { timeout: 30_000 })
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] ?? 0
-}
-const round1 = (value: number) => Math.round(value * 10) / 10
-
 export async function runOverviewBenchmarks(options: {
   baseURL: string
   browser: Browser
-  log?: (message: string) => void
-}): Promise<OverviewBenchmarkResults> {
-  const log = options.log ?? ((message: string) => console.log(message))
+  log: Log
+}): Promise<BenchResults> {
+  const { log } = options
   const context = await options.browser.newContext({
     baseURL: options.baseURL,
     viewport: { width: 1600, height: 1000 },
   })
   try {
-    await context.addInitScript(instrument, {
-      key: MOCK_SETTINGS_KEY,
-      applications: APPLICATIONS,
-    })
-    const signInPage = await context.newPage()
-    await signIn(signInPage)
-    await signInPage.close()
+    await context.addInitScript(instrument, APPLICATIONS)
+    await signIn(context)
 
     const paints: number[] = []
     const longest: number[] = []
@@ -147,14 +119,14 @@ export async function runOverviewBenchmarks(options: {
       longTasks += between.filter((task) => task.duration > LONG_TASK_MS).length
       await page.close()
     }
-    const results: OverviewBenchmarkResults = {
+    const results: BenchResults = {
       'overview.applications': APPLICATIONS,
       'overview.paint.medianMs': round1(median(paints)),
       'overview.paint.maxMs': round1(Math.max(...paints)),
-      'overview.paint.verdict': median(paints) <= PAINT_TARGET_MS ? 'ok' : 'MISSED',
+      'overview.paint.verdict': verdict(median(paints) <= PAINT_TARGET_MS),
       'overview.longTasks': longTasks,
       'overview.longestTaskMs': round1(Math.max(0, ...longest)),
-      'overview.longTasks.verdict': longTasks === 0 ? 'ok' : 'MISSED',
+      'overview.longTasks.verdict': verdict(longTasks === 0),
     }
     for (const [key, value] of Object.entries(results)) log(`  ${key}: ${value}`)
     return results
@@ -163,7 +135,7 @@ export async function runOverviewBenchmarks(options: {
   }
 }
 
-export function overviewBenchmarkReportRows(results: OverviewBenchmarkResults): string[] {
+export function overviewBenchmarkReportRows(results: BenchResults): string[] {
   const r = (key: string) => results[key] ?? ''
   return [
     `| ${r('overview.applications')} applications: answer received → table and sparklines painted, median (max) of ${LOADS} | ${r('overview.paint.medianMs')} (${r('overview.paint.maxMs')}) ms | ≤ ${PAINT_TARGET_MS} ms | ${r('overview.paint.verdict')} |`,

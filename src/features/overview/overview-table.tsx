@@ -1,5 +1,8 @@
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react'
-import { ScopedLink } from '@/environment/scoped-link'
+import type { MouseEvent } from 'react'
+import { useNavigate } from 'react-router'
+import { useActiveEnvironment } from '@/environment/environment-store'
+import { withEnvironment } from '@/environment/scoped-link'
 import { formatCount, formatDuration, formatPercent, formatRate } from '@/lib/format'
 import { HealthBadge } from './health-badge'
 import type { OverviewRow } from './overview-rows'
@@ -10,7 +13,9 @@ import { Sparkline } from './sparkline'
  * The Applications table: plain markup, not the shared DataTable, because this is the landing
  * page and TanStack Table (11 kB gzipped) would take its first visit over budget. It keeps
  * DataTable's manners: one sort button per sortable header named by the column, `aria-sort`
- * on the sorted one, the order owned by the URL.
+ * on the sorted one, the order owned by the URL. The application links are plain anchors with
+ * the environment in their href, and one click handler on the table navigates in the app: sixty
+ * router Links (each subscribing to the location) cost more to render than the rest of the rows.
  */
 const COLUMNS: ReadonlyArray<{
   label: string
@@ -41,9 +46,29 @@ export function OverviewTable({
   /** Range and refresh, kept by the links to each application. */
   linkSearch: string
 }) {
+  const env = useActiveEnvironment()
+  const navigate = useNavigate()
+  // A plain click on a row's link navigates in the app; a modified click (new tab, window)
+  // is the browser's, as with any link.
+  const onClick = (event: MouseEvent<HTMLTableElement>) => {
+    const link = (event.target as Element).closest('a')
+    if (
+      !link ||
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    ) {
+      return
+    }
+    event.preventDefault()
+    navigate(link.getAttribute('href') ?? '/overview')
+  }
   return (
     <div className="table-wrap overview-table">
-      <table className="data-table" aria-label="Applications">
+      <table className="data-table" aria-label="Applications" onClick={onClick}>
         <thead>
           <tr>
             {COLUMNS.map((column) => {
@@ -81,12 +106,15 @@ export function OverviewTable({
           {rows.map((row) => (
             <tr key={row.applicationId} className={`overview-row-${row.health}`}>
               <td>
-                <ScopedLink
-                  to={`/overview/${encodeURIComponent(row.applicationId)}${linkSearch ? `?${linkSearch}` : ''}`}
+                <a
+                  href={withEnvironment(
+                    `/overview/${encodeURIComponent(row.applicationId)}${linkSearch ? `?${linkSearch}` : ''}`,
+                    env,
+                  )}
                   className="mono"
                 >
                   {row.applicationId}
-                </ScopedLink>
+                </a>
               </td>
               <td>
                 <HealthBadge health={row.health} />

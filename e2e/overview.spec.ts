@@ -69,6 +69,17 @@ test('signing in lands on the Overview, in the first environment of the tenant',
   )
 })
 
+test('g then o goes to the Overview, keeping environment and range', async ({ page, signInAs }) => {
+  await signInAs('admin@acme', { path: '/agents?env=staging&from=now-6h&to=now' })
+  await expect(page.getByRole('heading', { level: 1, name: 'Agents' })).toBeVisible()
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+  await page.keyboard.press('g')
+  await page.keyboard.press('o')
+  await expect(page).toHaveURL(/\/overview\?env=staging&from=now-6h&to=now$/)
+  await expect(page.getByRole('button', { name: /Time range: Last 6 hours/ })).toBeVisible()
+  await expect(applicationsTable(page).getByRole('link').first()).toBeVisible()
+})
+
 test('/ opens the Overview, keeping the environment', async ({ page, signInAs }) => {
   await signInAs('admin@acme', { path: '/?env=staging' })
   await expect(page).toHaveURL(/\/overview\?env=staging$/)

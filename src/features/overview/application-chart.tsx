@@ -2,6 +2,7 @@ import { ChartSummaryTable } from '@/components/chart-summary-table'
 import { formatDuration, formatRate } from '@/lib/format'
 import { summarizeValues } from '@/lib/series-summary'
 import type { Schemas } from '@/lib/api/types'
+import { ratesPerMinute } from './overview-rows'
 import { sparklinePath } from './sparkline'
 
 const WIDTH = 640
@@ -12,8 +13,17 @@ const HEIGHT = 120
  * (attributes and classes only: the production CSP forbids injected styles), each with its
  * table of figures as the text alternative.
  */
-export function ApplicationChart({ series }: { series: Schemas['Timeseries'] }) {
-  const perMinute = series.points.map((point) => (point.exchanges * 60) / series.step)
+export function ApplicationChart({
+  series,
+}: {
+  series: Schemas['Timeseries'] & { resolved: { from: string; to: string } }
+}) {
+  const perMinute = ratesPerMinute(
+    series.points,
+    series.step,
+    series.resolved,
+    (i) => series.points[i]?.exchanges ?? 0,
+  )
   // A bucket without executions has no latency: drawn at zero, left out of the figures.
   const latency = series.points.map((point) => (point.exchanges > 0 ? point.p99Ms : 0))
   const measured = series.points.filter((point) => point.exchanges > 0).map((p) => p.p99Ms)

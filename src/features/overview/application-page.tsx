@@ -71,7 +71,7 @@ export function ApplicationPage() {
       </p>
       <header className="page-header">
         <div className="overview-app-heading">
-          <h1 className="mono">{applicationId}</h1>
+          <h1>{applicationId}</h1>
           {row ? <HealthBadge health={row.health} /> : null}
         </div>
         <CompareLink />
@@ -217,7 +217,7 @@ function RoutesSection({
         <p className="muted">No route of {applicationId} ran in the time range.</p>
       ) : (
         <div className="table-wrap">
-          <table className="data-table" aria-label="Routes">
+          <table className="data-table overview-routes" aria-label="Routes">
             <thead>
               <tr>
                 <th scope="col">Route</th>

@@ -72,7 +72,7 @@ export function OverviewPage() {
       <IgnoredLinkValues rangeProblem={rangeProblem} problems={ignored} />
       {overview.isError && !overview.data ? (
         <ErrorState error={overview.error} onRetry={() => void overview.refetch()} />
-      ) : !shown || !summary ? (
+      ) : !data || !shown || !summary ? (
         <LoadingState label={`Loading the overview of ${scope.env}…`} />
       ) : (
         <>
@@ -86,6 +86,7 @@ export function OverviewPage() {
           ) : (
             <OverviewTable
               rows={shown}
+              answer={data}
               sort={state.sort}
               onSortChange={onSortChange}
               linkSearch={linkSearch}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Schemas } from '@/lib/api/types'
-import { sortRows, summarize, toRows } from './overview-rows'
+import { ratesPerMinute, sortRows, summarize, toRows } from './overview-rows'
 
 const item = (
   applicationId: string,
@@ -91,5 +91,30 @@ describe('summarize', () => {
       exchanges: 7260,
       failed: 66,
     })
+  })
+})
+
+describe('ratesPerMinute', () => {
+  it('divides each bucket by the part of it inside the range, so partial ends do not dip', () => {
+    const points = [
+      { t: '2026-11-25T13:25:00.000Z' },
+      { t: '2026-11-25T13:30:00.000Z' },
+      { t: '2026-11-25T13:35:00.000Z' },
+    ]
+    const counts = [120, 300, 120]
+    const range = { from: '2026-11-25T13:28:00.000Z', to: '2026-11-25T13:37:00.000Z' }
+    // 2 min, 5 min and 2 min of the three buckets lie in the range: 60 a minute throughout.
+    expect(ratesPerMinute(points, 300, range, (i) => counts[i] ?? 0)).toEqual([60, 60, 60])
+  })
+
+  it('gives 0 for a bucket outside the range', () => {
+    expect(
+      ratesPerMinute(
+        [{ t: '2026-11-25T14:00:00.000Z' }],
+        60,
+        { from: '2026-11-25T13:00:00.000Z', to: '2026-11-25T14:00:00.000Z' },
+        () => 5,
+      ),
+    ).toEqual([0])
   })
 })

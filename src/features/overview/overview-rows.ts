@@ -86,3 +86,24 @@ export function summarize(rows: readonly OverviewRow[]): EnvironmentSummary {
   }
   return { applications: rows.length, agentsLive, agentsTotal, exchanges, failed }
 }
+
+/**
+ * Per bucket, `value` per minute of the bucket that lies in the range: buckets are aligned to
+ * the epoch, so the first and last ones are usually partial, and drawn as raw counts they would
+ * show a drop at the end of every range (at 3 a.m. that reads as an outage).
+ */
+export function ratesPerMinute(
+  points: readonly { t: string }[],
+  bucketSeconds: number,
+  range: { from: string; to: string },
+  value: (index: number) => number,
+): number[] {
+  const from = Date.parse(range.from)
+  const to = Date.parse(range.to)
+  const length = bucketSeconds * 1000
+  return points.map((point, i) => {
+    const start = Date.parse(point.t)
+    const covered = Math.min(to, start + length) - Math.max(from, start)
+    return covered > 0 ? (value(i) * 60_000) / covered : 0
+  })
+}

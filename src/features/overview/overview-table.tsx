@@ -1,11 +1,12 @@
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react'
+import type { Schemas } from '@/lib/api/types'
 import type { MouseEvent } from 'react'
 import { useNavigate } from 'react-router'
 import { useActiveEnvironment } from '@/environment/environment-store'
 import { withEnvironment } from '@/environment/scoped-link'
 import { formatCount, formatDuration, formatPercent, formatRate } from '@/lib/format'
 import { HealthBadge } from './health-badge'
-import type { OverviewRow } from './overview-rows'
+import { ratesPerMinute, type OverviewRow } from './overview-rows'
 import type { OverviewSortColumn, OverviewViewState } from './overview-url-state'
 import { Sparkline } from './sparkline'
 
@@ -17,6 +18,8 @@ import { Sparkline } from './sparkline'
  * the environment in their href, and one click handler on the table navigates in the app: sixty
  * router Links (each subscribing to the location) cost more to render than the rest of the rows.
  */
+type OverviewAnswer = Pick<Schemas['Overview'], 'from' | 'to' | 'bucketSeconds'>
+
 const COLUMNS: ReadonlyArray<{
   label: string
   sort?: OverviewSortColumn
@@ -35,12 +38,15 @@ const COLUMNS: ReadonlyArray<{
 
 export function OverviewTable({
   rows,
+  answer,
   sort,
   onSortChange,
   linkSearch,
 }: {
   /** In display order. */
   rows: readonly OverviewRow[]
+  /** The answer's range and bucket size, which the sparklines are drawn over. */
+  answer: OverviewAnswer
   sort: OverviewViewState['sort']
   onSortChange: (sort: OverviewViewState['sort']) => void
   /** Range and refresh, kept by the links to each application. */
@@ -127,10 +133,10 @@ export function OverviewTable({
                 <AgentCounts agents={row.agents} />
               </td>
               <td>
-                <Trend row={row} kind="throughput" />
+                <Trend row={row} kind="throughput" answer={answer} />
               </td>
               <td>
-                <Trend row={row} kind="errors" />
+                <Trend row={row} kind="errors" answer={answer} />
               </td>
             </tr>
           ))}
@@ -160,9 +166,18 @@ export function AgentCounts({ agents }: { agents: OverviewRow['agents'] }) {
   )
 }
 
-function Trend({ row, kind }: { row: OverviewRow; kind: 'throughput' | 'errors' }) {
-  const values = row.app.buckets.map((bucket) =>
-    kind === 'throughput' ? bucket.exchanges : bucket.failed,
+function Trend({
+  row,
+  kind,
+  answer,
+}: {
+  row: OverviewRow
+  kind: 'throughput' | 'errors'
+  answer: OverviewAnswer
+}) {
+  const { buckets } = row.app
+  const values = ratesPerMinute(buckets, answer.bucketSeconds, answer, (i) =>
+    kind === 'throughput' ? (buckets[i]?.exchanges ?? 0) : (buckets[i]?.failed ?? 0),
   )
   const max = Math.max(0, ...values)
   const last = values.at(-1) ?? 0
@@ -171,7 +186,7 @@ function Trend({ row, kind }: { row: OverviewRow; kind: 'throughput' | 'errors' 
     <Sparkline
       values={values}
       tone={kind}
-      label={`${what} of ${row.applicationId} over the range: at most ${formatCount(max)} per bucket, ${formatCount(last)} in the last`}
+      label={`${what} per minute of ${row.applicationId} over the range: at most ${formatRate(max)}, ${formatRate(last)} at the end`}
     />
   )
 }

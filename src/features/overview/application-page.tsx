@@ -16,7 +16,7 @@ import { formatCount, formatDuration, formatPercent, formatRate } from '@/lib/fo
 import { keyHasScope } from '@/lib/query/query-scope'
 import { polling } from '@/lib/query/retry-policy'
 import { useAutoRefresh, useAutoRefreshPause, useTimeRange } from '@/lib/time-range/use-time-range'
-import { ApplicationChart } from './application-chart'
+import { ApplicationCharts } from './application-chart'
 import { errorRate } from './health'
 import { HealthBadge } from './health-badge'
 import { keptSearch } from './overview-link-search'
@@ -122,7 +122,15 @@ export function ApplicationPage() {
               Metrics
             </ScopedLink>
           </nav>
-          <ChartSection applicationId={applicationId} live={live} />
+          <section className="overview-section" aria-labelledby="overview-chart-heading">
+            <h2 id="overview-chart-heading">Throughput and latency</h2>
+            <ApplicationCharts
+              scope={scope}
+              range={range}
+              applicationId={applicationId}
+              refetchInterval={pause ? false : intervalMs}
+            />
+          </section>
           <RoutesSection applicationId={applicationId} live={live} link={link} />
           <AgentsSection applicationId={applicationId} live={live} />
         </>
@@ -165,27 +173,6 @@ function Figures({ row }: { row: OverviewRow }) {
         </dd>
       </div>
     </dl>
-  )
-}
-
-function ChartSection({ applicationId, live }: { applicationId: string; live: Live }) {
-  const scope = useScope()
-  const { range } = useTimeRange()
-  const series = useQuery({
-    ...applicationQueries.timeseries(scope, range, applicationId),
-    ...live,
-  })
-  return (
-    <section className="overview-section" aria-labelledby="overview-chart-heading">
-      <h2 id="overview-chart-heading">Throughput and latency</h2>
-      {series.isPending ? (
-        <LoadingState label="Loading the chart…" />
-      ) : series.isError && !series.data ? (
-        <ErrorState error={series.error} onRetry={() => void series.refetch()} />
-      ) : (
-        <ApplicationChart series={series.data} />
-      )}
-    </section>
   )
 }
 

@@ -4,9 +4,6 @@ import { agentResources } from '@/lib/resources/agents'
 import { statsResources } from '@/lib/resources/stats'
 import type { TimeRange } from '@/lib/time-range/time-range'
 
-/** About one point per 5 px of the application page's chart. */
-const CHART_BUCKETS = 120
-
 /**
  * The application page's other reads, from the resource layer: it shares the environment's
  * route statistics and agent list with the other views and keeps its application's rows.
@@ -21,8 +18,9 @@ export const applicationQueries = {
       }),
     }),
 
-  timeseries: (scope: Scope, range: TimeRange, applicationId: string) =>
-    statsResources.timeseries(scope, range, { applicationId }, CHART_BUCKETS),
+  /** About one bucket per pixel of the chart's plot. */
+  timeseries: (scope: Scope, range: TimeRange, applicationId: string, plotWidth: number) =>
+    statsResources.timeseries(scope, range, { applicationId }, Math.max(1, plotWidth)),
 
   agents: (scope: Scope, applicationId: string) =>
     queryOptions({

@@ -172,5 +172,9 @@ test('the Overview and an application pass axe', async ({ page, signInAs }) => {
   await expectNoSeriousA11yViolations(page)
   await page.goto('/overview/order-service?env=prod')
   await expect(page.getByRole('table', { name: 'Routes' })).toBeVisible()
+  for (const name of ['Throughput and failures', 'Latency p50 and p99']) {
+    const chart = page.getByRole('figure', { name, exact: true })
+    await expect(chart.locator('svg .chart-line path[d*="L"]').first()).toBeAttached()
+  }
   await expectNoSeriousA11yViolations(page)
 })

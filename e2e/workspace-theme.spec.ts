@@ -149,6 +149,9 @@ test.describe('every page passes axe in both themes', () => {
       open: async (page) => {
         await page.goto('/overview/order-service?env=prod')
         await expect(page.getByRole('table', { name: 'Routes' })).toBeVisible()
+        // Its charts drawn: their axes, grid and series colours are scanned too.
+        const chart = page.getByRole('figure', { name: 'Throughput and failures', exact: true })
+        await expect(chart.locator('svg .chart-line path[d*="L"]').first()).toBeAttached()
       },
     },
     {

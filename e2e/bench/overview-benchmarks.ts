@@ -116,6 +116,13 @@ export async function runOverviewBenchmarks(options: {
       )
       paints.push(paintedAt - receivedAt)
       longest.push(Math.max(0, ...between.map((task) => task.duration)))
+      log(
+        `  ${round1(paintedAt - receivedAt)} ms; tasks in between (start after the answer, ms): ${
+          between
+            .map((task) => `+${round1(task.start - receivedAt)} ${round1(task.duration)}`)
+            .join(', ') || 'none'
+        }`,
+      )
       longTasks += between.filter((task) => task.duration > LONG_TASK_MS).length
       await page.close()
     }

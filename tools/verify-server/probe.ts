@@ -50,6 +50,7 @@ export const PROBED_ENDPOINTS = [
   '/agents/{agentId}/events',
   '/executions/{executionId}',
   '/diagrams/{applicationId}/{routeId}',
+  '/alerts/rules/{ruleId}',
 ] as const
 
 export async function runProbe(options: ProbeOptions): Promise<CheckResult[]> {

@@ -141,6 +141,10 @@ export const COLLECTIONS = [
   '/logs',
   '/logs/stats',
   '/usage',
+  '/alerts/rules',
+  '/alerts',
+  '/alerts/summary',
+  '/alerts/silences',
 ] as const
 export type Collection = (typeof COLLECTIONS)[number]
 

@@ -214,6 +214,52 @@ test.describe('every page passes axe in both themes', () => {
         await expect(page.locator('main .recharts-surface').first()).toBeVisible()
       },
     })),
+    ...(
+      [
+        ['open alerts', '/alerts?env=prod', 'Open alerts'],
+        ['alert history', '/alerts/history?env=prod', 'History'],
+        ['alert rules', '/alerts/rules?env=prod', 'Alert rules'],
+      ] as const
+    ).map(([name, path, table]) => ({
+      name,
+      open: async (page: Page) => {
+        await page.goto(path)
+        await expect(page.getByRole('table', { name: table }).getByRole('row').nth(1)).toBeVisible()
+      },
+    })),
+    {
+      name: 'silences',
+      open: async (page) => {
+        await page.goto('/alerts/silences?env=prod')
+        await expect(page.getByText('No silences in prod')).toBeVisible()
+      },
+    },
+    {
+      name: 'a new alert rule with its preview',
+      open: async (page) => {
+        await page.goto('/alerts/rules/new?env=prod')
+        await page.getByRole('radio', { name: 'Agent state' }).check()
+        await expect(page.getByText(/^Would have fired/)).toBeVisible()
+        const chart = page.getByRole('figure', { name: 'DEAD agents and threshold' })
+        await chart.scrollIntoViewIfNeeded()
+        await expect(chart.locator('svg .chart-line path[d*="L"]').first()).toBeAttached()
+      },
+    },
+    {
+      name: 'the alert bell’s dialog',
+      open: async (page) => {
+        await page.goto('/agents?env=staging')
+        await page
+          .getByRole('banner')
+          .getByRole('button', { name: /^Alerts: / })
+          .click()
+        await expect(
+          page
+            .getByRole('dialog', { name: 'Open alerts' })
+            .getByText('Payment gateway agents dead'),
+        ).toBeVisible()
+      },
+    },
     {
       name: 'the keyboard shortcuts dialog',
       open: async (page) => {

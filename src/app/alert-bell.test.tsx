@@ -79,10 +79,11 @@ describe('AlertBell', () => {
       name: `Alerts: ${prod.firing} firing in prod, ${staging.firing} in staging`,
     })
     // The badge: production's unacknowledged in the production colour, the others apart.
-    expect(button.querySelector('.alert-bell-badge-prod')).toHaveTextContent(
+    const badges = button.parentElement as HTMLElement
+    expect(badges.querySelector('.alert-bell-badge-prod')).toHaveTextContent(
       String(prod.unacknowledged),
     )
-    expect(button.querySelector('.alert-bell-badge:not(.alert-bell-badge-prod)')).toHaveTextContent(
+    expect(badges.querySelector('.alert-bell-badge:not(.alert-bell-badge-prod)')).toHaveTextContent(
       String(staging.unacknowledged),
     )
   })

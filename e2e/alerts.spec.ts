@@ -1,0 +1,106 @@
+import type { Page } from '@playwright/test'
+import { expect, expectNoSeriousA11yViolations, test } from './support/fixtures'
+
+/**
+ * Alerting: the bell that watches every environment from any page, the four views of one
+ * environment's alerting, and a rule's preview on history before it is saved.
+ */
+
+const bell = (page: Page) => page.getByRole('banner').getByRole('button', { name: /^Alerts: / })
+
+test('the bell on a staging page names production’s alerts, and opens them explicitly', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('admin@acme', { path: '/agents?env=staging' })
+  // Production first, whichever environment the page shows (its display name, or its id).
+  await expect(bell(page)).toHaveAccessibleName(
+    /^Alerts: \d+ firing in (Production|prod), \d+ in (Staging|staging)$/,
+  )
+  await bell(page).click()
+  const dialog = page.getByRole('dialog', { name: 'Open alerts' })
+  await expect(dialog).toBeVisible()
+  const production = dialog.getByRole('region', { name: /^(Production|prod)$/ })
+  await expect(production.getByText('Payment gateway agents dead')).toBeVisible()
+  await expect(dialog.getByRole('region', { name: /^(Development|dev)$/ })).toContainText(
+    'Nothing open.',
+  )
+  await expectNoSeriousA11yViolations(page)
+
+  // Another environment's alert says that it switches, and the switch is announced.
+  await production.getByRole('link', { name: /^Payment gateway agents dead \(switches to/ }).click()
+  await expect(page).toHaveURL(/\/alerts\?env=prod$/)
+  await expect(page.getByRole('alert')).toContainText('This link opened')
+  await expect(page.getByRole('table', { name: 'Open alerts' })).toBeVisible()
+})
+
+test('Alerts: g then n, the four tabs and their tables, each passing axe', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('admin@acme', { path: '/agents?env=prod' })
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+  await page.keyboard.press('g')
+  await page.keyboard.press('n')
+  await expect(page).toHaveURL(/\/alerts\?env=prod$/)
+  await expect(page.getByRole('heading', { level: 1, name: 'Alerts' })).toBeVisible()
+
+  const open = page.getByRole('table', { name: 'Open alerts' })
+  const dead = open.getByRole('row', { name: /Payment gateway agents dead/ })
+  await expect(dead).toContainText('Critical')
+  await expect(open.getByRole('row', { name: /Stale agents/ })).toContainText('Ada Admin')
+  await expect(dead.getByRole('link', { name: 'DEAD agents of payment-gateway' })).toHaveAttribute(
+    'href',
+    /\/agents\?status=DEAD&app=payment-gateway&env=prod/,
+  )
+  await expectNoSeriousA11yViolations(page)
+
+  const tabs = page.getByRole('navigation', { name: 'Alert views' })
+  await tabs.getByRole('link', { name: 'History' }).click()
+  await expect(page).toHaveURL(/\/alerts\/history\?env=prod$/)
+  await expect(page.getByRole('table', { name: 'History' })).toBeVisible()
+  await page.getByLabel('Severity').selectOption('CRITICAL')
+  await expect(page).toHaveURL(/severity=CRITICAL/)
+  for (const row of await page.getByRole('table', { name: 'History' }).getByRole('row').all()) {
+    const text = await row.textContent()
+    if (text?.startsWith('Severity')) continue
+    expect(text).toContain('Critical')
+  }
+  await expectNoSeriousA11yViolations(page)
+
+  await tabs.getByRole('link', { name: 'Rules' }).click()
+  const rules = page.getByRole('table', { name: 'Alert rules' })
+  await expect(rules.getByRole('row', { name: /Order errors/ })).toContainText(
+    'Error rate of order-service above 8 % over 5 min, for 2 min',
+  )
+  await expect(rules.getByRole('row', { name: /Payment gateway agents dead/ })).toContainText('Yes')
+  await expectNoSeriousA11yViolations(page)
+
+  await tabs.getByRole('link', { name: 'Silences' }).click()
+  await expect(page).toHaveURL(/\/alerts\/silences\?env=prod$/)
+  await expect(page.getByText('No silences in prod')).toBeVisible()
+  await expectNoSeriousA11yViolations(page)
+})
+
+test('a new rule is previewed on history before it is saved', async ({ page, signInAs }) => {
+  await signInAs('admin@acme', { path: '/alerts/rules?env=staging' })
+  await page.getByRole('link', { name: 'New rule' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'New alert rule' })).toBeVisible()
+  await page.getByLabel('Name', { exact: true }).fill('Stale staging agents')
+  await page.getByRole('radio', { name: 'Agent state' }).check()
+  await page.getByLabel('State', { exact: true }).selectOption('STALE')
+  await page.getByLabel('For', { exact: true }).fill('1')
+  await expect(page.getByText(/^Would have fired once in the last 24 hours, for \d/)).toBeVisible()
+  const chart = page.getByRole('figure', { name: 'STALE agents and threshold' })
+  await chart.scrollIntoViewIfNeeded()
+  await expect(chart.locator('svg .chart-line path[d*="L"]').first()).toBeAttached()
+  // The interval it would have fired in is shaded.
+  await expect(chart.locator('svg .recharts-reference-area').first()).toBeAttached()
+  // A threshold nobody reaches: it would not have fired.
+  await page.getByLabel('Agents', { exact: true }).fill('50')
+  await expect(page.getByText('Would not have fired in the last 24 hours')).toBeVisible()
+  // Limits are checked before anything is sent.
+  await page.getByLabel('For', { exact: true }).fill('90')
+  await expect(page.getByText('For is at most 60 minutes.')).toBeVisible()
+  await expectNoSeriousA11yViolations(page)
+})

@@ -180,6 +180,11 @@ describe('EnvironmentGate', () => {
     it('picks `default` when there is no usable last choice, even when it is not listed first', async () => {
       const environment = (id: string) => ({
         id,
+        displayName: id,
+        production: false,
+        description: null,
+        retentionDays: 30,
+        createdAt: null,
         agentCount: 0,
         liveAgentCount: 0,
         lastSeenAt: null,

@@ -38,7 +38,7 @@ function minifyThemeBoot(): Plugin {
  * - `npm run dev`: dev server on the MSW mock (the default), or, with CAMELEER_API_URL set,
  *   against a real server through a proxy (mocks off).
  * - `npm run build:mock` (mode "mock"): a production-style bundle that still starts the mock;
- *   this is what Playwright and the benchmarks run against.
+ *   this is what Playwright runs against (the benchmarks measure the production bundle).
  * - `npm run build` (mode "production"): the deployable bundle. `__MOCKS__` is `false`, so
  *   the mock import is dead code and neither it nor the service worker is emitted.
  */

@@ -1,14 +1,15 @@
 /**
- * The benchmarks that run in Chromium against the mock build, after the environment switch.
- * A view adds its own: a module exporting `run` (returns named figures) and `reportRows`
- * (rows of a `| figure | value | target | |` table), and an entry here. `npm run bench`
- * writes each suite's section into docs/benchmarks.md; `npm run bench -- --only <name>[,<name>]`
- * builds the mock bundle and runs just those suites, printing their figures (nothing written).
+ * The benchmarks that run in Chromium, after the environment switch, each on the production
+ * build served against `npm run mock:server` (bench-support.ts). A view adds its own: a module
+ * exporting `run` (returns named figures) and `reportRows` (rows of a `| figure | value |
+ * target | |` table), and an entry here. `npm run bench` writes each suite's section into
+ * docs/benchmarks.md; `npm run bench -- --only <name>[,<name>]` runs just those suites,
+ * printing their figures (nothing written).
  *
  * Runs on Node's own TypeScript support (erasable syntax only), so nothing is imported from
  * `src/`.
  */
-import type { Browser } from '@playwright/test'
+import type { BenchResults, SuiteOptions } from './bench-support.ts'
 import { compareBenchmarkReportRows, runCompareBenchmarks } from './compare-benchmarks.ts'
 import { executionBenchmarkReportRows, runExecutionBenchmarks } from './executions-benchmarks.ts'
 import { hostileBodyReportRows, runHostileBodyBenchmark } from './hostile-bodies-benchmark.ts'
@@ -17,8 +18,6 @@ import { metricsBenchmarkReportRows, runMetricsBenchmarks } from './metrics-benc
 import { runSoakBenchmark, soakBenchmarkReportRows } from './soak-benchmark.ts'
 import { runUsageBenchmarks, usageBenchmarkReportRows } from './usage-benchmarks.ts'
 
-export type BenchResults = Record<string, number | string>
-
 export interface BrowserSuite {
   /** For `--only`. */
   name: string
@@ -26,17 +25,7 @@ export interface BrowserSuite {
   title: string
   /** What is measured and how, as report paragraphs (Markdown lines). */
   intro: string[]
-  run: (options: {
-    /** The mock build (MSW in the page), where most figures are measured. */
-    baseURL: string
-    browser: Browser
-    log: (message: string) => void
-    /**
-     * The production build against the mock as an HTTP server, started on first call: for
-     * the JavaScript a deployed view downloads (the mock build's entry carries the mock).
-     */
-    productionBaseURL: () => Promise<string>
-  }) => Promise<BenchResults>
+  run: (options: SuiteOptions) => Promise<BenchResults>
   reportRows: (results: BenchResults) => string[]
 }
 
@@ -68,8 +57,8 @@ export const browserSuites: BrowserSuite[] = [
     name: 'hostile-bodies',
     title: 'Hostile message bodies',
     intro: [
-      'Same browser and server (`e2e/bench/hostile-bodies-benchmark.ts`): an execution opened with',
-      "a crafted input body (the mock's `hostileBody` setting): 5 MB of JSON, JSON 10,000 levels",
+      'Same browser (`e2e/bench/hostile-bodies-benchmark.ts`): an execution opened with a crafted',
+      'input body (a mock server started with `MOCK_HOSTILE_BODY`): 5 MB of JSON, JSON 10,000 levels',
       'deep, and XML with 200,000 `<!x>` declarations; the longest main-thread task while opening',
       'it (until the body says how it is shown, plus a second) and on "Show full body".',
     ],
@@ -95,10 +84,9 @@ export const browserSuites: BrowserSuite[] = [
       'Same browser and server (`e2e/bench/logs-benchmarks.ts`): /logs over 24 h paged until',
       '100,000 lines are loaded and scrolled (next pages held) with a `longtask` observer; a page',
       'of 200 lines of 12 KB JSON (the mock’s sampled payloads), scrolled and one opened; the',
-      'newest > 1 MB line opened (click → detail painted); live tail at 200 lines/s (mock',
-      'setting) for 60 s. Scripts to show /logs: the production build (no mock code), its API',
-      'proxied to `npm run mock:server`, signed in through the form, scripts counted from the',
-      'requests until the lines are on screen.',
+      'newest > 1 MB line opened (click → detail painted); live tail at 200 lines/s (a mock',
+      'server started with `MOCK_LOG_LINES_PER_SECOND=200`) for 60 s. Scripts to show /logs',
+      'counted from the requests until the lines are on screen.',
     ],
     run: (options) => runLogsBenchmarks(options),
     reportRows: logsBenchmarkReportRows,

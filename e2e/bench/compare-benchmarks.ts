@@ -1,6 +1,6 @@
 /**
- * Performance figures of the Compare view, measured in Chromium against the mock build at zero
- * mock latency: acme, prod against staging over the last hour, overlay on order-enrich.
+ * Performance figures of the Compare view, measured in Chromium on the production build against
+ * `npm run mock:server` at zero latency: acme, prod against staging over the last hour, overlay on order-enrich.
  *
  * 1. First load: from navigation start to the frame where both sides are painted (no cell
  *    still waiting, every overlay chart drawn with both environments' data); API requests per
@@ -16,10 +16,10 @@
  * `src/`. Called by run-benchmarks.ts (`npm run bench -- --only compare`).
  */
 import type { Browser, Page } from '@playwright/test'
+import { signIn, verdict } from './bench-support.ts'
 
 export type CompareBenchmarkResults = Record<string, number | string>
 
-const MOCK_SETTINGS_KEY = 'cameleer3:mock'
 const PATH = '/compare?env=prod&with=staging&routeApp=order-service&route=order-enrich'
 const PAINT_TARGET_MS = 1000
 
@@ -34,25 +34,6 @@ const CHANGES: ReadonlyArray<{ name: string; picker: 'a' | 'b'; to: string; labe
   },
   { name: 'bWarmProd', picker: 'b', to: 'prod', label: 'B dev → prod (loaded as A at first load)' },
 ]
-
-function installSettings(key: string): void {
-  try {
-    localStorage.setItem(
-      key,
-      JSON.stringify({ latencyMs: 0, latencyByEnvironment: {}, errorRate: 0, malformedRate: 0 }),
-    )
-  } catch {
-    // about:blank has no storage.
-  }
-}
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/login')
-  await page.getByRole('textbox', { name: 'Username' }).fill('admin@acme')
-  await page.getByLabel('Password').fill('demo')
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-  await page.waitForURL((url) => url.pathname !== '/login', { timeout: 30_000 })
-}
 
 /**
  * In the page: resolves with performance.now() at the frame after both named sides are fully
@@ -121,7 +102,6 @@ export async function runCompareBenchmarks(options: {
     viewport: { width: 1600, height: 1000 },
   })
   try {
-    await context.addInitScript(installSettings, MOCK_SETTINGS_KEY)
     const page = await context.newPage()
     await signIn(page)
     const requests: URL[] = []
@@ -172,16 +152,16 @@ export async function runCompareBenchmarks(options: {
 
 export function compareBenchmarkReportRows(results: CompareBenchmarkResults): string[] {
   const r = (key: string) => results[key] ?? ''
-  const verdict = (ms: unknown) =>
-    typeof ms === 'number' ? (ms <= PAINT_TARGET_MS ? 'ok' : 'over') : ''
+  const paintVerdict = (ms: unknown) =>
+    typeof ms === 'number' ? verdict(ms <= PAINT_TARGET_MS) : ''
   return [
     `| first load, prod against staging: navigation → both sides painted | ${r('compare.load.paintMs')} ms | | |`,
     `| first load: API requests by environment | ${r('compare.load.requests')} | | |`,
     ...CHANGES.flatMap((change) => {
       const key = `compare.change.${change.name}`
       return [
-        `| ${change.label}: choice → new side painted | ${r(`${key}.paintMs`)} ms | ≤ ${PAINT_TARGET_MS} ms | ${verdict(results[`${key}.paintMs`])} |`,
-        `| ${change.label}: API requests by environment (other side: ${r(`${key}.otherSideRequests`)}) | ${r(`${key}.requests`)} | other side 0 | ${results[`${key}.otherSideRequests`] === 0 ? 'ok' : 'over'} |`,
+        `| ${change.label}: choice → new side painted | ${r(`${key}.paintMs`)} ms | ≤ ${PAINT_TARGET_MS} ms | ${paintVerdict(results[`${key}.paintMs`])} |`,
+        `| ${change.label}: API requests by environment (other side: ${r(`${key}.otherSideRequests`)}) | ${r(`${key}.requests`)} | other side 0 | ${verdict(results[`${key}.otherSideRequests`] === 0)} |`,
       ]
     }),
   ]

@@ -1,47 +1,35 @@
 /**
- * Performance figures of the Executions pages, measured in Chromium against the mock build at
- * zero mock latency:
+ * Performance figures of the Executions pages, measured in Chromium on the production build
+ * against `npm run mock:server` at zero latency:
  *
  * 1. DOM rows while 10,000 search results are loaded (`now-24h`, pages loaded by scrolling to
  *    the end until at least 10,000 rows are in the table): the most `role=row` elements the
  *    document held at any time while the rows were scrolled top to bottom. Target ≤ 100.
  * 2. Long tasks (> 50 ms, PerformanceObserver 'longtask') while those rows are scrolled top to
  *    bottom in 200 steps, one animation frame apart. Target 0. Measured with the next-page
- *    request held back (mock latency raised for the pass): the mock generates its answers on
- *    the page's main thread, which a real server never does, so letting the table load page
- *    51 at the bottom would time the mock, not the table. A second pass with the request let
- *    through is reported for information.
+ *    request held back, so the scroll measures the table, not the table growing under it; a
+ *    first pass with the request let through is reported for information.
  * 3. Time to render an execution of 500+ processors: from the click on its row in the search
  *    results to the frame after its summary and first timeline rows are in the document
  *    (request, validation and render; each run on a freshly loaded page, so nothing is
  *    cached). Median of 5. Target < 1 s. The same from navigation start (a cold load of the
- *    detail URL: bundle, mock worker, session) is reported for information.
- *
- * `runExecutionBenchmarks` is meant to be called by `run-benchmarks.ts` with its server and
- * browser. Run directly (`node e2e/bench/executions-benchmarks.ts`), this file builds the mock
- * bundle into a temporary directory, serves it on a free port and launches Chromium itself;
- * `--base-url http://localhost:4273` measures an already running mock preview instead.
+ *    detail URL: bundle, session) is reported for information.
  *
  * A script, not a test: a missed target prints MISSED; only errors fail. Runs on Node's own
- * TypeScript support (erasable syntax only), so nothing is imported from `src/`.
+ * TypeScript support (erasable syntax only), so nothing is imported from `src/`. Called by
+ * run-benchmarks.ts (`npm run bench -- --only executions`).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import type { Browser, BrowserContext, Page } from '@playwright/test'
-
-export interface ExecutionBenchmarkOptions {
-  /** Where the mock build is served, e.g. `http://localhost:4173`. */
-  baseURL: string
-  browser: Browser
-  /** Progress and results; `console.log` unless given. */
-  log?: (message: string) => void
-}
-
-export type ExecutionBenchmarkResults = Record<string, number | string>
+import type { BrowserContext, Page } from '@playwright/test'
+import {
+  holdRequests,
+  median,
+  round1,
+  signIn,
+  verdict,
+  type BenchResults,
+  type Log,
+  type SuiteOptions,
+} from './bench-support.ts'
 
 const TARGET_ROWS_LOADED = 10_000
 const DOM_ROWS_TARGET = 100
@@ -50,27 +38,7 @@ const SCROLL_STEPS = 200
 const DETAIL_RUNS = 5
 const DETAIL_TARGET_MS = 1_000
 const MIN_PROCESSORS = 500
-/** Long enough that the held next-page request cannot answer during the scroll. */
-const HOLD_LATENCY_MS = 10 * 60_000
-const MOCK_SETTINGS_KEY = 'cameleer3:mock'
-const USERNAME = 'admin@acme'
-const PASSWORD = 'demo'
 const ENV = 'prod'
-
-function verdict(ok: boolean): string {
-  return ok ? 'ok' : 'MISSED'
-}
-
-function median(values: readonly number[]): number {
-  const sorted = values.toSorted((a, b) => a - b)
-  if (!sorted.length) return Number.NaN
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2
-    ? (sorted[middle] ?? Number.NaN)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
-}
-
-const round1 = (value: number) => Math.round(value * 10) / 10
 
 // ---------------------------------------------------------------------------- page probes
 // Functions below run in the page (passed to `evaluate`/`addInitScript`): self-contained.
@@ -78,18 +46,6 @@ const round1 = (value: number) => Math.round(value * 10) / 10
 /** What the probes leave on `window` for this script to read. */
 interface ProbeWindow {
   __benchDetail?: { start: number | null; painted: number | null }
-}
-
-/** Zero mock latency and no faults, before any app code reads the settings. */
-function installMockSettings(key: string): void {
-  try {
-    localStorage.setItem(
-      key,
-      JSON.stringify({ latencyMs: 0, latencyByEnvironment: {}, errorRate: 0, malformedRate: 0 }),
-    )
-  } catch {
-    // about:blank has no storage; the app never runs there.
-  }
 }
 
 /**
@@ -216,24 +172,6 @@ async function loadedRows(page: Page): Promise<number> {
   return Number(await resultsTable(page).getAttribute('aria-rowcount')) - 1
 }
 
-async function setMockLatency(page: Page, latencyMs: number): Promise<void> {
-  await page.evaluate(
-    ({ key, latency }) => {
-      const current = JSON.parse(localStorage.getItem(key) ?? '{}') as Record<string, unknown>
-      localStorage.setItem(key, JSON.stringify({ ...current, latencyMs: latency }))
-    },
-    { key: MOCK_SETTINGS_KEY, latency: latencyMs },
-  )
-}
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/login')
-  await page.getByRole('textbox', { name: 'Username' }).fill(USERNAME)
-  await page.getByLabel('Password').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-  await page.waitForURL((url) => url.pathname !== '/login', { timeout: 30_000 })
-}
-
 interface ManyProcessorExecution {
   executionId: string
   applicationId: string
@@ -295,7 +233,7 @@ async function findManyProcessorExecution(
 
 async function measureSearch(
   context: BrowserContext,
-  log: (message: string) => void,
+  log: Log,
 ): Promise<{
   loaded: number
   pages: number
@@ -336,8 +274,8 @@ async function measureSearch(
     const loaded = await loadedRows(page)
     log(`  loaded ${loaded} rows in ${pages} pages`)
 
-    // Informational pass first: at the bottom the table loads the next page, and the mock
-    // generates it on this thread. Then the measured pass, with that request held back.
+    // Informational pass first: at the bottom the table loads the next page. Then the
+    // measured pass, with that request held back.
     const letThrough = await scroller.evaluate(scrollAndMeasure, {
       steps: SCROLL_STEPS,
       longTaskMs: LONG_TASK_MS,
@@ -346,12 +284,14 @@ async function measureSearch(
       .getByText('Loading more executions…')
       .waitFor({ state: 'detached', timeout: 30_000 })
       .catch(() => undefined)
-    await setMockLatency(page, HOLD_LATENCY_MS)
+    await holdRequests(
+      page,
+      (url) => url.pathname === '/api/v1/executions' && url.searchParams.has('cursor'),
+    )
     const held = await scroller.evaluate(scrollAndMeasure, {
       steps: SCROLL_STEPS,
       longTaskMs: LONG_TASK_MS,
     })
-    await setMockLatency(page, 0)
     return { loaded, pages, held, letThrough }
   } finally {
     await page.close()
@@ -360,7 +300,7 @@ async function measureSearch(
 
 async function measureDetail(
   context: BrowserContext,
-  log: (message: string) => void,
+  log: Log,
 ): Promise<{ execution: ManyProcessorExecution; clickMs: number[]; navigationMs: number[] }> {
   const page = await context.newPage()
   try {
@@ -424,23 +364,17 @@ async function measureDetail(
 }
 
 /**
- * Measures the Executions pages against the mock build at `baseURL` (signed in as admin@acme)
- * and prints each figure beside its target. Keys are stable names for a report.
+ * Measures the Executions pages (signed in as admin@acme) and prints each figure beside its
+ * target. Keys are stable names for a report.
  */
-export async function runExecutionBenchmarks(
-  options: ExecutionBenchmarkOptions,
-): Promise<ExecutionBenchmarkResults> {
-  const log = options.log ?? ((message: string) => console.log(message))
+export async function runExecutionBenchmarks(options: SuiteOptions): Promise<BenchResults> {
+  const { log } = options
   const context = await options.browser.newContext({
     baseURL: options.baseURL,
     viewport: { width: 1280, height: 800 },
   })
   try {
-    await context.addInitScript(installMockSettings, MOCK_SETTINGS_KEY)
-    // The session is kept in localStorage: every later page of this context is signed in.
-    const signInPage = await context.newPage()
-    await signIn(signInPage)
-    await signInPage.close()
+    await signIn(context)
 
     log('Executions search: loading 10,000 rows (now-24h)…')
     const search = await measureSearch(context, log)
@@ -450,7 +384,7 @@ export async function runExecutionBenchmarks(
     const { held, letThrough } = search
     const longest = (tasks: readonly number[]) => (tasks.length ? Math.max(...tasks) : 0)
     const clickMedian = median(detail.clickMs)
-    const results: ExecutionBenchmarkResults = {
+    const results: BenchResults = {
       'executions.search.rowsLoaded': search.loaded,
       'executions.search.pagesLoaded': search.pages,
       'executions.search.domRows': held.maxDomRows,
@@ -479,10 +413,10 @@ export async function runExecutionBenchmarks(
   }
 }
 
-function printResults(results: ExecutionBenchmarkResults, log: (message: string) => void): void {
+function printResults(results: BenchResults, log: Log): void {
   const r = (key: string) => results[key]
   log('')
-  log(`Executions (Chromium, mock latency 0)`)
+  log('Executions (Chromium, production build, mock server latency 0)')
   log(
     `  DOM rows with ${r('executions.search.rowsLoaded')} results loaded: ${r('executions.search.domRows')} ` +
       `(most seen while scrolling); target ≤ ${DOM_ROWS_TARGET}: ${r('executions.search.domRows.verdict')}`,
@@ -498,7 +432,7 @@ function printResults(results: ExecutionBenchmarkResults, log: (message: string)
       `(longest frame ${r('executions.search.scroll.maxFrameMs')} ms, ${r('executions.search.scroll.durationMs')} ms in all)`,
   )
   log(
-    `    for information, the same scroll letting the next page load at the bottom (mock on the main thread): ` +
+    `    for information, the same scroll letting the next page load at the bottom: ` +
       `${r('executions.search.scrollWithNextPage.longTasks')} long tasks, longest ` +
       `${r('executions.search.scrollWithNextPage.longestTaskMs')} ms`,
   )
@@ -518,120 +452,14 @@ function printResults(results: ExecutionBenchmarkResults, log: (message: string)
  * The figures as rows of docs/benchmarks.md's `| figure | value | target | |` tables, for
  * `run-benchmarks.ts` to write into its report.
  */
-export function executionBenchmarkReportRows(results: ExecutionBenchmarkResults): string[] {
+export function executionBenchmarkReportRows(results: BenchResults): string[] {
   const r = (key: string) => results[key] ?? ''
   const steps = r('executions.search.scroll.longTaskSteps')
   return [
     `| DOM rows with ${r('executions.search.rowsLoaded')} search results loaded (most while scrolling) | ${r('executions.search.domRows')} | ≤ ${DOM_ROWS_TARGET} | ${r('executions.search.domRows.verdict')} |`,
     `| long tasks > ${LONG_TASK_MS} ms scrolling them top to bottom (${SCROLL_STEPS} steps, next page held) | ${r('executions.search.scroll.longTasks')}, longest ${r('executions.search.scroll.longestTaskMs')} ms${steps ? ` (steps ${steps})` : ''} | 0 | ${r('executions.search.scroll.longTasks.verdict')} |`,
-    `| the same, letting the next page load at the bottom (mock on the main thread) | ${r('executions.search.scrollWithNextPage.longTasks')}, longest ${r('executions.search.scrollWithNextPage.longestTaskMs')} ms | | |`,
+    `| the same, letting the next page load at the bottom | ${r('executions.search.scrollWithNextPage.longTasks')}, longest ${r('executions.search.scrollWithNextPage.longestTaskMs')} ms | | |`,
     `| ${r('executions.detail.processors')}-processor execution, click → summary and timeline painted, median of ${DETAIL_RUNS} | ${r('executions.detail.clickToPaintMedianMs')} ms (${r('executions.detail.clickToPaintSamplesMs')}) | < ${DETAIL_TARGET_MS} ms | ${r('executions.detail.clickToPaint.verdict')} |`,
     `| the same from navigation start (cold load of the URL), median | ${r('executions.detail.navigationToPaintMedianMs')} ms | | |`,
   ]
-}
-
-// ---------------------------------------------------------------------------- run directly
-
-const ROOT = resolve(import.meta.dirname, '../..')
-const VITE = join(ROOT, 'node_modules/vite/bin/vite.js')
-const SYSTEM_CHROMIUM = '/usr/bin/chromium'
-
-/** A free TCP port on this machine (shared with run-benchmarks.ts). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolvePort(port))
-    })
-  })
-}
-
-async function startPreview(outDir: string): Promise<{ url: string; server: ChildProcess }> {
-  const port = await freePort()
-  const url = `http://localhost:${port}`
-  const server = spawn(
-    process.execPath,
-    [VITE, 'preview', '--mode', 'mock', '--outDir', outDir, '--port', String(port), '--strictPort'],
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
-  )
-  const deadline = Date.now() + 30_000
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`vite preview exited with ${server.exitCode}`)
-    try {
-      if ((await fetch(url)).ok) return { url, server }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((wait) => setTimeout(wait, 200))
-  }
-  server.kill('SIGTERM')
-  throw new Error(`vite preview did not answer on ${url} within 30 s`)
-}
-
-async function main(): Promise<void> {
-  const { chromium } = await import('@playwright/test')
-  const baseUrlArg = process.argv.indexOf('--base-url')
-  let baseURL = baseUrlArg === -1 ? null : (process.argv[baseUrlArg + 1] ?? null)
-  let server: ChildProcess | null = null
-  const workDir = baseURL ? null : mkdtempSync(join(tmpdir(), 'cameleer3-exec-bench-'))
-  const stop = () => {
-    if (server && server.exitCode === null) server.kill('SIGTERM')
-    server = null
-  }
-  process.on('SIGINT', () => {
-    stop()
-    process.exit(130)
-  })
-  try {
-    if (workDir) {
-      const outDir = join(workDir, 'dist-mock')
-      console.log(`$ vite build --mode mock --outDir ${outDir}`)
-      const build = spawnSync(
-        process.execPath,
-        [
-          VITE,
-          'build',
-          '--mode',
-          'mock',
-          '--outDir',
-          outDir,
-          '--emptyOutDir',
-          '--logLevel',
-          'warn',
-        ],
-        { cwd: ROOT, stdio: 'inherit' },
-      )
-      if (build.status !== 0) throw new Error(`vite build failed (exit ${build.status})`)
-      const preview = await startPreview(outDir)
-      server = preview.server
-      baseURL = preview.url
-      console.log(`mock build served at ${baseURL}`)
-    }
-    const browser = await chromium.launch(
-      existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM } : {},
-    )
-    try {
-      console.log(`${browser.browserType().name()} ${browser.version()}`)
-      await runExecutionBenchmarks({ baseURL: baseURL ?? '', browser })
-    } finally {
-      await browser.close()
-    }
-  } finally {
-    stop()
-    if (workDir) rmSync(workDir, { recursive: true, force: true })
-  }
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  try {
-    await main()
-  } catch (error) {
-    console.error(
-      `\nexecution benchmarks failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-    )
-    process.exitCode = 1
-  }
 }

@@ -1,17 +1,24 @@
 /**
- * The logs view in Chromium against the mock build: DOM rows with 100,000 lines loaded and long
- * tasks while scrolling them; a page of 200 lines of 12 KB JSON; a > 1 MB line opened; live
- * tail at 200 new lines a second for 60 s (long tasks, arrival → paint, heap at start and end);
- * the JavaScript loaded to show /logs (gzip), before the chart's lazy chunk.
+ * The logs view in Chromium: DOM rows with 100,000 lines loaded and long tasks while scrolling
+ * them; a page of 200 lines of 12 KB JSON; a > 1 MB line opened; live tail at 200 new lines a
+ * second for 60 s (long tasks, arrival → paint, heap at start and end); the JavaScript loaded
+ * to show /logs (gzip), before the chart's lazy chunk.
  *
  * Runs on Node's own TypeScript support (erasable syntax only), so nothing from `src/`.
  */
 import { gzipSync } from 'node:zlib'
 import type { Browser, BrowserContext, Page } from '@playwright/test'
+import {
+  heapAfterGcMb,
+  holdRequests,
+  round1,
+  signIn,
+  verdict,
+  type BenchResults,
+  type Log,
+  type SuiteOptions,
+} from './bench-support.ts'
 
-type Results = Record<string, number | string>
-
-const MOCK_SETTINGS_KEY = 'cameleer3:mock'
 const LINES_TARGET = 100_000
 const DOM_ROWS_TARGET = 100
 const LONG_TASK_MS = 50
@@ -21,9 +28,6 @@ const HEAP_GROWTH_TARGET_MB = 20
 const JS_TARGET_KB = 160
 const TAIL_SECONDS = 60
 const TAIL_RATE = 200
-
-const round1 = (value: number) => Math.round(value * 10) / 10
-const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED')
 
 interface ProbeWindow {
   __longTasks?: number[]
@@ -36,12 +40,7 @@ interface ProbeWindow {
   __paints?: Array<{ at: number; latency: number }>
 }
 
-function installProbes({ settings, key }: { settings: string; key: string }): void {
-  try {
-    localStorage.setItem(key, settings)
-  } catch {
-    // about:blank
-  }
+function installProbes(): void {
   const probe = window as unknown as ProbeWindow
   probe.__longTasks = []
   probe.__taskEntries = []
@@ -84,27 +83,10 @@ function installProbes({ settings, key }: { settings: string; key: string }): vo
   }
 }
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/login')
-  await page.getByRole('textbox', { name: 'Username' }).fill('admin@acme')
-  await page.getByLabel('Password').fill('demo')
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-  await page.waitForURL((url) => url.pathname !== '/login', { timeout: 30_000 })
-}
-
-async function newContext(
-  browser: Browser,
-  baseURL: string,
-  settings: object,
-): Promise<BrowserContext> {
+async function newContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } })
-  await context.addInitScript(installProbes, {
-    settings: JSON.stringify(settings),
-    key: MOCK_SETTINGS_KEY,
-  })
-  const page = await context.newPage()
-  await signIn(page)
-  await page.close()
+  await context.addInitScript(installProbes)
+  await signIn(context)
   return context
 }
 
@@ -117,10 +99,7 @@ const resetLongTasks = (page: Page) =>
     ;(window as unknown as ProbeWindow).__longTasks = []
   })
 
-async function measureLargeList(
-  context: BrowserContext,
-  log: (m: string) => void,
-): Promise<Results> {
+async function measureLargeList(context: BrowserContext, log: Log): Promise<BenchResults> {
   const page = await context.newPage()
   await page.goto('/logs?env=prod&from=now-24h&to=now')
   const scroller = page.locator('.logs-scroll')
@@ -139,19 +118,11 @@ async function measureLargeList(
     if (step % 50 === 0) log(`  ${loaded} lines loaded…`)
     maxDom = Math.max(maxDom, await domRows(page))
   }
-  // Hold further pages (the mock reads its settings per request): the scroll measures the
-  // list, not the mock generating pages on the main thread.
-  await page.evaluate((key) => {
-    localStorage.setItem(
-      key,
-      JSON.stringify({
-        latencyMs: 600_000,
-        latencyByEnvironment: {},
-        errorRate: 0,
-        malformedRate: 0,
-      }),
-    )
-  }, MOCK_SETTINGS_KEY)
+  // Further pages held: the scroll measures the list, not the list growing under it.
+  await holdRequests(
+    page,
+    (url) => url.pathname === '/api/v1/logs' && url.searchParams.has('cursor'),
+  )
   await scroller.evaluate((element) => {
     element.scrollTop = 0
   })
@@ -182,12 +153,10 @@ async function measureLargeList(
 }
 
 /**
- * A page of 200 sampled JSON payloads (5–20 KB each, about 12 KB on average) from the mock.
- * The mock answers on the main thread (MSW), and scanning an hour for the text is its work,
- * not the view's: long tasks are counted from the moment the page's response is read.
- * (page.route cannot answer instead: requests go through the mock's service worker.)
+ * A page of 200 sampled JSON payloads (5–20 KB each, about 12 KB on average) from the mock:
+ * long tasks from the moment the page's response is read, then scrolling and opening one.
  */
-async function measureJsonPage(context: BrowserContext): Promise<Results> {
+async function measureJsonPage(context: BrowserContext): Promise<BenchResults> {
   const page = await context.newPage()
   await page.goto('/logs?env=prod&from=now-1h&to=now&q=sampled+payload')
   await page.locator('.logs-message').nth(10).waitFor({ timeout: 60_000 })
@@ -223,7 +192,7 @@ async function measureJsonPage(context: BrowserContext): Promise<Results> {
   }
 }
 
-async function measureHugeLine(context: BrowserContext): Promise<Results> {
+async function measureHugeLine(context: BrowserContext): Promise<BenchResults> {
   const page = await context.newPage()
   await page.goto('/logs?env=prod&from=now-3h&to=now&q=reconciliation+report')
   const button = page.locator('.logs-message').first()
@@ -280,26 +249,17 @@ async function measureHugeLine(context: BrowserContext): Promise<Results> {
   }
 }
 
-async function heapMb(page: Page): Promise<number> {
-  const session = await page.context().newCDPSession(page)
-  await session.send('HeapProfiler.collectGarbage')
-  const { usedSize } = (await session.send('Runtime.getHeapUsage')) as { usedSize: number }
-  await session.detach()
-  return usedSize / 1e6
+/** On a mock server of its own, which adds TAIL_RATE lines a second to every environment. */
+async function measureTail({ browser, serve, log }: SuiteOptions): Promise<BenchResults> {
+  const server = await serve({ MOCK_LOG_LINES_PER_SECOND: String(TAIL_RATE) })
+  try {
+    return await tailOn(await newContext(browser, server.url), log)
+  } finally {
+    await server.stop()
+  }
 }
 
-async function measureTail(
-  browser: Browser,
-  baseURL: string,
-  log: (m: string) => void,
-): Promise<Results> {
-  const context = await newContext(browser, baseURL, {
-    latencyMs: 0,
-    latencyByEnvironment: {},
-    errorRate: 0,
-    malformedRate: 0,
-    logLinesPerSecond: TAIL_RATE,
-  })
+async function tailOn(context: BrowserContext, log: Log): Promise<BenchResults> {
   const page = await context.newPage()
   await page.goto('/logs?env=dev&from=now-5m&to=now')
   await page
@@ -308,7 +268,7 @@ async function measureTail(
     .waitFor({ timeout: 60_000 })
   await page.getByRole('button', { name: 'Live tail' }).click()
   await page.waitForTimeout(3_000)
-  const heapStart = await heapMb(page)
+  const heapStart = await heapAfterGcMb(page)
   await page.evaluate(() => {
     const probe = window as unknown as ProbeWindow
     probe.__longTasks = []
@@ -341,7 +301,7 @@ async function measureTail(
       arrivals: w.__arrivals?.length ?? 0,
     }
   })
-  const heapEnd = await heapMb(page)
+  const heapEnd = await heapAfterGcMb(page)
   const rowCount =
     Number(
       await page.locator('[role=table][aria-label="Log lines"]').getAttribute('aria-rowcount'),
@@ -367,20 +327,14 @@ async function measureTail(
   }
 }
 
-/**
- * Scripts the browser loaded until the lines were on screen (gzip), and the chart chunk after:
- * the production build, whose API is the mock as an HTTP server (the mock build's entry chunk
- * carries the mock, which no deployed view downloads).
- */
+/** Scripts the browser loaded until the lines were on screen (gzip), and the chart chunk after. */
 async function measureJavaScript(
   browser: Browser,
   baseURL: string,
-  log: (message: string) => void,
-): Promise<Results> {
+  log: Log,
+): Promise<BenchResults> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } })
-  const signInPage = await context.newPage()
-  await signIn(signInPage)
-  await signInPage.close()
+  await signIn(context)
   const page = await context.newPage()
   // The moment the lines are on screen, taken in the page (a MutationObserver sees the third
   // row in the task that adds it); polling from here could see it hundreds of ms late and count
@@ -433,22 +387,13 @@ async function measureJavaScript(
   }
 }
 
-export async function runLogsBenchmarks(options: {
-  baseURL: string
-  browser: Browser
-  log: (message: string) => void
-  productionBaseURL: () => Promise<string>
-}): Promise<Results> {
+export async function runLogsBenchmarks(options: SuiteOptions): Promise<BenchResults> {
   const { log } = options
-  const settings = { latencyMs: 0, latencyByEnvironment: {}, errorRate: 0, malformedRate: 0 }
-  const context = await newContext(options.browser, options.baseURL, settings)
-  const results: Results = {}
+  const results: BenchResults = {}
+  log('Logs: JavaScript to show /logs…')
+  Object.assign(results, await measureJavaScript(options.browser, options.baseURL, log))
+  const context = await newContext(options.browser, options.baseURL)
   try {
-    log('Logs: JavaScript to show /logs (production build)…')
-    Object.assign(
-      results,
-      await measureJavaScript(options.browser, await options.productionBaseURL(), log),
-    )
     log('Logs: loading 100,000 lines and scrolling them…')
     Object.assign(results, await measureLargeList(context, log))
     log('Logs: a page of 200 JSON payload lines…')
@@ -459,12 +404,12 @@ export async function runLogsBenchmarks(options: {
     await context.close()
   }
   log('Logs: live tail…')
-  Object.assign(results, await measureTail(options.browser, options.baseURL, log))
+  Object.assign(results, await measureTail(options))
   for (const [key, value] of Object.entries(results)) log(`  ${key}: ${value}`)
   return results
 }
 
-export function logsBenchmarkReportRows(results: Results): string[] {
+export function logsBenchmarkReportRows(results: BenchResults): string[] {
   const r = (key: string) => results[key] ?? ''
   return [
     `| DOM rows with ${r('logs.list.linesLoaded')} lines loaded (most while scrolling) | ${r('logs.list.maxDomRows')} | ≤ ${DOM_ROWS_TARGET} | ${r('logs.list.maxDomRows.verdict')} |`,

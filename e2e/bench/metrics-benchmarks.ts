@@ -1,6 +1,6 @@
 /**
- * Performance figures of the Metrics view, measured in Chromium against the mock build at zero
- * mock latency: the agent charts of acme/prod over the last 24 hours at the finest step the
+ * Performance figures of the Metrics view, measured in Chromium on the production build against
+ * `npm run mock:server` at zero latency: the agent charts of acme/prod over the last 24 hours at the finest step the
  * contract allows (the UI asks for it: 90 s, 960 points per series; ~40 agents × the 8
  * default names in one `/metrics` request).
  *
@@ -22,6 +22,7 @@
  * `src/`. Called by run-benchmarks.ts (`npm run bench -- --only metrics`).
  */
 import type { Browser, BrowserContext, Page } from '@playwright/test'
+import { median, round1, signIn, verdict } from './bench-support.ts'
 
 export type MetricsBenchmarkResults = Record<string, number | string>
 
@@ -29,36 +30,19 @@ const RUNS = 3
 const PAINT_TARGET_MS = 500
 const LONG_TASK_TARGET_MS = 100
 const POINTS_PER_PX_TARGET = 2
-const MOCK_SETTINGS_KEY = 'cameleer3:mock'
 const PATH = '/metrics?env=prod&from=now-24h&to=now'
 
 interface ProbeWindow {
   __benchLongTasks?: Array<{ start: number; duration: number }>
 }
 
-function installProbes(key: string): void {
-  try {
-    localStorage.setItem(
-      key,
-      JSON.stringify({ latencyMs: 0, latencyByEnvironment: {}, errorRate: 0, malformedRate: 0 }),
-    )
-  } catch {
-    // about:blank has no storage.
-  }
+function installProbes(): void {
   const tasks: Array<{ start: number; duration: number }> = []
   ;(window as unknown as ProbeWindow).__benchLongTasks = tasks
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries())
       tasks.push({ start: entry.startTime, duration: entry.duration })
   }).observe({ type: 'longtask', buffered: true })
-}
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/login')
-  await page.getByRole('textbox', { name: 'Username' }).fill('admin@acme')
-  await page.getByLabel('Password').fill('demo')
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-  await page.waitForURL((url) => url.pathname !== '/login', { timeout: 30_000 })
 }
 
 const scriptBytes = (page: Page) =>
@@ -187,13 +171,6 @@ async function measureOnce(context: BrowserContext): Promise<RunResult> {
   }
 }
 
-const round1 = (value: number) => Math.round(value * 10) / 10
-const median = (values: readonly number[]) => {
-  const sorted = values.toSorted((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
-}
-const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED')
-
 export async function runMetricsBenchmarks(options: {
   baseURL: string
   browser: Browser
@@ -205,10 +182,8 @@ export async function runMetricsBenchmarks(options: {
     viewport: { width: 1600, height: 1000 },
   })
   try {
-    await context.addInitScript(installProbes, MOCK_SETTINGS_KEY)
-    const signInPage = await context.newPage()
-    await signIn(signInPage)
-    await signInPage.close()
+    await context.addInitScript(installProbes)
+    await signIn(context)
     const runs: RunResult[] = []
     for (let run = 1; run <= RUNS; run++) {
       log(`Metrics: acme/prod agent charts over 24 h, load ${run} of ${RUNS}…`)

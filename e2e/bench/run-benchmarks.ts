@@ -3,23 +3,26 @@
  * written there. A script, not a test: a missed target prints MISSED; only an error (a build
  * that fails, a page that never shows its rows) exits non-zero.
  *
- * 1. Bundle: the gzipped JavaScript a first visit to /agents downloads (entry chunk, the agents
- *    page chunk and their static imports), from a production build with a Vite manifest; the
- *    same for every view in PAGE_BUDGETS.
- * 2. Environment switch: in Chromium against the mock build at zero mock latency, 20 switches
- *    between prod/staging/dev through the "Environment" combobox; per switch the API requests
- *    issued (and whether any still asked for the old environment), React commits, and the time
- *    from the choice to the new environment's rows on screen.
+ * Everything is measured on one production build (`vite build --mode production`, with a
+ * manifest and hidden source maps), served by `vite preview` with its /api proxied to `npm run
+ * mock:server` (bench-support.ts):
  *
+ * 1. Bundle: the gzipped JavaScript a first visit to /agents downloads (entry chunk, the agents
+ *    page chunk and their static imports), and the same for every view in PAGE_BUDGETS; what
+ *    the /agents set is made of, per package or app folder, through its source maps.
+ * 2. Environment switch: in Chromium, 20 switches between prod/staging/dev through the
+ *    "Environment" combobox; per switch the API requests issued (and whether any still asked
+ *    for the old environment), React commits, and the time from the choice to the new
+ *    environment's rows on screen.
  * 3. The browser suites of browser-suites.ts (executions, soak, and one per view), on the same
  *    server and browser.
  *
  * `npm run bench -- --bundle-only` measures the bundle only and leaves docs/benchmarks.md alone;
- * `npm run bench -- --only <suite>[,<suite>]` runs just those browser suites and prints them.
+ * `npm run bench -- --only <suite>[,<suite>]` runs just those browser suites and prints them;
+ * `--port <n>` (or BENCH_PORT) keeps every server the bench starts on ports n … n + 7.
  *
  * Runs on Node's own TypeScript support (erasable syntax only), so no imports from `src/`.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import {
   existsSync,
   mkdirSync,
@@ -30,16 +33,29 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { chromium, type Page, type Request } from '@playwright/test'
+import { decodedMappings, TraceMap } from '@jridgewell/trace-mapping'
+import type { Browser, Page, Request } from '@playwright/test'
 import { format, resolveConfig } from 'prettier'
-import { browserSuites, type BenchResults, type BrowserSuite } from './browser-suites.ts'
-import { freePort } from './executions-benchmarks.ts'
+import {
+  buildProduction,
+  configurePorts,
+  formatKb,
+  KB,
+  launchBrowser,
+  median,
+  percentile,
+  ROOT,
+  serveProduction,
+  signIn,
+  stopAllServers,
+  verdict,
+  type BenchResults,
+  type BenchServer,
+} from './bench-support.ts'
+import { browserSuites, type BrowserSuite } from './browser-suites.ts'
 
-const ROOT = resolve(import.meta.dirname, '../..')
-const VITE = join(ROOT, 'node_modules/vite/bin/vite.js')
-const SYSTEM_CHROMIUM = '/usr/bin/chromium'
 const AGENTS_PAGE_MODULE = 'src/features/agents/agents-page.tsx'
 /**
  * Every view's first-visit budget: the entry chunk plus its page chunk and their static
@@ -59,8 +75,6 @@ const PAGE_BUDGETS: { route: string; module: string; targetBytes: number }[] = [
 ]
 const REPORT = join(ROOT, 'docs/benchmarks.md')
 
-/** Vite (and this report) count kB as 1,000 bytes. */
-const KB = 1000
 const BUNDLE_TARGET_BYTES = 150 * KB
 const SWITCHES = 20
 const SWITCH_ORDER = ['staging', 'dev', 'prod'] as const
@@ -69,50 +83,10 @@ const PAINT_TARGET_MS = 100
 const SETTLE_MS = 500
 
 const workDir = mkdtempSync(join(tmpdir(), 'cameleer3-bench-'))
-let preview: ChildProcess | null = null
-/** The production build previewed against `npm run mock:server`, started on first use. */
-let production: { url: Promise<string>; processes: ChildProcess[] } | null = null
+const outDir = join(workDir, 'dist')
 
 function log(message = ''): void {
   console.log(message)
-}
-
-function verdict(ok: boolean): string {
-  return ok ? 'ok' : 'MISSED'
-}
-
-function formatKb(bytes: number): string {
-  return `${(bytes / KB).toFixed(1)} kB`
-}
-
-function median(values: readonly number[]): number {
-  const sorted = values.toSorted((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  if (!sorted.length) return Number.NaN
-  return sorted.length % 2
-    ? (sorted[middle] ?? Number.NaN)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
-}
-
-/** Nearest-rank percentile. */
-function percentile(values: readonly number[], p: number): number {
-  const sorted = values.toSorted((a, b) => a - b)
-  if (!sorted.length) return Number.NaN
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
-}
-
-function viteBuild(outDir: string, args: string[]): void {
-  log(`$ vite build ${args.join(' ')} --outDir ${outDir}`)
-  const result = spawnSync(
-    process.execPath,
-    [VITE, 'build', ...args, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
-    {
-      cwd: ROOT,
-      stdio: 'inherit',
-    },
-  )
-  if (result.status !== 0)
-    throw new Error(`vite build ${args.join(' ')} failed (exit ${result.status})`)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -130,11 +104,6 @@ interface ManifestChunk {
 }
 type Manifest = Record<string, ManifestChunk>
 
-interface SourceMap {
-  sources?: string[]
-  mappings?: string
-}
-
 interface ChunkFacts {
   file: string
   name: string
@@ -143,7 +112,7 @@ interface ChunkFacts {
   /** Source modules, from the chunk's (hidden) source map. */
   sources: string[]
   code: string
-  map: SourceMap | null
+  map: TraceMap | null
 }
 
 /** What one package (or app folder) contributes to a set of chunks. */
@@ -179,16 +148,16 @@ interface BundleReport {
   }[]
 }
 
-function chunkFacts(outDir: string, file: string, name: string): ChunkFacts {
+function chunkFacts(file: string, name: string): ChunkFacts {
   const code = readFileSync(join(outDir, file))
   const mapFile = join(outDir, `${file}.map`)
-  const map = existsSync(mapFile) ? (JSON.parse(readFileSync(mapFile, 'utf8')) as SourceMap) : null
+  const map = existsSync(mapFile) ? new TraceMap(readFileSync(mapFile, 'utf8')) : null
   return {
     file,
     name,
     rawBytes: code.length,
     gzipBytes: gzipSync(code, { level: 9 }).length,
-    sources: map?.sources ?? [],
+    sources: (map?.sources ?? []).filter((source): source is string => source !== null),
     code: code.toString('utf8'),
     map,
   }
@@ -221,57 +190,28 @@ function ownerOf(source: string): string {
   return app?.[1] ?? source.replace(/^(\.\.\/)+/, '')
 }
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-
-/** Decodes one source-map segment (base64 VLQ) into its numbers. */
-function decodeSegment(segment: string): number[] {
-  const values: number[] = []
-  let value = 0
-  let shift = 0
-  for (const char of segment) {
-    const digit = BASE64.indexOf(char)
-    value += (digit & 31) << shift
-    if (digit & 32) {
-      shift += 5
-    } else {
-      values.push(value & 1 ? -(value >>> 1) : value >>> 1)
-      value = 0
-      shift = 0
-    }
-  }
-  return values
-}
-
 /**
  * Which source each character of the generated code came from, as source-map-explorer does:
  * the code from one mapping segment to the next belongs to the first one's source.
  */
 function attributeChunk(chunk: ChunkFacts, slices: Map<string, string[]>): void {
-  const mappings = chunk.map?.mappings
-  const sources = chunk.map?.sources ?? []
-  const lines = chunk.code.split('\n')
-  if (!mappings) {
-    slices.set(chunk.name, [...(slices.get(chunk.name) ?? []), chunk.code])
+  const add = (owner: string, code: string) => {
+    const list = slices.get(owner) ?? []
+    list.push(code)
+    slices.set(owner, list)
+  }
+  if (!chunk.map) {
+    add(chunk.name, chunk.code)
     return
   }
-  let sourceIndex = 0
-  mappings.split(';').forEach((lineMappings, lineNumber) => {
+  const sources = chunk.map.sources
+  const lines = chunk.code.split('\n')
+  decodedMappings(chunk.map).forEach((segments, lineNumber) => {
     const line = lines[lineNumber] ?? ''
-    let column = 0
-    const segments: { column: number; source: number | null }[] = []
-    for (const segment of lineMappings.split(',')) {
-      if (!segment) continue
-      const [columnDelta = 0, sourceDelta] = decodeSegment(segment)
-      column += columnDelta
-      if (sourceDelta !== undefined) sourceIndex += sourceDelta
-      segments.push({ column, source: sourceDelta !== undefined ? sourceIndex : null })
-    }
     segments.forEach((segment, i) => {
-      const end = segments[i + 1]?.column ?? line.length
-      const owner = segment.source === null ? '(unmapped)' : ownerOf(sources[segment.source] ?? '?')
-      const list = slices.get(owner) ?? []
-      list.push(line.slice(segment.column, end))
-      slices.set(owner, list)
+      const end = segments[i + 1]?.[0] ?? line.length
+      const owner = segment.length === 1 ? '(unmapped)' : ownerOf(sources[segment[1]] ?? '?')
+      add(owner, line.slice(segment[0], end))
     })
   })
 }
@@ -291,10 +231,8 @@ function contributions(chunks: readonly ChunkFacts[]): Contribution[] {
     .sort((a, b) => b.rawBytes - a.rawBytes)
 }
 
+/** The build in `outDir` (buildProduction: manifest and hidden source maps). */
 function measureBundle(): BundleReport {
-  const outDir = join(workDir, 'dist')
-  // Production mode, as deployed; hidden source maps only to name the modules in each chunk.
-  viteBuild(outDir, ['--mode', 'production', '--manifest', '--sourcemap', 'hidden'])
   const manifest = JSON.parse(readFileSync(join(outDir, '.vite/manifest.json'), 'utf8')) as Manifest
 
   const entryKey = Object.keys(manifest).find((key) => manifest[key]?.isEntry)
@@ -314,7 +252,7 @@ function measureBundle(): BundleReport {
       const path = `assets/${file}`
       const key = Object.keys(manifest).find((candidate) => manifest[candidate]?.file === path)
       const chunk = key ? manifest[key] : undefined
-      return chunkFacts(outDir, path, chunk?.src ?? chunk?.name ?? key ?? file)
+      return chunkFacts(path, chunk?.src ?? chunk?.name ?? key ?? file)
     })
     .sort((a, b) => b.gzipBytes - a.gzipBytes)
   const agentsSet = allChunks.filter((chunk) => agentsFiles.has(chunk.file))
@@ -452,114 +390,10 @@ interface SwitchReport {
   visibleQueries: number
   commitCountingWorks: boolean
   browser: string
-  /** Each browser suite's figures (browser-suites.ts), measured on the same server. */
-  suites: { suite: BrowserSuite; results: BenchResults }[]
 }
 
-async function startPreview(outDir: string): Promise<string> {
-  const port = await freePort()
-  const url = `http://localhost:${port}`
-  preview = spawn(
-    process.execPath,
-    [VITE, 'preview', '--mode', 'mock', '--outDir', outDir, '--port', String(port), '--strictPort'],
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
-  )
-  const deadline = Date.now() + 30_000
-  while (Date.now() < deadline) {
-    if (preview.exitCode !== null) throw new Error(`vite preview exited with ${preview.exitCode}`)
-    try {
-      const response = await fetch(url)
-      if (response.ok) return url
-    } catch {
-      // not listening yet
-    }
-    await new Promise((wait) => setTimeout(wait, 200))
-  }
-  throw new Error(`vite preview did not answer on ${url} within 30 s`)
-}
-
-async function waitForHttp(url: string, process: ChildProcess, what: string): Promise<void> {
-  const deadline = Date.now() + 60_000
-  while (Date.now() < deadline) {
-    if (process.exitCode !== null) throw new Error(`${what} exited with ${process.exitCode}`)
-    try {
-      await fetch(url)
-      return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((wait) => setTimeout(wait, 200))
-  }
-  throw new Error(`${what} did not answer on ${url} within 60 s`)
-}
-
-/**
- * The deployable bundle (`vite build --mode production`: no mock code) served by `vite
- * preview`, its /api proxied to the mock as a plain HTTP server (`npm run mock:server`, zero
- * latency): what a user of a real server downloads, for the figures of JavaScript loaded at
- * run time. The mock build cannot tell them: its entry chunk carries the mock.
- */
-function productionBaseURL(): Promise<string> {
-  if (production) return production.url
-  const processes: ChildProcess[] = []
-  const start = async () => {
-    const outDir = join(workDir, 'dist')
-    if (!existsSync(join(outDir, 'index.html'))) viteBuild(outDir, ['--mode', 'production'])
-    const apiPort = await freePort()
-    const api = spawn(
-      process.execPath,
-      ['tools/run-tool.ts', 'tools/mock-server/main.ts', '--port', String(apiPort), '--quiet'],
-      {
-        cwd: ROOT,
-        stdio: ['ignore', 'ignore', 'inherit'],
-        env: {
-          ...process.env,
-          MOCK_LATENCY_MS: '0',
-          MOCK_ERROR_RATE: '0',
-          MOCK_MALFORMED_RATE: '0',
-        },
-      },
-    )
-    processes.push(api)
-    await waitForHttp(`http://127.0.0.1:${apiPort}/api/v1/environments`, api, 'npm run mock:server')
-    const port = await freePort()
-    const server = spawn(
-      process.execPath,
-      [
-        VITE,
-        'preview',
-        '--mode',
-        'production',
-        '--outDir',
-        outDir,
-        '--port',
-        String(port),
-        '--strictPort',
-      ],
-      {
-        cwd: ROOT,
-        stdio: ['ignore', 'ignore', 'inherit'],
-        env: { ...process.env, CAMELEER_API_URL: `http://127.0.0.1:${apiPort}` },
-      },
-    )
-    processes.push(server)
-    const url = `http://localhost:${port}`
-    await waitForHttp(url, server, 'vite preview (production)')
-    log(`  production build served at ${url}, API from the mock server on port ${apiPort}`)
-    return url
-  }
-  production = { url: start(), processes }
-  return production.url
-}
-
-function stopPreview(): void {
-  if (preview && preview.exitCode === null) preview.kill('SIGTERM')
-  preview = null
-  for (const child of production?.processes ?? []) {
-    if (child.exitCode === null) child.kill('SIGTERM')
-  }
-  production = null
-}
+/** Each browser suite's figures (browser-suites.ts), measured on the same server. */
+type SuiteFigures = { suite: BrowserSuite; results: BenchResults }[]
 
 /** What the page under test exposes to this script. */
 interface BenchWindow {
@@ -567,13 +401,8 @@ interface BenchWindow {
   __benchSwitch: { start: number | null; painted: number | null }
 }
 
-/** Installed before any app code: zero mock latency and a React commit counter. */
-function installPageProbes(): void {
-  try {
-    localStorage.setItem('cameleer3:mock', JSON.stringify({ latencyMs: 0 }))
-  } catch {
-    // about:blank has no storage; the app never runs there.
-  }
+/** Installed before any app code: a React commit counter. */
+function installCommitCounter(): void {
   const target = window as unknown as BenchWindow & Record<string, unknown>
   target.__benchCommits = 0
   // React (production builds too) reports every commit to this hook when it exists.
@@ -631,18 +460,10 @@ async function visibleIds(page: Page): Promise<string[]> {
   return ids.map((id) => id.trim())
 }
 
-async function measureSwitches(): Promise<SwitchReport> {
-  const outDir = join(workDir, 'dist-mock')
-  viteBuild(outDir, ['--mode', 'mock'])
-  const baseUrl = await startPreview(outDir)
-  log(`  mock build served at ${baseUrl}`)
-
-  const browser = await chromium.launch(
-    existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM } : {},
-  )
+async function measureSwitches(baseURL: string, browser: Browser): Promise<SwitchReport> {
+  const context = await browser.newContext({ baseURL })
   try {
-    const context = await browser.newContext({ baseURL: baseUrl })
-    await context.addInitScript(installPageProbes)
+    await context.addInitScript(installCommitCounter)
     const page = await context.newPage()
     const requests: { url: URL }[] = []
     page.on('request', (request: Request) => {
@@ -650,11 +471,7 @@ async function measureSwitches(): Promise<SwitchReport> {
       if (url.pathname.startsWith('/api/')) requests.push({ url })
     })
 
-    await page.goto('/login')
-    await page.getByRole('textbox', { name: 'Username' }).fill('admin@acme')
-    await page.getByLabel('Password').fill('demo')
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-    await page.waitForURL(/\/agents/)
+    await signIn(page)
     await page.goto('/agents?env=prod')
     const table = page.getByRole('table', { name: 'Agents' })
     await table.getByRole('link').first().waitFor({ timeout: 15_000 })
@@ -707,17 +524,14 @@ async function measureSwitches(): Promise<SwitchReport> {
       })
       current = next
     }
-    const suites = await runBrowserSuites(baseUrl, browser, browserSuites)
     return {
       samples,
       visibleQueries,
       commitCountingWorks,
       browser: `${browser.browserType().name()} ${browser.version()}`,
-      suites,
     }
   } finally {
-    await browser.close()
-    stopPreview()
+    await context.close()
   }
 }
 
@@ -758,7 +572,11 @@ function printSwitches(report: SwitchReport): void {
 // Report
 // ---------------------------------------------------------------------------------------------
 
-async function writeReport(bundle: BundleReport, switches: SwitchReport): Promise<void> {
+async function writeReport(
+  bundle: BundleReport,
+  switches: SwitchReport,
+  suites: SuiteFigures,
+): Promise<void> {
   const { samples, visibleQueries } = switches
   const paint = samples.map((sample) => sample.paintMs)
   const maxRequests = Math.max(...samples.map((sample) => sample.requests))
@@ -767,8 +585,10 @@ async function writeReport(bundle: BundleReport, switches: SwitchReport): Promis
     '# Benchmarks',
     '',
     'Written by `npm run bench` (`e2e/bench/run-benchmarks.ts`); run it again to refresh. The script',
-    'builds what it measures in a temporary directory, serves the mock build on a free port, and',
-    'prints MISSED next to a missed target (it fails only on errors).',
+    'builds the production bundle in a temporary directory and measures it there and in Chromium,',
+    'served by `vite preview` with its API proxied to `npm run mock:server` (the mock in its own',
+    "Node process, so no figure counts the mock's work as the page's), signed in through the form.",
+    'It prints MISSED next to a missed target (it fails only on errors).',
     '',
     `Last run: ${new Date().toISOString()} · Node ${process.version} · ${cpus().length} CPU cores · ${switches.browser}`,
     '',
@@ -818,8 +638,8 @@ async function writeReport(bundle: BundleReport, switches: SwitchReport): Promis
     '',
     '## Environment switch',
     '',
-    'Chromium (Playwright library) against the mock build (`vite build --mode mock`, served by',
-    '`vite preview`) with mock latency 0, signed in as admin@acme on `/agents?env=prod`, then',
+    'Chromium (Playwright library) against the production build and the mock server (latency 0),',
+    'signed in as admin@acme on `/agents?env=prod`, then',
     `${samples.length} switches in the order staging → dev → prod → … through the "Environment" combobox.`,
     'Per switch: the API requests issued after the choice (and those still carrying the old',
     'environment), React commits (counted by a `__REACT_DEVTOOLS_GLOBAL_HOOK__` stub whose',
@@ -844,7 +664,7 @@ async function writeReport(bundle: BundleReport, switches: SwitchReport): Promis
         `| ${i + 1} | ${sample.from} → ${sample.to} | ${sample.paintMs.toFixed(1)} ms | ${sample.requests} | ${sample.oldEnvRequests} | ${sample.commits} |`,
     ),
     '',
-    ...switches.suites.flatMap(({ suite, results }) => [
+    ...suites.flatMap(({ suite, results }) => [
       `## ${suite.title}`,
       '',
       ...suite.intro,
@@ -865,64 +685,70 @@ async function writeReport(bundle: BundleReport, switches: SwitchReport): Promis
 
 async function runBrowserSuites(
   baseURL: string,
-  browser: Awaited<ReturnType<typeof chromium.launch>>,
+  browser: Browser,
   suites: readonly BrowserSuite[],
-): Promise<{ suite: BrowserSuite; results: BenchResults }[]> {
-  const measured: { suite: BrowserSuite; results: BenchResults }[] = []
+): Promise<SuiteFigures> {
+  const measured: SuiteFigures = []
+  const serve = (mockEnv: Record<string, string>) => serveProduction(outDir, mockEnv)
   for (const suite of suites) {
     log()
     log(`${suite.title} (${suite.name})…`)
-    measured.push({ suite, results: await suite.run({ baseURL, browser, log, productionBaseURL }) })
+    measured.push({ suite, results: await suite.run({ baseURL, browser, log, serve }) })
   }
   return measured
 }
 
-/** `--only a,b`: build the mock bundle, run just those browser suites, print, write nothing. */
-async function runOnly(names: string[]): Promise<void> {
-  const unknown = names.filter((name) => !browserSuites.some((suite) => suite.name === name))
+function printSuites(measured: SuiteFigures): void {
+  for (const { suite, results } of measured) {
+    log()
+    log(`## ${suite.title}`)
+    for (const row of suite.reportRows(results)) log(row)
+  }
+}
+
+async function main(): Promise<void> {
+  configurePorts(process.argv)
+  const onlyFlag = process.argv.indexOf('--only')
+  const only =
+    onlyFlag === -1 ? null : (process.argv[onlyFlag + 1] ?? '').split(',').filter(Boolean)
+  const unknown = (only ?? []).filter((name) => !browserSuites.some((suite) => suite.name === name))
   if (unknown.length) {
     throw new Error(
       `No bench suite ${unknown.join(', ')}; there are: ${browserSuites.map((s) => s.name).join(', ')}`,
     )
   }
-  const outDir = join(workDir, 'dist-mock')
-  viteBuild(outDir, ['--mode', 'mock'])
-  const baseUrl = await startPreview(outDir)
-  const browser = await chromium.launch(
-    existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM } : {},
-  )
+
+  buildProduction(outDir, log)
+  const bundle = only ? null : measureBundle()
+  if (bundle) printBundle(bundle)
+  if (process.argv.includes('--bundle-only')) return
+
+  let server: BenchServer | null = null
+  let browser: Browser | null = null
   try {
-    const measured = await runBrowserSuites(
-      baseUrl,
-      browser,
-      browserSuites.filter((suite) => names.includes(suite.name)),
-    )
-    for (const { suite, results } of measured) {
-      log()
-      log(`## ${suite.title}`)
-      for (const row of suite.reportRows(results)) log(row)
+    server = await serveProduction(outDir)
+    log()
+    log(`Production build served at ${server.url}, its API from npm run mock:server`)
+    browser = await launchBrowser()
+    if (only) {
+      const suites = browserSuites.filter((suite) => only.includes(suite.name))
+      printSuites(await runBrowserSuites(server.url, browser, suites))
+      return
     }
+    log()
+    log('Environment switch…')
+    const switches = await measureSwitches(server.url, browser)
+    printSwitches(switches)
+    const suites = await runBrowserSuites(server.url, browser, browserSuites)
+    if (bundle) await writeReport(bundle, switches, suites)
   } finally {
-    await browser.close()
-    stopPreview()
+    await browser?.close()
+    await server?.stop()
   }
 }
 
-async function main(): Promise<void> {
-  const only = process.argv.indexOf('--only')
-  if (only !== -1) return runOnly((process.argv[only + 1] ?? '').split(',').filter(Boolean))
-  const bundle = measureBundle()
-  printBundle(bundle)
-  if (process.argv.includes('--bundle-only')) return
-  log()
-  log('Environment switch: building and serving the mock bundle…')
-  const switches = await measureSwitches()
-  printSwitches(switches)
-  await writeReport(bundle, switches)
-}
-
 process.on('SIGINT', () => {
-  stopPreview()
+  stopAllServers()
   process.exit(130)
 })
 
@@ -934,6 +760,6 @@ try {
   )
   process.exitCode = 1
 } finally {
-  stopPreview()
+  stopAllServers()
   rmSync(workDir, { recursive: true, force: true })
 }

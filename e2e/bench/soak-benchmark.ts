@@ -8,46 +8,65 @@
  *
  * Figures: JS heap used after a forced garbage collection (CDP `HeapProfiler.collectGarbage`,
  * then `Runtime.getHeapUsage`) at the start and at the end, and the number of queries in the
- * TanStack Query cache over the run (read through the mock build's debug hook). Targets: heap
- * growth under 10 MB, and a query cache that stops growing (bounded).
+ * TanStack Query cache over the run. Targets: heap growth under 10 MB, and a query cache that
+ * stops growing (bounded).
+ *
+ * The build is the production one, which exposes nothing for a bench: the query cache is found
+ * the way React DevTools finds components, through the `__REACT_DEVTOOLS_GLOBAL_HOOK__` React
+ * reports every commit to (production builds too): the QueryClientProvider's `client` prop.
  *
  * Runs on Node's own TypeScript support (erasable syntax only), so nothing is imported from
  * `src/`.
  */
-import type { Browser, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { signIn, verdict, type BenchResults, type SuiteOptions } from './bench-support.ts'
 
-export interface SoakBenchmarkOptions {
-  baseURL: string
-  browser: Browser
-  log?: (message: string) => void
-  /** Page time to simulate; 10 minutes unless given. */
-  durationMs?: number
-}
-
-export type SoakBenchmarkResults = Record<string, number | string>
+/** Page time to simulate. */
+const DURATION_MS = 10 * 60_000
 
 const STEP_MS = 10_000
 const VIEW_MS = 60_000
 const HEAP_GROWTH_TARGET_BYTES = 10 * 1024 * 1024
-const MOCK_SETTINGS_KEY = 'cameleer3:mock'
 const MB = 1024 * 1024
 
-function installMockSettings(key: string): void {
-  try {
-    localStorage.setItem(
-      key,
-      JSON.stringify({ latencyMs: 0, latencyByEnvironment: {}, errorRate: 0, malformedRate: 0 }),
-    )
-  } catch {
-    // about:blank has no storage; the app never runs there.
+interface FiberNode {
+  memoizedProps?: { client?: { getQueryCache?: () => { getAll: () => unknown[] } } } | null
+  child?: FiberNode | null
+  sibling?: FiberNode | null
+}
+
+/** Runs in the page before the app: keeps the root React last committed. */
+function installRootProbe(): void {
+  const target = window as unknown as Record<string, unknown>
+  target.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true,
+    isDisabled: false,
+    renderers: new Map(),
+    inject() {
+      return 1
+    },
+    onCommitFiberRoot(_id: number, root: { current: unknown }) {
+      target.__benchRoot = root
+    },
+    onCommitFiberUnmount() {},
+    onPostCommitFiberRoot() {},
+    checkDCE() {},
   }
 }
 
+/** The number of queries in the cache of the QueryClient the app provides. */
 async function queryCount(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const debug = (window as { __cameleer3Debug?: { queryCount: () => number } }).__cameleer3Debug
-    if (!debug) throw new Error('no __cameleer3Debug hook: is this the mock build?')
-    return debug.queryCount()
+    const root = (window as unknown as { __benchRoot?: { current: FiberNode } }).__benchRoot
+    const stack: FiberNode[] = root ? [root.current] : []
+    while (stack.length) {
+      const fiber = stack.pop() as FiberNode
+      const cache = fiber.memoizedProps?.client?.getQueryCache?.()
+      if (cache) return cache.getAll().length
+      if (fiber.sibling) stack.push(fiber.sibling)
+      if (fiber.child) stack.push(fiber.child)
+    }
+    throw new Error('no QueryClientProvider in the React tree')
   })
 }
 
@@ -79,25 +98,19 @@ async function settle(page: Page, inFlight: () => number): Promise<void> {
   }
 }
 
-export async function runSoakBenchmark(
-  options: SoakBenchmarkOptions,
-): Promise<SoakBenchmarkResults> {
-  const log = options.log ?? ((message: string) => console.log(message))
-  const durationMs = options.durationMs ?? 10 * 60_000
+export async function runSoakBenchmark(options: SuiteOptions): Promise<BenchResults> {
+  const { log } = options
+  const durationMs = DURATION_MS
   const context = await options.browser.newContext({
     baseURL: options.baseURL,
     viewport: { width: 1280, height: 800 },
   })
   try {
-    await context.addInitScript(installMockSettings, MOCK_SETTINGS_KEY)
+    await context.addInitScript(installRootProbe)
     const page = await context.newPage()
     const requests = trackInFlight(page)
     await page.clock.install()
-    await page.goto('/login')
-    await page.getByRole('textbox', { name: 'Username' }).fill('admin@acme')
-    await page.getByLabel('Password').fill('demo')
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-    await page.waitForURL(/\/agents/)
+    await signIn(page)
 
     const views = ['/executions?env=prod&refresh=10s', '/agents?env=prod'] as const
     const navigate = async (index: number) => {
@@ -148,18 +161,18 @@ export async function runSoakBenchmark(
     const growth = heapEnd - heapStart
     const secondHalf = queryCounts.slice(Math.floor(queryCounts.length / 2))
     const bounded = Math.max(...secondHalf) <= Math.max(...queryCounts.slice(0, 2), queriesStart)
-    const results: SoakBenchmarkResults = {
+    const results: BenchResults = {
       'soak.simulatedMinutes': durationMs / 60_000,
       'soak.apiRequests': requests.total() - requestsStart,
       'soak.heapStartMb': Number((heapStart / MB).toFixed(1)),
       'soak.heapEndMb': Number((heapEnd / MB).toFixed(1)),
       'soak.heapGrowthMb': Number((growth / MB).toFixed(1)),
-      'soak.heapGrowth.verdict': growth < HEAP_GROWTH_TARGET_BYTES ? 'ok' : 'MISSED',
+      'soak.heapGrowth.verdict': verdict(growth < HEAP_GROWTH_TARGET_BYTES),
       'soak.queriesStart': queriesStart,
       'soak.queriesEnd': queriesEnd,
       'soak.queriesMax': Math.max(...queryCounts, queriesStart),
       'soak.queriesPerView': queryCounts.join(', '),
-      'soak.queries.verdict': bounded ? 'ok' : 'MISSED',
+      'soak.queries.verdict': verdict(bounded),
     }
     log(
       `  soak: ${results['soak.simulatedMinutes']} min of page time, ${results['soak.apiRequests']} API requests; ` +
@@ -174,7 +187,7 @@ export async function runSoakBenchmark(
   }
 }
 
-export function soakBenchmarkReportRows(results: SoakBenchmarkResults): string[] {
+export function soakBenchmarkReportRows(results: BenchResults): string[] {
   const r = (key: string) => results[key] ?? ''
   return [
     `| JS heap after GC, start → end of ${r('soak.simulatedMinutes')} min (${r('soak.apiRequests')} API requests) | ${r('soak.heapStartMb')} → ${r('soak.heapEndMb')} MB (growth ${r('soak.heapGrowthMb')} MB) | growth < 10 MB | ${r('soak.heapGrowth.verdict')} |`,

@@ -1,15 +1,15 @@
 /**
- * Figures of the Usage page, in Chromium against the mock build at zero mock latency:
+ * Figures of the Usage page, in Chromium on the production build against `npm run
+ * mock:server` at zero latency:
  *
  * 1. Time to totals: from navigation start of `/usage?env=prod` (this month, a cold page load
  *    in a signed-in context) to the frame after the five totals of prod are in the document.
- *    Median of 5 loads, each in a fresh page: the mock generates every answer anew, scripts
+ *    Median of 5 loads, each in a fresh page: the mock computes every answer anew, scripts
  *    come from the HTTP cache after the first (as on a return visit). Target ≤ 1 s. The same
  *    for last month (a whole month, and the month before for the comparison), the most the
- *    page asks of the mock, which generates every answer on the page's main thread.
+ *    page asks for.
  * 2. JavaScript before the first chart: the gzipped size of every script the page requested
- *    before its first usage answer arrived, less the mock server's own chunks (those whose
- *    source map names src/mocks or msw; a production build has none). The page requests its charts only once it has
+ *    before its first usage answer arrived. The page requests its charts only once it has
  *    buckets to draw, so everything requested earlier is what a user waits for before any
  *    chart; what is requested after (the chart module and recharts) is reported beside it.
  *    Target ≤ 160 kB (1 kB = 1,000 B). The build-time figure for the same page is in the
@@ -19,11 +19,16 @@
  * TypeScript support (erasable syntax only), so nothing is imported from `src/`.
  */
 import { gzipSync } from 'node:zlib'
-import type { Browser, BrowserContext, Page, Response } from '@playwright/test'
+import type { BrowserContext, Page, Response } from '@playwright/test'
+import {
+  median,
+  round1,
+  signIn,
+  verdict,
+  type BenchResults,
+  type SuiteOptions,
+} from './bench-support.ts'
 
-export type UsageBenchmarkResults = Record<string, number | string>
-
-const MOCK_SETTINGS_KEY = 'cameleer3:mock'
 const RUNS = 5
 const TOTALS_TARGET_MS = 1_000
 const FIRST_CHART_JS_TARGET_BYTES = 160 * 1000
@@ -33,39 +38,6 @@ const WHOLE_MONTH_PATH = '/usage?env=prod&period=last-month'
 
 interface ProbeWindow {
   __benchTotals?: number | null
-}
-
-function verdict(ok: boolean): string {
-  return ok ? 'ok' : 'MISSED'
-}
-
-function median(values: readonly number[]): number {
-  const sorted = values.toSorted((a, b) => a - b)
-  if (!sorted.length) return Number.NaN
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2
-    ? (sorted[middle] ?? Number.NaN)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
-}
-
-const round1 = (value: number) => Math.round(value * 10) / 10
-
-// Runs in the page: zero latency and no faults before any app code reads the settings.
-function installMockSettings(key: string): void {
-  try {
-    localStorage.setItem(
-      key,
-      JSON.stringify({
-        latencyMs: 0,
-        latencyByEnvironment: {},
-        errorRate: 0,
-        errorRateByEnvironment: {},
-        malformedRate: 0,
-      }),
-    )
-  } catch {
-    // about:blank has no storage; the app never runs there.
-  }
 }
 
 // Runs in the page: the frame after prod's five totals are in the document.
@@ -81,16 +53,6 @@ function installTotalsProbe(): void {
     requestAnimationFrame(() => setTimeout(() => (probe.__benchTotals = performance.now()), 0))
   })
   observer.observe(document, { childList: true, subtree: true })
-}
-
-async function signIn(context: BrowserContext): Promise<void> {
-  const page = await context.newPage()
-  await page.goto('/login')
-  await page.getByRole('textbox', { name: 'Username' }).fill('admin@acme')
-  await page.getByLabel('Password').fill('demo')
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.waitForURL((url) => url.pathname !== '/login', { timeout: 30_000 })
-  await page.close()
 }
 
 async function timeToTotals(context: BrowserContext, path: string): Promise<number> {
@@ -112,18 +74,6 @@ interface ScriptLoad {
   url: string
   gzip: number
   beforeData: boolean
-  /** Part of the mock server (MSW, the generators, their packages): not in a production build. */
-  mock: boolean
-}
-
-const MOCK_SOURCE = /(^|\/)src\/mocks\/|node_modules\/(msw|@mswjs)\//
-
-/** Whether the chunk's source map names the mock: such chunks hold only the mock and its packages. */
-async function isMockChunk(page: Page, url: string): Promise<boolean> {
-  const response = await page.request.get(`${url}.map`).catch(() => null)
-  if (!response?.ok()) return false
-  const map = (await response.json().catch(() => null)) as { sources?: string[] } | null
-  return (map?.sources ?? []).some((source) => MOCK_SOURCE.test(source))
 }
 
 async function scriptsBeforeFirstChart(context: BrowserContext): Promise<ScriptLoad[]> {
@@ -139,13 +89,9 @@ async function scriptsBeforeFirstChart(context: BrowserContext): Promise<ScriptL
     if (response.request().resourceType() !== 'script' || !url.pathname.endsWith('.js')) return
     const beforeData = !dataArrived
     pending.push(
-      Promise.all([response.body(), isMockChunk(page, response.url())])
-        .then(([body, mock]) => ({
-          url: url.pathname,
-          gzip: gzipSync(body).length,
-          beforeData,
-          mock,
-        }))
+      response
+        .body()
+        .then((body) => ({ url: url.pathname, gzip: gzipSync(body).length, beforeData }))
         .catch(() => null),
     )
   })
@@ -166,18 +112,13 @@ async function scriptsBeforeFirstChart(context: BrowserContext): Promise<ScriptL
   }
 }
 
-export async function runUsageBenchmarks(options: {
-  baseURL: string
-  browser: Browser
-  log?: (message: string) => void
-}): Promise<UsageBenchmarkResults> {
-  const log = options.log ?? ((message: string) => console.log(message))
+export async function runUsageBenchmarks(options: SuiteOptions): Promise<BenchResults> {
+  const { log } = options
   const context = await options.browser.newContext({
     baseURL: options.baseURL,
     viewport: { width: 1280, height: 800 },
   })
   try {
-    await context.addInitScript(installMockSettings, MOCK_SETTINGS_KEY)
     await context.addInitScript(installTotalsProbe)
     await signIn(context)
 
@@ -191,13 +132,12 @@ export async function runUsageBenchmarks(options: {
     }
     log('Usage: scripts before and after the first usage answer…')
     const scripts = await scriptsBeforeFirstChart(context)
-    const mock = scripts.filter((load) => load.mock)
-    const before = scripts.filter((load) => load.beforeData && !load.mock)
-    const after = scripts.filter((load) => !load.beforeData && !load.mock)
+    const before = scripts.filter((load) => load.beforeData)
+    const after = scripts.filter((load) => !load.beforeData)
     const sum = (loads: readonly ScriptLoad[]) =>
       loads.reduce((total, load) => total + load.gzip, 0)
     const totalsMedian = median(samples)
-    const results: UsageBenchmarkResults = {
+    const results: BenchResults = {
       'usage.totals.medianMs': round1(totalsMedian),
       'usage.totals.samplesMs': samples.map(round1).join(', '),
       'usage.totals.verdict': verdict(totalsMedian <= TOTALS_TARGET_MS),
@@ -207,8 +147,6 @@ export async function runUsageBenchmarks(options: {
       'usage.js.beforeFirstChart.gzipBytes': sum(before),
       'usage.js.beforeFirstChart.files': before.length,
       'usage.js.beforeFirstChart.verdict': verdict(sum(before) <= FIRST_CHART_JS_TARGET_BYTES),
-      'usage.js.mock.gzipBytes': sum(mock),
-      'usage.js.mock.files': mock.length,
       'usage.js.chart.gzipBytes': sum(after),
       'usage.js.chart.files': after.map((load) => load.url.replace(/^.*\//, '')).join(', '),
     }
@@ -221,13 +159,12 @@ export async function runUsageBenchmarks(options: {
 
 const kb = (bytes: unknown) => `${(Number(bytes) / 1000).toFixed(1)} kB`
 
-export function usageBenchmarkReportRows(results: UsageBenchmarkResults): string[] {
+export function usageBenchmarkReportRows(results: BenchResults): string[] {
   const r = (key: string) => results[key]
   return [
     `| \`/usage\` (prod, this month): navigation to totals shown, median of ${RUNS} | ${r('usage.totals.medianMs')} ms (${r('usage.totals.samplesMs')}) | ≤ ${TOTALS_TARGET_MS} ms | ${r('usage.totals.verdict')} |`,
     `| \`/usage\` (prod, last month: a whole month and the one before): the same, median of ${RUNS} | ${r('usage.totals.lastMonth.medianMs')} ms (${r('usage.totals.lastMonth.samplesMs')}) | ≤ ${TOTALS_TARGET_MS} ms | ${r('usage.totals.lastMonth.verdict')} |`,
     `| JavaScript before the first chart (gzip, ${r('usage.js.beforeFirstChart.files')} files) | ${kb(r('usage.js.beforeFirstChart.gzipBytes'))} | ≤ ${FIRST_CHART_JS_TARGET_BYTES / 1000} kB | ${r('usage.js.beforeFirstChart.verdict')} |`,
-    `| The mock server's scripts, left out above (gzip, ${r('usage.js.mock.files')} files; a production build has none) | ${kb(r('usage.js.mock.gzipBytes'))} | — | |`,
     `| JavaScript of the charts, loaded after the first answer (gzip) | ${kb(r('usage.js.chart.gzipBytes'))} (${r('usage.js.chart.files')}) | — | |`,
   ]
 }

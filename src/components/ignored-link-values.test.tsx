@@ -2,7 +2,8 @@ import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createMemoryRouter, RouterProvider } from 'react-router'
 import { describe, expect, it } from 'vitest'
-import { IgnoredLinkValues, type IgnoredLinkValue } from './ignored-link-values'
+import type { IgnoredLinkValue } from '@/lib/url-state/url-state'
+import { IgnoredLinkValues } from './ignored-link-values'
 
 function renderNotice(url: string, rangeProblem: string | null, problems: IgnoredLinkValue[]) {
   const router = createMemoryRouter(
@@ -39,11 +40,5 @@ describe('IgnoredLinkValues', () => {
     expect(router.state.location.search).toBe('?env=prod&q=ok')
     // Replaced, not pushed: Back leaves the page instead of bringing the bad link back.
     expect(router.state.historyAction).toBe('REPLACE')
-  })
-
-  it('offers no removal when an ignored value names no parameter', () => {
-    renderNotice('/view?env=prod', null, [{ message: 'Metric “x y” is not a metric name.' }])
-    expect(screen.getByRole('alert')).toHaveTextContent('Metric “x y”')
-    expect(screen.queryByRole('button', { name: 'Remove them from the link' })).toBeNull()
   })
 })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { validateResponse } from '@/lib/api/response-validation'
 import { signDemoToken, signToken } from './auth/auth-tokens'
 import { agentsOf, BASE, call, expectProblem, login } from './mock-api-test-support'
-import { MOCK_SETTINGS_STORAGE_KEY, setMockSettings } from './mock-settings'
+import { getMockSettings, MOCK_SETTINGS_STORAGE_KEY, setMockSettings } from './mock-settings'
 import { agentListSchema } from '@/lib/api/generated/response-schemas/agent-list'
 
 // What every endpoint shares, whichever domain serves it: the scope guard's validation, the
@@ -104,6 +104,17 @@ describe('mock settings', () => {
     expect(status).toBe(200)
     expect(headers.get('X-Mock-Fault')).toBe('malformed')
     expect(() => validateResponse(agentListSchema, body, '/agents')).toThrow(/contract/)
+  })
+
+  it('reads the hostile body and the bench log load from the Node environment', () => {
+    process.env.MOCK_HOSTILE_BODY = 'deep-json'
+    process.env.MOCK_LOG_LINES_PER_SECOND = '200'
+    try {
+      expect(getMockSettings()).toMatchObject({ hostileBody: 'deep-json', logLinesPerSecond: 200 })
+    } finally {
+      delete process.env.MOCK_HOSTILE_BODY
+      delete process.env.MOCK_LOG_LINES_PER_SECOND
+    }
   })
 
   it('reads latency per environment from localStorage', async () => {

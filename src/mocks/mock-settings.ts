@@ -11,7 +11,8 @@
  *         "errorRateByEnvironment": { "staging": 1 }, "logLinesPerSecond": 200 }`
  *      (every key optional)
  *   3. build time: VITE_MOCK_LATENCY_MS, VITE_MOCK_ERROR_RATE, VITE_MOCK_MALFORMED_RATE
- *   4. Node: MOCK_LATENCY_MS, MOCK_ERROR_RATE, MOCK_MALFORMED_RATE
+ *   4. Node: MOCK_LATENCY_MS, MOCK_ERROR_RATE, MOCK_MALFORMED_RATE, and for the benchmarks
+ *      (which run `npm run mock:server`) MOCK_HOSTILE_BODY, MOCK_LOG_LINES_PER_SECOND
  *   5. defaults: no faults; latency 0 in tests and Node, 80–250 ms jitter in a browser.
  */
 
@@ -124,6 +125,13 @@ function fromEnv(env: EnvRecord, prefix: string): Partial<MockSettings> {
   if (errorRate !== undefined) out.errorRate = errorRate
   const malformedRate = toRate(env[`${prefix}MALFORMED_RATE`])
   if (malformedRate !== undefined) out.malformedRate = malformedRate
+  const hostileBody = env[`${prefix}HOSTILE_BODY`]
+  if (hostileBodies.includes(hostileBody as HostileBody))
+    out.hostileBody = hostileBody as HostileBody
+  const logLinesPerSecond = toNumber(env[`${prefix}LOG_LINES_PER_SECOND`])
+  if (logLinesPerSecond !== undefined && logLinesPerSecond >= 0) {
+    out.logLinesPerSecond = logLinesPerSecond
+  }
   return out
 }
 

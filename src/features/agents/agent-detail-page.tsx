@@ -10,7 +10,7 @@ import { usePageTitle } from '@/environment/use-page-title'
 import { useScope } from '@/environment/use-scope'
 import { isHttpStatus } from '@/lib/api/errors'
 import type { AgentInfo } from '@/lib/api/types'
-import { readAgentFilters, writeAgentFilters } from './agent-filters'
+import { agentFilters } from './agent-filters'
 import { formatRate, pluralize } from '@/lib/format'
 import { isAddressableId, truncateId } from '@/lib/ids'
 import { AgentEvents } from './agent-events'
@@ -30,10 +30,9 @@ function listLinkFrom(state: unknown): string {
       ? state.agentsListSearch
       : null
   if (typeof search !== 'string' || search.length > 2_000) return '/agents'
-  const query = writeAgentFilters(
-    new URLSearchParams(),
-    readAgentFilters(new URLSearchParams(search)),
-  ).toString()
+  const query = agentFilters
+    .write(new URLSearchParams(), agentFilters.read(new URLSearchParams(search)).values)
+    .toString()
   return query ? `/agents?${query}` : '/agents'
 }
 

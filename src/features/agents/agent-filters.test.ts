@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { AgentInfo } from '@/lib/api/types'
-import { filterAgents, readAgentFilters, summarizeFleet, writeAgentFilters } from './agent-filters'
+import { agentFilters, filterAgents, summarizeFleet } from './agent-filters'
+
+const readAgentFilters = (params: URLSearchParams) => agentFilters.read(params).values
 
 const agent = (overrides: Partial<AgentInfo>): AgentInfo => ({
   agentId: 'order-service-abc12-1',
@@ -31,7 +33,7 @@ describe('agent filters in the URL', () => {
       q: 'ip-10',
       sort: { column: 'lastHeartbeatAt', desc: true },
     })
-    expect(writeAgentFilters(new URLSearchParams('env=prod&other=1'), filters).toString()).toBe(
+    expect(agentFilters.write(new URLSearchParams('env=prod&other=1'), filters).toString()).toBe(
       'env=prod&other=1&status=DEAD&app=order-service&q=ip-10&sort=lastHeartbeatAt&dir=desc',
     )
   })
@@ -42,6 +44,11 @@ describe('agent filters in the URL', () => {
       new URLSearchParams({ status: 'dead', app: huge, q: huge, sort: 'constructor', dir: 'desc' }),
     )
     expect(filters).toEqual({ status: null, app: null, q: '', sort: null })
+    expect(
+      agentFilters
+        .read(new URLSearchParams({ status: 'dead', app: huge, q: huge, sort: 'constructor' }))
+        .ignored.map((value) => value.param),
+    ).toEqual(['status', 'app', 'q', 'sort'])
     expect(readAgentFilters(new URLSearchParams('sort=errorRate&dir=up')).sort).toEqual({
       column: 'errorRate',
       desc: false,
@@ -49,7 +56,7 @@ describe('agent filters in the URL', () => {
   })
 
   it('writes nothing for defaults, so the URL only says what differs', () => {
-    const written = writeAgentFilters(new URLSearchParams('env=dev&status=LIVE&q=x'), {
+    const written = agentFilters.write(new URLSearchParams('env=dev&status=LIVE&q=x'), {
       status: null,
       app: null,
       q: '',

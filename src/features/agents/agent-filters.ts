@@ -1,11 +1,7 @@
 import type { AgentInfo, AgentStatus } from '@/lib/api/types'
-import { MAX_ID_LENGTH, MAX_QUERY_LENGTH } from '@/lib/ids'
+import { MAX_QUERY_LENGTH } from '@/lib/ids'
+import { choice, defineUrlState, id, sort, text } from '@/lib/url-state/url-state'
 
-/**
- * What the agents list shows, as the URL says it (`?status=DEAD&app=order-service&q=ip-10
- * &sort=lastHeartbeatAt&dir=desc`). The URL is typed in, pasted from chat and bookmarked, so
- * anything unexpected in it is dropped here rather than sent on or rendered.
- */
 export const AGENT_STATUSES = ['LIVE', 'STALE', 'DEAD'] as const satisfies readonly AgentStatus[]
 
 export const AGENT_SORT_COLUMNS = [
@@ -22,61 +18,24 @@ export const AGENT_SORT_COLUMNS = [
 
 export type AgentSortColumn = (typeof AGENT_SORT_COLUMNS)[number]
 
-export interface AgentSort {
-  column: AgentSortColumn
-  desc: boolean
-}
-
-export interface AgentFilters {
-  status: AgentStatus | null
-  /** An application id, compared exactly. */
-  app: string | null
-  /** Free text; matched case-insensitively on agent id, hostname and application. */
-  q: string
-  sort: AgentSort | null
-}
-
-export const emptyAgentFilters: AgentFilters = { status: null, app: null, q: '', sort: null }
-
-const isStatus = (value: string | null): value is AgentStatus =>
-  (AGENT_STATUSES as readonly string[]).includes(value ?? '')
-
-const isSortColumn = (value: string | null): value is AgentSortColumn =>
-  (AGENT_SORT_COLUMNS as readonly string[]).includes(value ?? '')
-
-export function readAgentFilters(params: URLSearchParams): AgentFilters {
-  const status = params.get('status')
-  const app = params.get('app')
-  const q = params.get('q') ?? ''
-  const sort = params.get('sort')
-  const dir = params.get('dir')
-  return {
-    status: isStatus(status) ? status : null,
-    app: app && app.length <= MAX_ID_LENGTH ? app : null,
-    q: q.length <= MAX_QUERY_LENGTH ? q : '',
-    // An unknown direction falls back to ascending rather than dropping a valid column.
-    sort: isSortColumn(sort) ? { column: sort, desc: dir === 'desc' } : null,
-  }
-}
-
-const FILTER_PARAMS = ['status', 'app', 'q', 'sort', 'dir'] as const
-
 /**
- * Writes the filters into a copy of `params`, keeping everything else (`env` above all) and
- * removing what is empty, so the URL only says what differs from the default view.
+ * What the agents list shows, as the URL says it (`?status=DEAD&app=order-service&q=ip-10
+ * &sort=lastHeartbeatAt&dir=desc`): `app` is an application id, compared exactly; `q` is free
+ * text, matched case-insensitively on agent id, hostname and application (kept as typed: the
+ * search box writes it on every keystroke).
  */
-export function writeAgentFilters(params: URLSearchParams, filters: AgentFilters): URLSearchParams {
-  const next = new URLSearchParams(params)
-  for (const name of FILTER_PARAMS) next.delete(name)
-  if (filters.status) next.set('status', filters.status)
-  if (filters.app) next.set('app', filters.app)
-  if (filters.q) next.set('q', filters.q)
-  if (filters.sort) {
-    next.set('sort', filters.sort.column)
-    next.set('dir', filters.sort.desc ? 'desc' : 'asc')
-  }
-  return next
-}
+export const agentFilters = defineUrlState({
+  status: choice('status', AGENT_STATUSES, { label: 'status' }),
+  app: id('app', 'application filter'),
+  q: text('q', { label: 'search text', max: MAX_QUERY_LENGTH, whenLonger: 'drop', trim: false }),
+  sort: sort({ column: 'sort', dir: 'dir' }, AGENT_SORT_COLUMNS, {
+    label: 'sort column',
+    fallback: null,
+    defaultDesc: false,
+  }),
+})
+
+export type AgentFilters = typeof agentFilters.defaults
 
 export function hasActiveFilters(filters: AgentFilters): boolean {
   return filters.status !== null || filters.app !== null || filters.q.trim() !== ''

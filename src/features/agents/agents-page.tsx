@@ -10,14 +10,14 @@ import { CompareLink } from '@/environment/compare-link'
 import { usePageTitle } from '@/environment/use-page-title'
 import { useScope } from '@/environment/use-scope'
 import type { AgentStatus } from '@/lib/api/types'
+import { IgnoredLinkValues } from '@/components/ignored-link-values'
+import { useUrlState } from '@/lib/url-state/use-url-state'
 import {
   AGENT_SORT_COLUMNS,
-  emptyAgentFilters,
+  agentFilters,
   filterAgents,
   hasActiveFilters,
-  readAgentFilters,
   summarizeFleet,
-  writeAgentFilters,
   type AgentFilters,
   type AgentSortColumn,
 } from './agent-filters'
@@ -41,8 +41,8 @@ export function AgentsPage() {
   usePageTitle('Agents')
   const scope = useScope()
   const agents = useQuery(agentQueries.list(scope))
-  const [searchParams, setSearchParams] = useSearchParams()
-  const filters = useMemo(() => readAgentFilters(searchParams), [searchParams])
+  const [searchParams] = useSearchParams()
+  const { values: filters, ignored, set } = useUrlState(agentFilters)
   const now = useNow(5_000)
 
   const location = useLocation()
@@ -51,13 +51,9 @@ export function AgentsPage() {
   const searchSession = readSearchSession(location.state) ?? location.key
 
   const setFilters = useCallback(
-    (change: Partial<AgentFilters>, { typing = false } = {}) => {
-      setSearchParams(
-        (current) => writeAgentFilters(current, { ...readAgentFilters(current), ...change }),
-        typing ? { replace: true, state: { searchSession } } : undefined,
-      )
-    },
-    [setSearchParams, searchSession],
+    (change: Partial<AgentFilters>, { typing = false } = {}) =>
+      set(change, typing ? { replace: true, state: { searchSession } } : undefined),
+    [set, searchSession],
   )
 
   const all = agents.data?.items ?? noAgents
@@ -102,6 +98,8 @@ export function AgentsPage() {
         ) : null}
       </header>
 
+      <IgnoredLinkValues rangeProblem={null} problems={ignored} />
+
       {agents.isPending ? (
         <LoadingState label={`Loading agents of ${scope.env}…`} />
       ) : agents.isError && !agents.data ? (
@@ -131,7 +129,7 @@ export function AgentsPage() {
             onStatusChange={(status) => setFilters({ status })}
             onApplicationChange={(app) => setFilters({ app })}
             onQueryChange={(q) => setFilters({ q }, { typing: true })}
-            onClear={() => setFilters({ ...emptyAgentFilters, sort: filters.sort })}
+            onClear={() => setFilters({ ...agentFilters.defaults, sort: filters.sort })}
             // The no-match state below has its own, more visible, Clear filters button.
             canClear={filtered && visible.length > 0}
             searchSession={searchSession}
@@ -151,7 +149,7 @@ export function AgentsPage() {
               <button
                 type="button"
                 className="button"
-                onClick={() => setFilters({ ...emptyAgentFilters, sort: filters.sort })}
+                onClick={() => setFilters({ ...agentFilters.defaults, sort: filters.sort })}
               >
                 Clear filters
               </button>

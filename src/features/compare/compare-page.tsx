@@ -11,11 +11,9 @@ import { polling } from '@/lib/query/retry-policy'
 import { keepPreviousInScope, type Scope } from '@/lib/query/query-scope'
 import { useAutoRefresh, useAutoRefreshPause, useTimeRange } from '@/lib/time-range/use-time-range'
 import { compareQueries, isCompareKeyOf } from './compare-queries'
-import {
-  readCompareViewState,
-  writeCompareViewState,
-  type CompareViewState,
-} from './compare-url-state'
+import { IgnoredLinkValues } from '@/components/ignored-link-values'
+import { useUrlState } from '@/lib/url-state/use-url-state'
+import { compareView, type CompareViewState } from './compare-url-state'
 import { FleetDriftSection } from './fleet-drift-section'
 import { OverlaySection } from './overlay-section'
 import { RoutePerformanceSection } from './route-performance-section'
@@ -91,15 +89,11 @@ export function ComparePage() {
     }
   }, [withEnv, scope.env, queryClient])
 
-  const search = searchParams.toString()
-  const state = useMemo(() => readCompareViewState(new URLSearchParams(search)), [search])
+  const { values: state, ignored, set } = useUrlState(compareView)
   const onChange = useCallback(
     (patch: Partial<CompareViewState>, options: { replace?: boolean } = {}) =>
-      setSearchParams(
-        (params) => writeCompareViewState(params, { ...readCompareViewState(params), ...patch }),
-        { replace: options.replace ?? false },
-      ),
-    [setSearchParams],
+      set(patch, { replace: options.replace ?? false }),
+    [set],
   )
 
   const sideA = useSideData(scope, range, refetchInterval)
@@ -162,11 +156,7 @@ export function ComparePage() {
           You may see only one environment ({scope.env}), so there is nothing to compare it with.
         </div>
       ) : null}
-      {rangeProblem ? (
-        <div className="notice" role="alert">
-          {rangeProblem}
-        </div>
-      ) : null}
+      <IgnoredLinkValues rangeProblem={rangeProblem} problems={ignored} />
 
       <div className="compare-sides">
         <SideHeading side={sideA} index={0} />

@@ -1,60 +1,49 @@
-import { isWellFormedId } from '@/lib/ids'
-import { isAggregation, type Aggregation } from './overlay-series'
+import {
+  choiceOr,
+  defineUrlState,
+  flag,
+  id,
+  mapField,
+  routeRef,
+  sort,
+} from '@/lib/url-state/url-state'
+import { aggregations } from './overlay-series'
 import type { RouteSort } from './route-comparison'
+
+const DEFAULT_SORT: RouteSort = { key: 'p99', desc: true }
 
 /**
  * The compare view's choices besides the two environments (`env`, `with`, handled by the
  * environment gate and `resolveComparison`) and the time range: the overlay's route, metric
  * and aggregation, the routes table's sort, and whether the fleet table shows only the
- * applications that differ. All in the URL, so a copied link opens the same comparison.
+ * applications that differ (`apps=differing`). All in the URL, so a copied link opens the
+ * same comparison.
  */
-export interface CompareViewState {
-  route: { applicationId: string; routeId: string } | null
-  metric: string | null
-  aggregation: Aggregation
-  sort: RouteSort
-  /** The fleet table shows only applications that differ. */
-  onlyDiffering: boolean
-}
+export const compareView = defineUrlState({
+  route: routeRef(
+    { applicationId: 'routeApp', routeId: 'route' },
+    { applicationId: 'route’s application', routeId: 'route' },
+  ),
+  metric: id('metric', 'metric'),
+  aggregation: choiceOr(
+    'agg',
+    aggregations.map((option) => option.value),
+    'mean',
+    { label: 'aggregation' },
+  ),
+  sort: mapField(
+    sort({ column: 'sort', dir: 'dir' }, ['route', 'p99', 'errorRate'], {
+      label: 'sort column',
+      fallback: { column: DEFAULT_SORT.key, desc: DEFAULT_SORT.desc },
+      defaultDesc: true,
+    }),
+    {
+      fallback: DEFAULT_SORT,
+      from: ({ column, desc }): RouteSort => ({ key: column, desc }),
+      to: ({ key, desc }) => ({ column: key, desc }),
+    },
+  ),
+  onlyDiffering: flag('apps', 'differing', 'applications shown'),
+})
 
-const DEFAULT_SORT: RouteSort = { key: 'p99', desc: true }
-
-export function readCompareViewState(params: URLSearchParams): CompareViewState {
-  const id = (name: string) => {
-    const value = params.get(name)
-    return value && isWellFormedId(value) ? value : null
-  }
-  const routeApp = id('routeApp')
-  const routeId = id('route')
-  const sortKey = params.get('sort')
-  const aggregation = params.get('agg')
-  return {
-    route: routeApp && routeId ? { applicationId: routeApp, routeId } : null,
-    metric: id('metric'),
-    aggregation: isAggregation(aggregation) ? aggregation : 'mean',
-    sort:
-      sortKey === 'route' || sortKey === 'p99' || sortKey === 'errorRate'
-        ? { key: sortKey, desc: params.get('dir') !== 'asc' }
-        : DEFAULT_SORT,
-    onlyDiffering: params.get('apps') === 'differing',
-  }
-}
-
-export function writeCompareViewState(
-  params: URLSearchParams,
-  state: CompareViewState,
-): URLSearchParams {
-  const set = (name: string, value: string | null) => {
-    if (value === null) params.delete(name)
-    else params.set(name, value)
-  }
-  set('routeApp', state.route?.applicationId ?? null)
-  set('route', state.route?.routeId ?? null)
-  set('metric', state.metric)
-  set('agg', state.aggregation === 'mean' ? null : state.aggregation)
-  const defaultSort = state.sort.key === DEFAULT_SORT.key && state.sort.desc === DEFAULT_SORT.desc
-  set('sort', defaultSort ? null : state.sort.key)
-  set('dir', defaultSort ? null : state.sort.desc ? 'desc' : 'asc')
-  set('apps', state.onlyDiffering ? 'differing' : null)
-  return params
-}
+export type CompareViewState = typeof compareView.defaults

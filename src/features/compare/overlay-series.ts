@@ -15,10 +15,6 @@ export const aggregations: ReadonlyArray<{ value: Aggregation; label: string }> 
   { value: 'sum', label: 'Sum over agents' },
 ]
 
-export function isAggregation(value: string | null): value is Aggregation {
-  return value === 'mean' || value === 'max' || value === 'sum'
-}
-
 export interface RouteLines {
   p50: TimePoint[]
   p99: TimePoint[]

@@ -1,6 +1,5 @@
 import { useIsFetching, useQueryClient } from '@tanstack/react-query'
-import { useCallback, useMemo } from 'react'
-import { useSearchParams } from 'react-router'
+import { useCallback } from 'react'
 import { IgnoredLinkValues } from '@/components/ignored-link-values'
 import { TimeRangeControls } from '@/components/time-range-controls'
 import { keyHasScope } from '@/lib/query/query-scope'
@@ -9,11 +8,8 @@ import { usePageTitle } from '@/environment/use-page-title'
 import { useScope } from '@/environment/use-scope'
 import { useAutoRefresh, useAutoRefreshPause, useTimeRange } from '@/lib/time-range/use-time-range'
 import { AgentMetricsSection } from './agents/agent-metrics-section'
-import {
-  readMetricsViewState,
-  writeMetricsViewState,
-  type MetricsViewState,
-} from './metrics-url-state'
+import { useUrlState } from '@/lib/url-state/use-url-state'
+import { metricsView, type MetricsViewState } from './metrics-url-state'
 import { RouteStatsSection } from './routes/route-stats-section'
 import './metrics.css'
 
@@ -27,29 +23,16 @@ export function MetricsPage() {
   usePageTitle('Metrics')
   const scope = useScope()
   const queryClient = useQueryClient()
-  const [searchParams, setSearchParams] = useSearchParams()
   const { range, problem: rangeProblem } = useTimeRange()
   const { intervalMs } = useAutoRefresh()
   const pause = useAutoRefreshPause()
   const refetchInterval = pause ? false : intervalMs
-  const search = searchParams.toString()
-  const { state, problems } = useMemo(
-    () => readMetricsViewState(new URLSearchParams(search)),
-    [search],
-  )
+  const { values: state, ignored, set } = useUrlState(metricsView)
 
   const onChange = useCallback(
-    (patch: Partial<MetricsViewState>) => {
-      setSearchParams(
-        (params) => {
-          const current = readMetricsViewState(params).state
-          return writeMetricsViewState(params, { ...current, ...patch })
-        },
-        // Typing in the agent filter is not a new view per keystroke.
-        { replace: 'agent' in patch },
-      )
-    },
-    [setSearchParams],
+    // Typing in the agent filter is not a new view per keystroke.
+    (patch: Partial<MetricsViewState>) => set(patch, { replace: 'agent' in patch }),
+    [set],
   )
 
   // This view's queries: every key of this environment (keys name resources, not views; the
@@ -65,10 +48,7 @@ export function MetricsPage() {
         <CompareLink />
         <TimeRangeControls onRefresh={refresh} refreshing={fetching > 0} />
       </header>
-      <IgnoredLinkValues
-        rangeProblem={rangeProblem}
-        problems={problems.map((message) => ({ message }))}
-      />
+      <IgnoredLinkValues rangeProblem={rangeProblem} problems={ignored} />
       <RouteStatsSection
         scope={scope}
         range={range}

@@ -34,10 +34,6 @@ export function measureDefinition(key: Measure): MeasureDefinition {
   return MEASURES.find((measure) => measure.key === key) ?? (MEASURES[0] as MeasureDefinition)
 }
 
-export function isMeasure(value: string | null): value is Measure {
-  return value !== null && (MEASURE_KEYS as readonly string[]).includes(value)
-}
-
 export const zeroTotals = (): UsageTotals => ({
   executions: 0,
   processorRecords: 0,

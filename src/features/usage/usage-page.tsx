@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query'
 import { useCallback, useId, useMemo } from 'react'
 import { useSearchParams } from 'react-router'
+import { IgnoredLinkValues } from '@/components/ignored-link-values'
 import { usePageTitle } from '@/environment/use-page-title'
 import { useScope } from '@/environment/use-scope'
 import { formatInstant } from '@/lib/time-format'
 import { useTimeZonePreference } from '@/lib/preferences-store'
+import { useUrlState } from '@/lib/url-state/use-url-state'
 import { useClaims } from '@/session/session-store'
 import { UsageBucketsFigure } from './charts/usage-buckets-figure'
 import { EnvironmentUsageTable } from './environments/environment-usage-table'
@@ -21,11 +23,12 @@ import {
   spanMs,
   usagePeriodKey,
   writeUsagePeriod,
+  usageView,
   type Granularity,
   type UsagePeriod,
 } from './period/usage-period'
 import { UsageTotalsCards } from './totals/usage-totals'
-import { isMeasure, MEASURES, measureDefinition, type Measure } from './usage-measures'
+import { MEASURES, measureDefinition, type Measure } from './usage-measures'
 import { usageQueries } from './usage-queries'
 import './usage.css'
 
@@ -41,14 +44,14 @@ export function UsagePage() {
   const claims = useSessionClaims()
   const timeZone = useTimeZonePreference()
   const [searchParams, setSearchParams] = useSearchParams()
+  const { set } = useUrlState(usageView)
   const reading = useMemo(() => readUsagePeriod(searchParams), [searchParams])
   const { period } = reading
   const periodKey = useMemo(() => usagePeriodKey(period), [period])
   // Resolved for labels and defaults; the queries resolve their own instants when they fetch.
   const resolved = useMemo(() => resolveUsagePeriod(period), [period])
   const granularity = reading.granularity ?? defaultGranularity(resolved)
-  const rawMeasure = searchParams.get('measure')
-  const measureKey: Measure = isMeasure(rawMeasure) ? rawMeasure : 'executions'
+  const measureKey = reading.measure
   const measure = measureDefinition(measureKey)
   const headings = { totals: useId(), envs: useId(), month: useId() }
 
@@ -56,25 +59,8 @@ export function UsagePage() {
     (next: UsagePeriod) => setSearchParams((params) => writeUsagePeriod(params, next)),
     [setSearchParams],
   )
-  const setGranularity = useCallback(
-    (next: Granularity) =>
-      setSearchParams((params) => {
-        params.set('granularity', next)
-        return params
-      }),
-    [setSearchParams],
-  )
-  const setMeasure = useCallback(
-    (next: Measure) =>
-      setSearchParams(
-        (params) => {
-          params.set('measure', next)
-          return params
-        },
-        { replace: true },
-      ),
-    [setSearchParams],
-  )
+  const setGranularity = useCallback((granularity: Granularity) => set({ granularity }), [set])
+  const setMeasure = useCallback((measure: Measure) => set({ measure }, { replace: true }), [set])
 
   const current = useQuery(usageQueries.period(scope, periodKey, granularity))
   // The totals first: the comparison and the forecast each cost the server as much as the
@@ -105,11 +91,7 @@ export function UsagePage() {
         <strong>UTC</strong> (the platform bills per UTC calendar month); times are shown in{' '}
         {timeZone === 'utc' ? 'UTC' : 'your time zone'}.
       </p>
-      {reading.problems.map((problem) => (
-        <p key={problem} className="notice" role="alert">
-          {problem}
-        </p>
-      ))}
+      <IgnoredLinkValues rangeProblem={reading.rangeProblem} problems={reading.ignored} />
       <UsagePeriodControl
         period={period}
         resolved={resolved}

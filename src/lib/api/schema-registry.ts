@@ -21,5 +21,3 @@ export function schemaNamed<N extends SchemaName>(name: N): ResponseSchema<N> {
   }
   return schema as ResponseSchema<N>
 }
-
-export const schemaNames = Object.keys(allDefs) as SchemaName[]

@@ -33,7 +33,6 @@ import {
   type LogBucket,
   type LogModel,
 } from './log-model'
-import { mainThreadPacer } from '../main-thread-slices'
 
 /**
  * Log search as the server's store would answer it: newest first with a cursor, live tail
@@ -281,26 +280,24 @@ export interface LogSearchResult {
 }
 
 /** Newest first, starting below `before` (exclusive) when given. */
-export async function searchLogs(
+export function searchLogs(
   tenantId: string,
   environment: string,
   filters: LogFilters,
   limit: number,
   before: LinePosition | null,
   now: number,
-): Promise<LogSearchResult> {
+): LogSearchResult {
   const model = getLogModel(tenantId, environment)
   const matcher = model ? matcherFor(model, filters, now) : null
   if (!model || !matcher) return { items: [], next: null }
   const { first, last } = bucketBounds(matcher)
   const items: LogEntry[] = []
   let examined = 0
-  const pacer = mainThreadPacer()
   for (let b = Math.min(last, before?.bucket ?? last); b >= first; b--) {
     const bucket = getLogBucket(model, b)
     const top = before && b === before.bucket ? before.index - 1 : bucket.size - 1
     for (let j = top; j >= 0; j--) {
-      if (pacer.step()) await pacer.pause()
       const match = matchLine(matcher, bucket, j)
       if (match) {
         items.push(match === true ? renderLine({ model, bucket, index: j, now }) : match)
@@ -331,24 +328,22 @@ export function findLinePosition(
 }
 
 /** Live tail: lines after `after` (exclusive), oldest first, at most `limit`. */
-export async function tailLogs(
+export function tailLogs(
   tenantId: string,
   environment: string,
   filters: LogFilters,
   limit: number,
   after: LinePosition,
   now: number,
-): Promise<LogEntry[]> {
+): LogEntry[] {
   const model = getLogModel(tenantId, environment)
   const matcher = model ? matcherFor(model, filters, now) : null
   if (!model || !matcher) return []
   const { last } = bucketBounds(matcher)
   const items: LogEntry[] = []
-  const pacer = mainThreadPacer()
   for (let b = after.bucket; b <= last; b++) {
     const bucket = getLogBucket(model, b)
     for (let j = b === after.bucket ? after.index + 1 : 0; j < bucket.size; j++) {
-      if (pacer.step()) await pacer.pause()
       const match = matchLine(matcher, bucket, j)
       if (!match) continue
       items.push(match === true ? renderLine({ model, bucket, index: j, now }) : match)
@@ -367,13 +362,13 @@ export interface LogStatsResult {
 
 const LEVEL_NAMES: readonly LogLevel[] = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR']
 
-export async function logStats(
+export function logStats(
   tenantId: string,
   environment: string,
   filters: LogFilters,
   stepSeconds: number,
   now: number,
-): Promise<LogStatsResult> {
+): LogStatsResult {
   const stepMs = stepSeconds * 1000
   const firstPoint = Math.floor(filters.from / stepMs)
   const points = pointCount(filters, stepSeconds)
@@ -383,12 +378,10 @@ export async function logStats(
   let total = 0
   if (model && matcher) {
     const { first, last } = bucketBounds(matcher)
-    const pacer = mainThreadPacer()
     for (let b = first; b <= last; b++) {
       const bucket = getLogBucket(model, b)
       const start = bucketStart(b)
       for (let j = 0; j < bucket.size; j++) {
-        if (pacer.step()) await pacer.pause()
         if (!matchLine(matcher, bucket, j)) continue
         const point = Math.floor((start + (bucket.offset[j] ?? 0)) / stepMs) - firstPoint
         const level = bucket.level[j] ?? 0
@@ -407,31 +400,6 @@ export async function logStats(
       ) as LogLevelCounts,
     })),
   }
-}
-
-/** Tests and Playwright: ids of lines with particular traits, newest first, from the data. */
-export function findSampleLogLine(
-  tenantId: string,
-  environment: string,
-  now: number,
-  predicate: (entry: LogEntry) => boolean,
-  searchMinutes = 240,
-): LogEntry | undefined {
-  const model = getLogModel(tenantId, environment)
-  if (!model) return undefined
-  const last = Math.floor(now / BUCKET_MS)
-  for (let b = last; b > last - searchMinutes; b--) {
-    const bucket = getLogBucket(model, b)
-    for (let j = bucket.size - 1; j >= 0; j--) {
-      if (!lineExists(model, bucket, j, now)) continue
-      const source = bucket.source[j] ?? 0
-      // Cheap pre-filter: only render what the predicate might want.
-      if (source === Source.Bench) continue
-      const entry = renderLine({ model, bucket, index: j, now })
-      if (predicate(entry)) return entry
-    }
-  }
-  return undefined
 }
 
 /** The bucket and index of the newest huge report before now (a > 1 MB message). */

@@ -55,7 +55,7 @@ export const logHandlers = [
       if (!position) {
         throw badRequest(`after: no log entry ${after} in environment ${scope.environment}.`)
       }
-      const items = await tailLogs(
+      const items = tailLogs(
         scope.tenant,
         scope.environment,
         { ...filters, ...range },
@@ -87,7 +87,7 @@ export const logHandlers = [
     if (position && !resume) throw badRequest('The cursor is malformed.')
     const from = resume?.from ?? range.from
     const to = resume?.to ?? range.to
-    const result = await searchLogs(
+    const result = searchLogs(
       scope.tenant,
       scope.environment,
       { ...filters, from, to },
@@ -116,13 +116,7 @@ export const logHandlers = [
       ? intParam(scope.url, 'step', { min: 10, max: MAX_STEP_SECONDS, fallback: 60 })
       : undefined
     const step = resolveStep(range, requested)
-    const stats = await logStats(
-      scope.tenant,
-      scope.environment,
-      { ...filters, ...range },
-      step,
-      now,
-    )
+    const stats = logStats(scope.tenant, scope.environment, { ...filters, ...range }, step, now)
     return ok('LogStats', {
       tenantId: scope.tenant,
       environment: scope.environment,

@@ -14,7 +14,6 @@ import {
 } from '../executions/execution-model'
 import { traceExecution } from '../executions/execution-trace'
 import { createRandom, hashString } from '../random'
-import { mainThreadPacer, type MainThreadPacer } from '../main-thread-slices'
 import { countLogLines } from '../logs/log-volume'
 import { countMetricPoints } from '../metrics/metric-volume'
 
@@ -58,26 +57,18 @@ export function bucketSizeMs(granularity: Granularity): number {
   return granularity === 'day' ? DAY_MS : HOUR_MS
 }
 
-/**
- * The usage of every bucket of the range, as of `now`. Computed in slices with the main thread
- * handed back between them (see main-thread-slices.ts): a month of hours for acme/prod is a
- * few hundred milliseconds. A bucket is milliseconds of work, so the clock is read after
- * each; the pauses are at background priority, so the page also gets the answers of other
- * requests finished meanwhile.
- */
-export async function usageResponse(
+/** The usage of every bucket of the range, as of `now`. */
+export function usageResponse(
   tenantId: string,
   environment: string,
   range: { from: number; to: number },
   granularity: Granularity,
   now: number,
-  pacer: MainThreadPacer = mainThreadPacer({ stepsPerCheck: 1, background: true }),
-): Promise<UsageResponse> {
+): UsageResponse {
   const size = bucketSizeMs(granularity)
   const points: UsagePoint[] = []
   const totals = zero()
   for (let t = Math.floor(range.from / size) * size; t < range.to; t += size) {
-    if (pacer.step()) await pacer.pause()
     const cell = usageIn(
       tenantId,
       environment,
@@ -146,11 +137,6 @@ function cachedHour(model: EnvironmentModel, hourStart: number): UsageTotals {
     hourCache.set(key, cell)
   }
   return cell
-}
-
-/** Forget cached hours (tests). */
-export function clearUsageCache(): void {
-  hourCache.clear()
 }
 
 /** What the executions of [from, to) meter: themselves, their records and their bytes. */

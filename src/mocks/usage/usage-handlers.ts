@@ -1,6 +1,5 @@
 import { apiGet, ok } from '../api-route'
 import { mockNow } from '../clock'
-import { inTurn } from '../main-thread-slices'
 import { enumParam, parseTimeRange, requireScope } from '../scope-guard'
 import { usageResponse, type Granularity } from './usage-data'
 
@@ -17,11 +16,7 @@ export const usageHandlers = [
     const now = mockNow()
     const range = parseTimeRange(scope.url, now)
     const granularity = enumParam(scope.url, 'granularity', GRANULARITIES) ?? 'hour'
-    // Computed in slices that hand the page's thread back, one request after the other (see
-    // main-thread-slices.ts): a month of every environment is a lot of work for that thread.
-    const body = await inTurn(() =>
-      usageResponse(scope.tenant, scope.environment, range, granularity, now),
-    )
+    const body = usageResponse(scope.tenant, scope.environment, range, granularity, now)
     return ok('UsageResponse', body)
   }),
 ]

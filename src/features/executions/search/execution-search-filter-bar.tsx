@@ -2,12 +2,7 @@ import { Search } from 'lucide-react'
 import { useId, useMemo, useState, type FormEvent } from 'react'
 import type { ExecutionStatus, RouteStats } from '@/lib/api/types'
 import { MAX_ID_LENGTH, MAX_QUERY_LENGTH } from '@/lib/ids'
-import {
-  EXECUTION_STATUSES,
-  emptyExecutionFilters,
-  hasActiveFilters,
-  type ExecutionFilters,
-} from './execution-filters'
+import { EXECUTION_STATUSES, executionFilters, type ExecutionFilters } from './execution-filters'
 
 export interface RouteOptionsState {
   routes: readonly RouteStats[] | undefined
@@ -211,11 +206,11 @@ export function ExecutionSearchFilterBar({
           onChange={(event) => setDrafts({ ...drafts, minDuration: event.target.value })}
         />
       </div>
-      {hasActiveFilters(filters) ? (
+      {executionFilters.isChanged(filters) ? (
         <button
           type="button"
           className="button button-quiet"
-          onClick={() => onChange(emptyExecutionFilters)}
+          onClick={() => onChange(executionFilters.defaults)}
         >
           Clear filters
         </button>

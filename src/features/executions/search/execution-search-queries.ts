@@ -1,29 +1,18 @@
 import { queryOptions } from '@tanstack/react-query'
 import type { Scope } from '@/lib/query/query-scope'
-import { executionResources, type ExecutionApiFilters } from '@/lib/resources/executions'
+import { executionResources } from '@/lib/resources/executions'
 import { statsResources } from '@/lib/resources/stats'
 import type { TimeRange } from '@/lib/time-range/time-range'
-import type { ExecutionFilters } from './execution-filters'
+import { toExecutionApiFilters, type ExecutionFilters } from './execution-filters'
 
 /** Histogram buckets over the range (60–120 of them, by the steps `stepForRange` knows). */
 const HISTOGRAM_BUCKETS = 120
-
-export function toApiFilters(filters: ExecutionFilters): ExecutionApiFilters {
-  const api: ExecutionApiFilters = {}
-  if (filters.status) api.status = filters.status
-  if (filters.app) api.applicationId = filters.app
-  if (filters.route) api.routeId = filters.route
-  if (filters.agent) api.agentId = filters.agent
-  if (filters.q) api.q = filters.q
-  if (filters.minDuration !== null) api.minDurationMs = filters.minDuration
-  return api
-}
 
 /** The execution search's requests: the `executions` and `stats` resources for its filters. */
 export const executionSearchQueries = {
   /** Newest first, page by page through the whole result (never capped). */
   search: (scope: Scope, range: TimeRange, filters: ExecutionFilters) =>
-    executionResources.search(scope, range, toApiFilters(filters)),
+    executionResources.search(scope, range, toExecutionApiFilters(filters)),
 
   /**
    * Executions over the range (completed and failed). The endpoint only filters by application

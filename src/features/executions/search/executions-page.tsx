@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { useLocation, useSearchParams } from 'react-router'
+import { useLocation } from 'react-router'
 import { IgnoredLinkValues } from '@/components/ignored-link-values'
 import { searchResultsState } from '@/components/search-results-state'
 import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
@@ -16,13 +16,8 @@ import { ExecutionHistogram } from '@/features/executions/histogram/execution-hi
 import { formatCount } from '@/lib/format'
 import { executionSearchQueries } from './execution-search-queries'
 import { ExecutionSearchFilterBar } from './execution-search-filter-bar'
-import {
-  emptyExecutionFilters,
-  hasActiveFilters,
-  readExecutionFilters,
-  writeExecutionFilters,
-  type ExecutionFilters,
-} from './execution-filters'
+import { useUrlState } from '@/lib/url-state/use-url-state'
+import { executionFilters, type ExecutionFilters } from './execution-filters'
 import { pagingStop } from '@/lib/query/paging-guard'
 import { ExecutionSearchResults } from './execution-search-results'
 import { useSearchRefresh } from './use-search-refresh'
@@ -40,14 +35,10 @@ export function ExecutionsPage() {
   const { tenant, env } = useScope()
   const scope = useMemo(() => ({ tenant, env }), [tenant, env])
   const location = useLocation()
-  const [, setSearchParams] = useSearchParams()
   const timeZone = useTimeZonePreference()
   const { range, problem: rangeProblem, setRange } = useTimeRange()
   const { intervalMs } = useAutoRefresh()
-  const { filters, problems } = useMemo(
-    () => readExecutionFilters(new URLSearchParams(location.search)),
-    [location.search],
-  )
+  const { values: filters, ignored, set } = useUrlState(executionFilters)
   const [reading, setReading] = useState(false)
   const pause = useAutoRefreshPause(reading ? 'you are scrolled into the results' : null)
   const scrollRef = useRef<HTMLDivElement>(null)
@@ -84,10 +75,7 @@ export function ExecutionsPage() {
     if (scrollRef.current) scrollRef.current.scrollTop = 0
   }
 
-  const setFilters = useCallback(
-    (next: ExecutionFilters) => setSearchParams((params) => writeExecutionFilters(params, next)),
-    [setSearchParams],
-  )
+  const setFilters = useCallback((next: ExecutionFilters) => set(next), [set])
 
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage])
   const rows = useMemo(
@@ -123,7 +111,9 @@ export function ExecutionsPage() {
     results,
     rowCount: rows.length,
     fetchNextPage,
-    clearFilters: hasActiveFilters(filters) ? () => setFilters(emptyExecutionFilters) : undefined,
+    clearFilters: executionFilters.isChanged(filters)
+      ? () => setFilters(executionFilters.defaults)
+      : undefined,
     wording: {
       loading: 'Loading executions…',
       loadFailed: 'Could not load executions',
@@ -161,7 +151,7 @@ export function ExecutionsPage() {
         />
       </header>
 
-      <IgnoredLinkValues rangeProblem={rangeProblem} problems={problems} />
+      <IgnoredLinkValues rangeProblem={rangeProblem} problems={ignored} />
 
       <ExecutionSearchFilterBar
         key={JSON.stringify(filters)}

@@ -59,26 +59,39 @@ describe('readUsagePeriod', () => {
   const read = (search: string) => readUsagePeriod(new URLSearchParams(search), now)
 
   it('defaults to this month', () => {
-    expect(read('')).toEqual({ period: { month: 'this-month' }, granularity: null, problems: [] })
+    expect(read('')).toEqual({
+      period: { month: 'this-month' },
+      granularity: null,
+      measure: 'executions',
+      rangeProblem: null,
+      ignored: [],
+    })
   })
 
   it('reads a month, a range and a granularity', () => {
-    expect(read('period=last-month&granularity=hour')).toEqual({
+    expect(read('period=last-month&granularity=hour&measure=logLines')).toEqual({
       period: { month: 'last-month' },
       granularity: 'hour',
-      problems: [],
+      measure: 'logLines',
+      rangeProblem: null,
+      ignored: [],
     })
     expect(read('from=now-24h&to=now').period).toEqual({ range: { from: 'now-24h', to: 'now' } })
   })
 
   it('falls back with a message on hostile or unusable values', () => {
-    const unknown = read(`period=${'x'.repeat(500)}&granularity=minute`)
+    const unknown = read(`period=${'x'.repeat(500)}&granularity=minute&measure=bogus`)
     expect(unknown.period).toEqual({ month: 'this-month' })
     expect(unknown.granularity).toBeNull()
-    expect(unknown.problems).toHaveLength(2)
-    expect(unknown.problems[0]?.length).toBeLessThan(120)
-    expect(read('from=now-40d&to=now').problems[0]).toMatch(/at most 31 days/)
-    expect(read('to=now').problems[0]).toMatch(/no start/)
+    expect(unknown.measure).toBe('executions')
+    expect(unknown.ignored.map((value) => value.param)).toEqual([
+      'period',
+      'granularity',
+      'measure',
+    ])
+    expect(unknown.ignored[0]?.message.length).toBeLessThan(120)
+    expect(read('from=now-40d&to=now').rangeProblem).toMatch(/at most 31 days/)
+    expect(read('to=now').rangeProblem).toMatch(/no start/)
   })
 })
 

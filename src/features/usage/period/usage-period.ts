@@ -4,6 +4,14 @@ import {
   validateTimeRange,
   type TimeRange,
 } from '@/lib/time-range/time-range'
+import {
+  choice,
+  choiceOr,
+  defineUrlState,
+  shown,
+  type IgnoredLinkValue,
+} from '@/lib/url-state/url-state'
+import { MEASURE_KEYS, type Measure } from '../usage-measures'
 
 /**
  * The usage page's period: a UTC calendar month (what the platform bills) or any of the
@@ -18,7 +26,8 @@ export type UsagePeriod = { month: MonthPeriod } | { range: TimeRange }
 export type Granularity = 'hour' | 'day'
 
 export const defaultUsagePeriod: UsagePeriod = { month: 'this-month' }
-export const GRANULARITIES: readonly Granularity[] = ['hour', 'day']
+const MONTH_PERIODS = ['this-month', 'last-month'] as const satisfies readonly MonthPeriod[]
+const GRANULARITIES = ['hour', 'day'] as const satisfies readonly Granularity[]
 
 const DAY_MS = 86_400_000
 const HOUR_MS = 3_600_000
@@ -82,47 +91,59 @@ export function bucketStartOf(time: number, granularity: Granularity): number {
   return Math.floor(time / size) * size
 }
 
+/**
+ * The usage view's own parameters: the billing month (`period`), the bucket size
+ * (`granularity`) and the measure charted (`measure`). The shared range (`from`, `to`) is read
+ * with the other views' rules, below.
+ */
+export const usageView = defineUrlState({
+  period: choice('period', MONTH_PERIODS, {
+    label: 'period',
+    message: (raw) => `The period ${shown(raw)} is unknown. Showing this month instead.`,
+  }),
+  granularity: choice('granularity', GRANULARITIES, {
+    label: 'granularity',
+    message: (raw) => `The granularity ${shown(raw)} is neither hour nor day. Showing the default.`,
+  }),
+  measure: choiceOr('measure', MEASURE_KEYS, 'executions', { label: 'measure' }),
+})
+
 export interface UsagePeriodReading {
   period: UsagePeriod
   /** Explicit in the URL, else the period's default (`null` until resolved by the caller). */
   granularity: Granularity | null
-  /** What was wrong with the URL, worded for the user; `null` when nothing was. */
-  problems: string[]
+  measure: Measure
+  /** Why `from`/`to` could not be used, worded for the user; `null` when they could. */
+  rangeProblem: string | null
+  /** The usage parameters that were ignored. */
+  ignored: IgnoredLinkValue[]
 }
 
-const describeRaw = (value: string) => `“${value.length > 40 ? `${value.slice(0, 40)}…` : value}”`
-
-/** The period and granularity a URL asks for; anything unusable falls back with a message. */
+/**
+ * What a URL asks for; anything unusable falls back with a message. The shared range wins
+ * over `period` when both are there.
+ */
 export function readUsagePeriod(
   params: URLSearchParams,
   now: Date = new Date(),
 ): UsagePeriodReading {
-  const problems: string[] = []
-  let period: UsagePeriod = defaultUsagePeriod
+  const { values, ignored } = usageView.read(params)
   const from = params.get('from')
   const to = params.get('to')
-  const month = params.get('period')
+  let period: UsagePeriod = values.period ? { month: values.period } : defaultUsagePeriod
+  let rangeProblem: string | null = null
   if (from !== null || to !== null) {
     const range: TimeRange = { from: from ?? '', to: to === null || to === '' ? 'now' : to }
     const problem =
       from === null || from === ''
         ? 'The time range has no start (from).'
         : validateTimeRange(range, now)
-    if (problem) problems.push(`${problem} Showing this month instead.`)
-    else period = { range }
-  } else if (month !== null) {
-    if (month === 'this-month' || month === 'last-month') period = { month }
-    else problems.push(`The period ${describeRaw(month)} is unknown. Showing this month instead.`)
+    if (problem) {
+      rangeProblem = `${problem} Showing this month instead.`
+      period = defaultUsagePeriod
+    } else period = { range }
   }
-  const rawGranularity = params.get('granularity')
-  let granularity: Granularity | null = null
-  if (rawGranularity === 'hour' || rawGranularity === 'day') granularity = rawGranularity
-  else if (rawGranularity !== null) {
-    problems.push(
-      `The granularity ${describeRaw(rawGranularity)} is neither hour nor day. Showing the default.`,
-    )
-  }
-  return { period, granularity, problems }
+  return { period, granularity: values.granularity, measure: values.measure, rangeProblem, ignored }
 }
 
 /** Writes the period into `params` (mutating and returning them), leaving every other key. */

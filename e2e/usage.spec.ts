@@ -50,9 +50,12 @@ function usageAnswer(page: Page, environment: string, from: string) {
 const environmentsTable = (page: Page) => page.getByRole('table', { name: /^Usage by environment/ })
 
 function environmentRow(page: Page, environment: string) {
-  return environmentsTable(page)
-    .getByRole('row')
-    .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${environment}\\b`) }) })
+  return (
+    environmentsTable(page)
+      .getByRole('row')
+      // Rows name environments as "Staging (staging)": found by the id in brackets.
+      .filter({ has: page.getByRole('rowheader', { name: new RegExp(`\\(${environment}\\)`) }) })
+  )
 }
 
 test.describe('Usage', () => {

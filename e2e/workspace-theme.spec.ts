@@ -210,7 +210,7 @@ test.describe('every page passes axe in both themes', () => {
         await page.goto('/agents?env=staging')
         await expect(agentsTable(page).getByRole('link').first()).toBeVisible()
         await page.goto('/executions?env=prod&from=2026-01-01T00:00:00Z&to=2026-01-01T02:00:00Z')
-        await expect(page.getByRole('alert')).toContainText('This link opened prod.')
+        await expect(page.getByRole('alert')).toContainText('This link opened Production (prod).')
       },
     },
   ]

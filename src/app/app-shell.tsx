@@ -1,7 +1,9 @@
 import { Outlet } from 'react-router'
 import { EnvironmentGate } from '@/environment/environment-gate'
-import { isProductionEnvironment, useActiveEnvironment } from '@/environment/environment-store'
+import { environmentLabel, isProduction } from '@/environment/environment-info'
+import { useActiveEnvironment } from '@/environment/environment-store'
 import { EnvironmentSwitcher } from '@/environment/environment-switcher'
+import { useEnvironmentInfo } from '@/environment/use-environment-info'
 import { ScopedLink, ScopedNavLink } from '@/environment/scoped-link'
 import { endSession, useClaims } from '@/session/session-store'
 import { navigationHint } from './navigation-shortcuts'
@@ -14,7 +16,8 @@ import { WorkspaceShortcuts } from './workspace-shortcuts'
 export function AppShell() {
   const claims = useClaims()
   const env = useActiveEnvironment()
-  const production = isProductionEnvironment(env)
+  const environment = useEnvironmentInfo(env)
+  const production = isProduction(environment)
 
   return (
     <div className={`app${production ? ' app-prod' : ''}`}>
@@ -70,7 +73,8 @@ export function AppShell() {
         </div>
         {production ? (
           <div className="prod-strip" role="note">
-            You are looking at <strong>production</strong> ({env}).
+            You are looking at <strong>production</strong>:{' '}
+            {env ? environmentLabel(environment, env) : null}.
           </div>
         ) : null}
       </header>

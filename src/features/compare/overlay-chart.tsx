@@ -1,6 +1,7 @@
 import { lazy, Suspense, useId, useMemo, useState } from 'react'
 import { ChartSummaryTable } from '@/components/chart-summary-table'
-import { isProductionEnvironment } from '@/environment/environment-store'
+import { environmentLabelMarkingProduction } from '@/environment/environment-info'
+import { useEnvironmentLookup } from '@/environment/use-environment-info'
 import { downsampleMinMax, type TimePoint } from '@/lib/downsample'
 import { formatMetricValue } from '@/lib/metric-units'
 import { useTimeZonePreference } from '@/lib/preferences-store'
@@ -55,9 +56,10 @@ function summarize(points: readonly TimePoint[]) {
   return { latest: points.at(-1)?.v ?? null, min, max, mean: sum / points.length }
 }
 
-/** "prod (production)" */
-export function sideName(env: string): string {
-  return isProductionEnvironment(env) ? `${env} (production)` : env
+/** "Production (prod, production)": the side's environment, production said in words. */
+function useSideName(): (env: string) => string {
+  const lookup = useEnvironmentLookup()
+  return (env) => environmentLabelMarkingProduction(lookup(env), env)
 }
 
 /**
@@ -66,6 +68,7 @@ export function sideName(env: string): string {
  */
 export function OverlayChart({ title, subtitle, unit, sides, domain, stepMs, emptyText }: Props) {
   const titleId = useId()
+  const sideName = useSideName()
   const [plot, setPlot] = useState<HTMLDivElement | null>(null)
   const width = useElementWidth(plot)
   const timeZone = useTimeZonePreference()
@@ -167,6 +170,7 @@ function TextAlternative({
   sides: readonly OverlaySide[]
   unit: string
 }) {
+  const sideName = useSideName()
   const rows = sides.map((side, index) => {
     const summary = side.points ? summarize(side.points) : null
     const cell = (value: number | null | undefined) =>

@@ -25,9 +25,9 @@ import { bucketLabel, bucketTick } from './bucket-labels'
 // Theme tokens (app/styles.css): the charts follow light and dark like the rest of the page.
 export const ENVIRONMENT_COLOURS = [1, 2, 3, 4, 5, 6].map((index) => `var(--series-${index})`)
 
-/** prod always in the app's production colour, so it reads as prod in every chart. */
-function colourOf(environment: string, index: number): string {
-  if (environment === 'prod') return 'var(--prod)'
+/** Production (the server's flag) always in the app's production colour, in every chart. */
+function colourOf(production: boolean, index: number): string {
+  if (production) return 'var(--prod)'
   return ENVIRONMENT_COLOURS[index % ENVIRONMENT_COLOURS.length] ?? 'var(--series-1)'
 }
 
@@ -97,7 +97,13 @@ export const UsageBucketChart = memo(function UsageBucketChart({
 })
 
 interface StackedChartProps {
-  series: ReadonlyArray<{ environment: string; points: readonly UsagePoint[] }>
+  series: ReadonlyArray<{
+    environment: string
+    /** "Production (prod)" */
+    label: string
+    production: boolean
+    points: readonly UsagePoint[]
+  }>
   measure: MeasureDefinition
   granularity: Granularity
   timeZone: TimeZonePreference
@@ -107,7 +113,13 @@ interface StackedChartProps {
 function sameSeries(a: StackedChartProps['series'], b: StackedChartProps['series']): boolean {
   return (
     a.length === b.length &&
-    a.every((entry, i) => entry.environment === b[i]?.environment && entry.points === b[i]?.points)
+    a.every(
+      (entry, i) =>
+        entry.environment === b[i]?.environment &&
+        entry.label === b[i]?.label &&
+        entry.production === b[i]?.production &&
+        entry.points === b[i]?.points,
+    )
   )
 }
 
@@ -152,13 +164,13 @@ export const UsageStackedChart = memo(
             contentStyle={tooltipStyle}
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          {series.map(({ environment }, index) => (
+          {series.map(({ environment, label, production }, index) => (
             <Bar
               key={environment}
               dataKey={environment}
-              name={environment}
+              name={label}
               stackId="environments"
-              fill={colourOf(environment, index)}
+              fill={colourOf(production, index)}
               isAnimationActive={false}
             />
           ))}

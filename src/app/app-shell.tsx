@@ -2,7 +2,9 @@ import { Outlet } from 'react-router'
 import { EnvironmentGate } from '@/environment/environment-gate'
 import { environmentLabel, isProduction } from '@/environment/environment-info'
 import { useActiveEnvironment } from '@/environment/environment-store'
+import { ActiveRole } from '@/environment/active-role'
 import { EnvironmentSwitcher } from '@/environment/environment-switcher'
+import { usePermissions } from '@/environment/use-permissions'
 import { useEnvironmentInfo } from '@/environment/use-environment-info'
 import { ScopedLink, ScopedNavLink } from '@/environment/scoped-link'
 import { endSession, useClaims } from '@/session/session-store'
@@ -18,6 +20,7 @@ export function AppShell() {
   const env = useActiveEnvironment()
   const environment = useEnvironmentInfo(env)
   const production = isProduction(environment)
+  const permissions = usePermissions()
 
   return (
     <div className={`app${production ? ' app-prod' : ''}`}>
@@ -48,10 +51,14 @@ export function AppShell() {
             <ScopedNavLink to="/usage" title={navigationHint('/usage')}>
               Usage
             </ScopedNavLink>
+            {permissions.can('environments.manage') ? (
+              <ScopedNavLink to="/admin">Admin</ScopedNavLink>
+            ) : null}
           </nav>
           <div className="header-scope">
             <EnvironmentSwitcher />
             {production ? <strong className="prod-label">PRODUCTION</strong> : null}
+            <ActiveRole />
           </div>
           {claims ? <SavedViewsMenu userId={claims.userId} /> : null}
           <div className="header-user">

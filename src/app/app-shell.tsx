@@ -6,6 +6,7 @@ import { ActiveRole } from '@/environment/active-role'
 import { EnvironmentSwitcher } from '@/environment/environment-switcher'
 import { usePermissions } from '@/environment/use-permissions'
 import { useEnvironmentInfo } from '@/environment/use-environment-info'
+import { WriteOutcomeRegion } from '@/environment/write-outcome'
 import { ScopedLink, ScopedNavLink } from '@/environment/scoped-link'
 import { endSession, useClaims } from '@/session/session-store'
 import { navigationHint } from './navigation-shortcuts'
@@ -86,6 +87,7 @@ export function AppShell() {
         ) : null}
       </header>
       <main id="main" className="app-main">
+        <WriteOutcomeRegion />
         <EnvironmentGate>
           <Outlet />
         </EnvironmentGate>

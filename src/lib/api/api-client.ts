@@ -128,8 +128,13 @@ export async function tenantGet<P extends Exclude<GetPath, ScopedPath>>(
 interface Outgoing {
   url: string
   signal?: AbortSignal
-  /** A JSON body makes it a POST. */
+  /** A JSON body makes it a POST unless `method` says otherwise. */
   json?: unknown
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  /** Extra request headers (`If-Match`, `Idempotency-Key`). */
+  headers?: Readonly<Record<string, string>>
+  /** Sees the response's headers (an `ETag`) before its body is read. */
+  onResponse?: (response: Response) => void
 }
 
 /**
@@ -143,12 +148,12 @@ export async function send(
   outgoing: Outgoing,
   { isLogin = false, bytes = false } = {},
 ): Promise<unknown> {
-  const headers = new Headers()
+  const headers = new Headers(outgoing.headers)
   const token = isLogin ? null : auth.getToken()
   if (token) headers.set('Authorization', `Bearer ${token}`)
   if (outgoing.json !== undefined) headers.set('Content-Type', 'application/json')
   const request = new Request(outgoing.url, {
-    method: outgoing.json === undefined ? 'GET' : 'POST',
+    method: outgoing.method ?? (outgoing.json === undefined ? 'GET' : 'POST'),
     headers,
     body: outgoing.json === undefined ? undefined : JSON.stringify(outgoing.json),
     signal: outgoing.signal,
@@ -158,6 +163,7 @@ export async function send(
   try {
     // Resolved at call time, so tests and the mock can intercept it.
     response = await globalThis.fetch(request)
+    outgoing.onResponse?.(response)
     body = bytes && response.ok ? await response.arrayBuffer() : await response.text()
   } catch (cause) {
     // Aborts are not failures: React Query cancelled a request nobody needs any more.
@@ -174,7 +180,9 @@ export async function send(
         : null
     throw new HttpError(response.status, problem, path, retryAfter)
   }
-  return bytes ? body : parseJson(body as string, path)
+  if (bytes) return body
+  // 204 No Content (a deletion): nothing to read.
+  return response.status === 204 ? null : parseJson(body as string, path)
 }
 
 function parseProblem(text: string): Problem | null {

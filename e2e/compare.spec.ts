@@ -122,13 +122,15 @@ test('prod against staging: the version drift, the staging-only route and the sl
 
   // Overlay: both environments on every chart, told apart in words; a text alternative.
   const p99 = page.getByRole('figure', { name: /^p99 latency of / })
+  // Charts draw (and the metric chart asks for its data) once scrolled into view.
+  await p99.scrollIntoViewIfNeeded()
   await expect(p99.getByRole('list', { name: /^Environments of / })).toContainText(
     'Production (prod, production)(solid line)',
   )
   await expect(p99.getByRole('list', { name: /^Environments of / })).toContainText(
     'Staging (staging)(dashed line)',
   )
-  await expect(p99.locator('svg .recharts-line path[d*="L"]')).toHaveCount(2)
+  await expect(p99.locator('svg .chart-line path[d*="L"]')).toHaveCount(2)
   await p99.getByText(/^Table of p99 latency/).click()
   const alternative = p99.getByRole('region', { name: /^Table of p99 latency/ })
   await expect(alternative.getByRole('rowheader')).toHaveText([
@@ -136,7 +138,8 @@ test('prod against staging: the version drift, the staging-only route and the sl
     'Staging (staging)',
   ])
   const heap = page.getByRole('figure', { name: 'jvm.memory.heap.used, mean per agent' })
-  await expect(heap.locator('svg .recharts-line path[d*="L"]')).toHaveCount(2)
+  await heap.scrollIntoViewIfNeeded()
+  await expect(heap.locator('svg .chart-line path[d*="L"]')).toHaveCount(2)
 
   // Every request carries its own side's environment, and each side asked for all it shows.
   expect(environmentsOf(requests)).toEqual(['prod', 'staging'])
@@ -182,11 +185,13 @@ test.describe('changing one side while its old environment answers late', () => 
     await stagingAsked
     // prod (fast) is painted; staging's answers are 6 s away.
     await expect(row(page, fleetTable(page), 'order-service')).toContainText('3.4.1 ×')
-    await expect(
-      page
-        .getByRole('figure', { name: /^p99 latency of / })
-        .locator('svg .recharts-line path[d*="L"]'),
-    ).toHaveCount(1)
+    const p99 = page.getByRole('figure', { name: /^p99 latency of / })
+    await p99.scrollIntoViewIfNeeded()
+    await expect(p99.locator('svg .chart-line path[d*="L"]')).toHaveCount(1)
+    // The metric chart asks for its data once in view: there too, before the change.
+    const heap = page.getByRole('figure', { name: 'jvm.memory.heap.used, mean per agent' })
+    await heap.scrollIntoViewIfNeeded()
+    await expect(heap.locator('svg .chart-line path[d*="L"]')).toHaveCount(1)
 
     const requests = recordApiRequests(page)
     await withSelect(page).selectOption('dev')

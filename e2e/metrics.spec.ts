@@ -20,7 +20,7 @@ function figure(page: Page, name: string): Locator {
 async function expectDrawn(chart: Locator): Promise<void> {
   await chart.scrollIntoViewIfNeeded()
   // Attached, not "visible": a flat line (heap max) has a zero-height box.
-  await expect(chart.locator('svg .metric-line path[d*="L"]').first()).toBeAttached()
+  await expect(chart.locator('svg .chart-line path[d*="L"]').first()).toBeAttached()
 }
 
 function legendEntries(chart: Locator): Locator {
@@ -68,7 +68,7 @@ test('the nav link keeps the environment; the routes table lists routes and a ro
   for (const name of ['Throughput and failures', 'Latency p50 and p99']) {
     const chart = figure(page, name)
     await chart.scrollIntoViewIfNeeded()
-    await expect(chart.locator('svg .metric-line path[d]').first()).toBeAttached()
+    await expect(chart.locator('svg .chart-line path[d]').first()).toBeAttached()
   }
 
   const executions = page.getByRole('link', { name: 'Executions of this route' })
@@ -111,12 +111,12 @@ test('the default agent charts draw for acme/prod, each with a keyboard-reachabl
   // Drawing forty agents' lines on seven charts takes a while on a loaded machine.
   await expect(legendEntries(heap)).not.toHaveCount(8, { timeout: 30_000 })
   // Heap used and the dashed heap max per agent.
-  expect(await heap.locator('svg .metric-line').count()).toBeGreaterThan(8)
+  expect(await heap.locator('svg .chart-line').count()).toBeGreaterThan(8)
 
   // Never more path points than twice the plot width.
   const { points, width } = await heap.evaluate((element) => {
     const svg = element.querySelector('svg')
-    const counts = [...element.querySelectorAll('svg .metric-line path')].map(
+    const counts = [...element.querySelectorAll('svg .chart-line path')].map(
       (path) => (path.getAttribute('d')?.match(/[ML]/g) ?? []).length,
     )
     return { points: Math.max(...counts), width: svg?.getBoundingClientRect().width ?? 0 }
@@ -163,7 +163,7 @@ test('a legend click isolates a series, a modified click adds one, a second clic
   const cpu = figure(page, 'CPU')
   await expectDrawn(cpu)
   const entries = legendEntries(cpu)
-  const lines = cpu.locator('svg .metric-line')
+  const lines = cpu.locator('svg .chart-line')
   const all = await lines.count()
   expect(all).toBe(8)
 
@@ -193,17 +193,54 @@ test('a legend click isolates a series, a modified click adds one, a second clic
   }
 })
 
-test('agent metrics are read in a Web Worker under the production policy', async ({
+test("each chart asks for its own metric, of the chosen application, at its plot's resolution", async ({
   page,
   signInAs,
 }) => {
-  // The fixture fails the test on any CSP or Trusted Types violation, so a worker refused by
-  // the policy (and the inline fallback taking over unnoticed) cannot pass here.
-  const workers: string[] = []
-  page.on('worker', (worker) => workers.push(worker.url()))
-  await signInAs('admin@acme', { path: '/metrics?env=prod' })
-  await expectDrawn(figure(page, 'CPU'))
-  expect(workers.some((url) => /\/assets\/metric-columns\.worker-[\w-]+\.js$/.test(url))).toBe(true)
+  const metricsRequests: URL[] = []
+  page.on('request', (request) => {
+    if (request.url().includes('/api/v1/metrics?')) metricsRequests.push(new URL(request.url()))
+  })
+  await signInAs('admin@acme', { path: '/metrics?env=prod&from=now-24h&to=now' })
+  const cpu = figure(page, 'CPU')
+  await expectDrawn(cpu)
+  const asked = (names: string) =>
+    metricsRequests.filter((url) => url.searchParams.get('names') === names)
+  expect(asked('process.cpu.usage')).toHaveLength(1)
+  // The heap chart asks for heap used and its limit in one request.
+  expect(asked('jvm.memory.heap.max,jvm.memory.heap.used')).toHaveLength(1)
+  // About one bucket per pixel of the plot: never more buckets than pixels.
+  const plotWidth = await cpu
+    .locator('svg')
+    .first()
+    .evaluate((svg) => svg.clientWidth)
+  const step = Number(asked('process.cpu.usage')[0]?.searchParams.get('step'))
+  expect((24 * 3600) / step).toBeLessThanOrEqual(plotWidth)
+  expect((24 * 3600) / step).toBeGreaterThan(plotWidth / 4)
+
+  // The application filter is the server's: the next requests carry it.
+  const agents = listAgentRecords('acme', 'prod')
+  const app = agents[0]?.applicationId ?? ''
+  await page
+    .getByRole('region', { name: 'Agents' })
+    .getByRole('combobox', { name: 'Application' })
+    .selectOption(app)
+  await expect(page).toHaveURL(new RegExp(`agentApp=${app}`))
+  await expect
+    .poll(() =>
+      asked('process.cpu.usage').some((url) => url.searchParams.get('applicationId') === app),
+    )
+    .toBe(true)
+  const appAgents = new Set(
+    agents.filter((agent) => agent.applicationId === app).map((agent) => agent.agentId),
+  )
+  await expect
+    .poll(async () =>
+      (await legendEntries(cpu).locator('.chart-legend-name').allTextContents()).every((name) =>
+        appAgents.has(name),
+      ),
+    )
+    .toBe(true)
 })
 
 test('an agent metrics answer that breaks the contract is refused with the contract error', async ({
@@ -214,10 +251,13 @@ test('an agent metrics answer that breaks the contract is refused with the contr
   await expectDrawn(figure(page, 'CPU'))
   await updateMockSettings(page, { malformedRate: 1 })
   await page.getByRole('banner').getByRole('combobox', { name: 'Environment' }).selectOption('prod')
-  const error = page.getByRole('alert').filter({ hasText: 'Could not load the agent metrics' })
+  // Each chart made its own request: each says it could not load, and draws nothing.
+  const error = figure(page, 'CPU')
+    .getByRole('alert')
+    .filter({ hasText: 'Could not load the agent metrics' })
   await expect(error).toBeVisible()
   await expect(error).toContainText('does not follow the API contract')
-  await expect(figure(page, 'CPU')).toHaveCount(0)
+  await expect(figure(page, 'CPU').locator('svg .chart-line')).toHaveCount(0)
 })
 
 test('an environment switch cancels the old requests and paints only the new environment', async ({
@@ -244,13 +284,13 @@ test('an environment switch cancels the old requests and paints only the new env
 
   const cpu = figure(page, 'CPU')
   await expectDrawn(cpu)
-  // One request per chart set, not one per agent; the staging one asked for staging.
+  // One request per chart, not one per agent; the staging ones asked for staging.
   const staging = metricsRequests.filter((url) => url.includes('environment=staging'))
-  expect(staging).toHaveLength(1)
-  expect(staging[0]).not.toContain('agentId=')
+  expect(staging.filter((url) => url.includes('names=process.cpu.usage&'))).toHaveLength(1)
+  for (const url of staging) expect(url).not.toContain('agentId=')
   // Wait past prod's latency: its late answer must not be painted.
   await page.waitForTimeout(4500)
-  for (const name of await legendEntries(cpu).locator('.metric-legend-name').allTextContents()) {
+  for (const name of await legendEntries(cpu).locator('.chart-legend-name').allTextContents()) {
     expect(stagingAgents.has(name)).toBe(true)
     expect(prodAgents.has(name)).toBe(false)
   }

@@ -188,7 +188,7 @@ test.describe('every page passes axe in both themes', () => {
             .click()
           const chart = page.getByRole('figure', { name: 'Throughput and failures', exact: true })
           await chart.scrollIntoViewIfNeeded()
-          await expect(chart.locator('svg .metric-line path[d*="L"]').first()).toBeAttached()
+          await expect(chart.locator('svg .chart-line path[d*="L"]').first()).toBeAttached()
           return
         }
         // A drawn chart: its axes, grid and series colours are scanned too.

@@ -28,10 +28,6 @@ async function start() {
   if (__MOCKS__) {
     const { startMockServer } = await import('@/mocks/browser')
     await startMockServer()
-    // For `npm run bench` (the soak reads how many queries the cache holds); mock builds only.
-    Object.assign(window, {
-      __cameleer3Debug: { queryCount: () => queryClient.getQueryCache().getAll().length },
-    })
   }
   restoreSession()
   if (handoffBeforeStart) offerHandoff(handoffBeforeStart)

@@ -93,11 +93,11 @@ export const browserSuites: BrowserSuite[] = [
   },
   {
     name: 'metrics',
-    title: 'Metrics: forty agents on one chart',
+    title: 'Metrics: forty agents, one request per chart',
     intro: [
-      'Same browser and server (`e2e/bench/metrics-benchmarks.ts`): `/metrics` for acme/prod over',
-      'the last 24 hours at the finest step the contract allows (one `/metrics` request for the',
-      'default set), agent charts scrolled to the top of a 1600×1000 viewport; median of 3 loads.',
+      'Same browser and server (`e2e/bench/metrics-benchmarks.ts`): the agent charts of acme/prod',
+      'over the last 24 hours, each chart asking `/metrics` for its own metric (heap used with its',
+      'limit) when in view, at about one bucket per pixel; 1600×1000 viewport; median of 3 loads.',
     ],
     run: (options) => runMetricsBenchmarks(options),
     reportRows: metricsBenchmarkReportRows,

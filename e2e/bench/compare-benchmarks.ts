@@ -44,24 +44,31 @@ function waitPainted(page: Page, envs: [string, string]): Promise<number> {
     (names) =>
       new Promise<number>((resolve, reject) => {
         const deadline = performance.now() + 60_000
+        let scrolled = false
         const check = () => {
           if (performance.now() > deadline) return reject(new Error('never painted'))
+          // Charts fetch and draw once in view: bring the overlay to the viewport.
+          const charts = document.querySelector('.compare-charts')
+          if (!scrolled && charts) {
+            charts.scrollIntoView({ block: 'start' })
+            scrolled = true
+          }
           const headings = names.every((env) =>
             document.querySelector(`section[aria-label="Environment ${env}"]`),
           )
           const waiting = [...document.querySelectorAll('.compare-table td')].some(
             (cell) => cell.textContent === '…',
           )
-          const figures = [...document.querySelectorAll('figure.compare-figure')]
+          const figures = [...document.querySelectorAll('.compare-charts figure.chart-figure')]
           // Drawn: no side of any chart still loading, and the plot (or its empty text) is
           // there. (A side may have a single point or none in the range: no line to count.)
           const drawn =
             figures.length === 4 &&
             figures.every(
               (figure) =>
-                !/loading…/.test(figure.querySelector('.compare-legend')?.textContent ?? '') &&
-                (figure.querySelector('svg.recharts-surface .recharts-line') !== null ||
-                  figure.querySelector('.compare-figure-empty') !== null),
+                !/loading…/.test(figure.querySelector('.chart-legend')?.textContent ?? '') &&
+                (figure.querySelector('svg .chart-line') !== null ||
+                  figure.querySelector('.chart-figure-empty') !== null),
             )
           if (headings && !waiting && drawn) {
             requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0))

@@ -70,7 +70,7 @@ const PAGE_BUDGETS: { route: string; module: string; targetBytes: number }[] = [
   },
   { route: '/usage', module: 'src/features/usage/usage-page.tsx', targetBytes: 160 * 1000 },
   { route: '/logs', module: 'src/features/logs/logs-page.tsx', targetBytes: 160 * 1000 },
-  { route: '/metrics', module: 'src/features/metrics/metrics-page.tsx', targetBytes: 160 * 1000 },
+  { route: '/metrics', module: 'src/features/metrics/metrics-page.tsx', targetBytes: 155 * 1000 },
   { route: '/compare', module: 'src/features/compare/compare-page.tsx', targetBytes: 160 * 1000 },
 ]
 const REPORT = join(ROOT, 'docs/benchmarks.md')

@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest'
-import { downsampleMinMax, type TimePoint } from './downsample'
+import { downsampleColumns, type DownsampleOptions } from './downsample'
 
 const STEP = 10_000
+
+interface TimePoint {
+  t: number
+  v: number | null
+}
+
+const downsampleMinMax = (points: readonly TimePoint[], options: DownsampleOptions) =>
+  downsampleColumns(
+    { times: points.map((point) => point.t), values: points.map((point) => point.v) },
+    options,
+  )
 
 function series(count: number, value: (i: number) => number, start = 0): TimePoint[] {
   return Array.from({ length: count }, (_, i) => ({ t: start + i * STEP, v: value(i) }))
 }
 
-describe('downsampleMinMax', () => {
+describe('downsampleColumns', () => {
   it('never returns more than two points per pixel column', () => {
     const points = series(10_000, (i) => Math.sin(i / 7) * 100 + (i % 13))
     for (const width of [1, 37, 300, 812]) {
@@ -77,5 +88,20 @@ describe('downsampleMinMax', () => {
       { width: 100, gapMs: 5 * STEP },
     )
     expect(reduced.map((point) => point.v)).toEqual([1, 3])
+  })
+
+  it('breaks the line where a column of buckets has no value (null)', () => {
+    const values = [1, 2, null, null, null, 6, 7]
+    const reduced = downsampleMinMax(
+      values.map((v, i) => ({ t: i * STEP, v })),
+      { width: 800, gapMs: 1.5 * STEP },
+    )
+    expect(reduced).toEqual([
+      { t: 0, v: 1 },
+      { t: STEP, v: 2 },
+      { t: 3 * STEP, v: null },
+      { t: 5 * STEP, v: 6 },
+      { t: 6 * STEP, v: 7 },
+    ])
   })
 })

@@ -11,12 +11,6 @@
  */
 import type { SeriesColumns } from './time-series'
 
-export interface TimePoint {
-  /** Epoch ms. */
-  t: number
-  v: number
-}
-
 export interface ChartPoint {
   t: number
   /** `null` marks a gap: the line is broken there. */
@@ -33,18 +27,10 @@ export interface DownsampleOptions {
   gapMs: number
 }
 
-/** At most `2 × width` points plus one `null` per gap. Input sorted by time. */
-export function downsampleMinMax(
-  points: readonly TimePoint[],
-  options: DownsampleOptions,
-): ChartPoint[] {
-  return downsampleColumns(
-    { times: points.map((point) => point.t), values: points.map((point) => point.v) },
-    options,
-  )
-}
-
-/** downsampleMinMax over columns (typed arrays from a worker, or plain arrays). */
+/**
+ * At most `2 × width` points plus one `null` per gap. Columns sorted by time; a `null` value
+ * is no point (a gap when it lasts).
+ */
 export function downsampleColumns(
   { times, values }: SeriesColumns,
   options: DownsampleOptions,
@@ -74,8 +60,8 @@ export function downsampleColumns(
 
   for (let i = 0; i < count; i++) {
     const t = times[i] as number
-    const v = values[i] as number
-    if (!Number.isFinite(v)) continue
+    const v = values[i]
+    if (v === null || v === undefined || !Number.isFinite(v)) continue
     const gap = previous >= 0 && t - (times[previous] as number) > options.gapMs
     const at = Math.min(columns - 1, Math.max(0, Math.floor(((t - from) / span) * columns)))
     if (gap || at !== column) {

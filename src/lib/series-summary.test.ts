@@ -12,4 +12,25 @@ describe('summarizeValues', () => {
       mean: -0.75,
     })
   })
+
+  it('skips gaps in a column: latest is the last value reported, the mean is over values', () => {
+    expect(summarizeValues([null, 4, null, 2, null])).toEqual({
+      latest: 2,
+      min: 2,
+      max: 4,
+      mean: 3,
+    })
+    expect(summarizeValues(new Float64Array([Number.NaN, 6, Number.NaN]))).toEqual({
+      latest: 6,
+      min: 6,
+      max: 6,
+      mean: 6,
+    })
+    expect(summarizeValues([null, null])).toEqual({
+      latest: null,
+      min: null,
+      max: null,
+      mean: null,
+    })
+  })
 })

@@ -1,11 +1,10 @@
 /**
  * A time series as columns: the times (epoch ms, oldest first) and the values, one index per
- * point. Typed arrays fit (a worker hands them over without copying: see
- * lib/agent-metrics/metric-columns.ts), and so do plain arrays.
+ * point, `null` where nothing was reported (a `/metrics` answer's buckets as they come).
  */
 export interface SeriesColumns {
   times: ArrayLike<number>
-  values: ArrayLike<number>
+  values: ArrayLike<number | null>
 }
 
 /** The index of the point nearest to `t`, if one lies within `tolerance` ms of it. */

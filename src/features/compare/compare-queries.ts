@@ -1,11 +1,8 @@
 import { queryOptions } from '@tanstack/react-query'
-import { scopedGet } from '@/lib/api/api-client'
-import { fetchAgentMetrics } from '@/lib/api/range-requests'
-import { scopedKey, scopedQuery, type Scope } from '@/lib/query/query-scope'
+import type { Scope } from '@/lib/query/query-scope'
 import { agentResources } from '@/lib/resources/agents'
 import { statsResources } from '@/lib/resources/stats'
-import { stepForRange, type TimeRange } from '@/lib/time-range/time-range'
-import { metricNameListSchema } from '@/lib/api/generated/response-schemas/metric-name-list'
+import type { TimeRange } from '@/lib/time-range/time-range'
 
 /**
  * The comparison's queries, one set per side. Each side passes its own scope
@@ -26,7 +23,7 @@ const OVERLAY_BUCKETS = 240
  * when the page re-mounts (switching the page's own environment re-mounts it), so changing
  * one side costs that side's requests only. Refresh and auto-refresh refetch both.
  */
-const COMPARE_STALE_MS = 60_000
+export const COMPARE_STALE_MS = 60_000
 
 export type SideScope = Scope
 
@@ -44,27 +41,6 @@ export const compareQueries = {
   ) =>
     queryOptions({
       ...statsResources.timeseries(side, range, route, OVERLAY_BUCKETS),
-      staleTime: COMPARE_STALE_MS,
-    }),
-
-  metricNames: (side: SideScope) =>
-    queryOptions({
-      ...scopedQuery(scopedKey(side, 'compare', 'metric-names'), (key, signal) =>
-        scopedGet('/metrics/names', { scope: key, schema: metricNameListSchema, signal }),
-      ),
-      staleTime: 5 * 60_000,
-    }),
-
-  /** Every agent's series of one metric; the page aggregates them per environment. */
-  agentMetric: (side: SideScope, range: TimeRange, name: string) =>
-    queryOptions({
-      ...scopedQuery(
-        scopedKey(side, 'compare', 'agent-metric', { from: range.from, to: range.to, name }),
-        (key, signal) =>
-          fetchAgentMetrics(key, signal, key.name, (resolved) =>
-            stepForRange(resolved, OVERLAY_BUCKETS),
-          ),
-      ),
       staleTime: COMPARE_STALE_MS,
     }),
 }

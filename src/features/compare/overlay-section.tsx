@@ -1,10 +1,12 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQueries } from '@tanstack/react-query'
 import { useEffect, useId, useMemo } from 'react'
+import { useChartView } from '@/components/charts/time-series-figure'
+import type { Resolved } from '@/lib/resources/range'
 import type { Scope } from '@/lib/query/query-scope'
 import { polling } from '@/lib/query/retry-policy'
+import { metricsResources } from '@/lib/resources/metrics'
 import type { TimeRange } from '@/lib/time-range/time-range'
-import type { Resolved } from '@/lib/api/range-requests'
-import { compareQueries } from './compare-queries'
+import { COMPARE_STALE_MS, compareQueries } from './compare-queries'
 import type { CompareViewState } from './compare-url-state'
 import { OverlayChart, type OverlaySide } from './overlay-chart'
 import { aggregateAgents, aggregations, routeLines, type Aggregation } from './overlay-series'
@@ -22,16 +24,20 @@ interface Props {
 
 const DEFAULT_METRIC = 'jvm.memory.heap.used'
 type Route = { applicationId: string; routeId: string }
+type Query<T> = { isError: boolean; data?: T }
 
 /**
  * A chosen route's p50, p99 and error rate, and a chosen agent metric aggregated per
- * environment: both environments on each chart (solid and dashed, named in the legend).
+ * environment: both environments on each chart (solid and dashed, named in the legend). Each
+ * request is written once and made per side.
  */
 export function OverlaySection({ a, b, range, state, refetchInterval, onChange }: Props) {
   const headingId = useId()
   const routeId = useId()
   const metricId = useId()
   const aggregationId = useId()
+  const metricView = useChartView()
+  const sides = [a, b] as const
   const envA = a.env ?? ''
   const envB = b.env ?? ''
 
@@ -66,25 +72,21 @@ export function OverlaySection({ a, b, range, state, refetchInterval, onChange }
     )
   }, [state.route, firstComparable, onChange])
 
-  const namesA = useQuery({
-    ...compareQueries.metricNames(keyScope(a.scope)),
-    enabled: a.scope !== null,
+  const nameQueries = useQueries({
+    queries: sides.map((side) => ({
+      ...metricsResources.names(keyScope(side.scope)),
+      enabled: side.scope !== null,
+    })),
   })
-  const namesB = useQuery({
-    ...compareQueries.metricNames(keyScope(b.scope)),
-    enabled: b.scope !== null,
-  })
+  const namesA = dataOf(a.scope, nameQueries[0])
+  const namesB = dataOf(b.scope, nameQueries[1])
   const names = useMemo(() => {
     const out = new Map<string, { name: string; unit: string; description: string }>()
-    for (const item of [
-      ...(dataOf(a.scope, namesA)?.items ?? []),
-      ...(dataOf(b.scope, namesB)?.items ?? []),
-    ]) {
+    for (const item of [...(namesA?.items ?? []), ...(namesB?.items ?? [])]) {
       if (!out.has(item.name)) out.set(item.name, item)
     }
     return [...out.values()].sort((x, y) => x.name.localeCompare(y.name))
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the data is what changes
-  }, [a.scope, b.scope, namesA.data, namesB.data])
+  }, [namesA, namesB])
   const metric =
     state.metric ??
     (names.some((one) => one.name === DEFAULT_METRIC) ? DEFAULT_METRIC : null) ??
@@ -94,83 +96,70 @@ export function OverlaySection({ a, b, range, state, refetchInterval, onChange }
 
   const poll = polling(refetchInterval)
   const routeKey = route ?? { applicationId: '', routeId: '' }
-  const seriesQueryA = useQuery({
-    ...compareQueries.routeTimeseries(keyScope(a.scope), range, routeKey),
-    enabled: a.scope !== null && route !== null,
-    refetchInterval: poll,
+  const seriesQueries = useQueries({
+    queries: sides.map((side) => ({
+      ...compareQueries.routeTimeseries(keyScope(side.scope), range, routeKey),
+      enabled: side.scope !== null && route !== null,
+      refetchInterval: poll,
+    })),
   })
-  const seriesQueryB = useQuery({
-    ...compareQueries.routeTimeseries(keyScope(b.scope), range, routeKey),
-    enabled: b.scope !== null && route !== null,
-    refetchInterval: poll,
+  // The metric at the overlay chart's resolution, asked for once the chart is in view.
+  const metricQueries = useQueries({
+    queries: sides.map((side) => ({
+      ...metricsResources.series(keyScope(side.scope), range, {
+        names: [metric ?? ''],
+        plotWidth: metricView.plotWidth,
+      }),
+      enabled:
+        side.scope !== null && metric !== null && metricView.inView && metricView.plotWidth > 0,
+      staleTime: COMPARE_STALE_MS,
+      refetchInterval: poll,
+    })),
   })
-  const metricQueryA = useQuery({
-    ...compareQueries.agentMetric(keyScope(a.scope), range, metric ?? ''),
-    enabled: a.scope !== null && metric !== null,
-    refetchInterval: poll,
-  })
-  const metricQueryB = useQuery({
-    ...compareQueries.agentMetric(keyScope(b.scope), range, metric ?? ''),
-    enabled: b.scope !== null && metric !== null,
-    refetchInterval: poll,
-  })
-  const seriesA = { isError: seriesQueryA.isError, data: dataOf(a.scope, seriesQueryA) }
-  const seriesB = { isError: seriesQueryB.isError, data: dataOf(b.scope, seriesQueryB) }
-  const metricA = { isError: metricQueryA.isError, data: dataOf(a.scope, metricQueryA) }
-  const metricB = { isError: metricQueryB.isError, data: dataOf(b.scope, metricQueryB) }
-
-  const linesA = useMemo(
-    () => (seriesA.data ? routeLines(seriesA.data.points) : null),
-    [seriesA.data],
-  )
-  const linesB = useMemo(
-    () => (seriesB.data ? routeLines(seriesB.data.points) : null),
-    [seriesB.data],
+  const seriesA = dataOf(a.scope, seriesQueries[0])
+  const seriesB = dataOf(b.scope, seriesQueries[1])
+  const metricA = dataOf(a.scope, metricQueries[0])
+  const metricB = dataOf(b.scope, metricQueries[1])
+  const lines = useMemo(
+    () => [seriesA, seriesB].map((data) => (data ? routeLines(data.points) : null)),
+    [seriesA, seriesB],
   )
   const aggregation: Aggregation = state.aggregation
-  const agentA = useMemo(
+  const agentLines = useMemo(
     () =>
-      metricA.data && metric ? aggregateAgents(metricA.data.series, metric, aggregation) : null,
-    [metricA.data, metric, aggregation],
+      [metricA, metricB].map((data) =>
+        data && metric ? aggregateAgents(data, metric, aggregation) : null,
+      ),
+    [metricA, metricB, metric, aggregation],
   )
-  const agentB = useMemo(
-    () =>
-      metricB.data && metric ? aggregateAgents(metricB.data.series, metric, aggregation) : null,
-    [metricB.data, metric, aggregation],
-  )
+  const seriesData = [seriesA, seriesB]
+  const metricData = [metricA, metricB]
 
-  const routeDomain = domainOf([seriesA.data, seriesB.data])
-  const metricDomain = domainOf([metricA.data, metricB.data])
-  const routeStep = (seriesA.data?.step ?? seriesB.data?.step ?? 60) * 1000
-  const metricStep = (metricA.data?.step ?? metricB.data?.step ?? 60) * 1000
+  const routeDomain = domainOf(seriesData)
+  const metricDomain = domainOf(metricData)
+  const routeStep = (seriesData[0]?.step ?? seriesData[1]?.step ?? 60) * 1000
+  const metricStep = (metricData[0]?.step ?? metricData[1]?.step ?? 60) * 1000
 
-  const side = (
-    env: string,
-    points: OverlaySide['points'],
-    query: { isError: boolean; data?: unknown } | null,
-    enabled: boolean,
-  ): OverlaySide => ({
-    env,
-    points: enabled ? points : [],
-    status: !env
-      ? 'no environment chosen'
-      : !enabled
-        ? null
-        : points
-          ? null
-          : query?.isError
-            ? 'could not be loaded'
-            : 'loading…',
-  })
+  /** Both sides of one chart: each side's line, or why it has none. */
   const pair = (
-    pointsA: OverlaySide['points'],
-    pointsB: OverlaySide['points'],
-    queryA: { isError: boolean },
-    queryB: { isError: boolean },
-  ): [OverlaySide, OverlaySide] => [
-    side(envA, pointsA, queryA, a.scope !== null),
-    side(envB, pointsB, queryB, b.scope !== null),
-  ]
+    queries: readonly Query<unknown>[],
+    line: (index: number) => OverlaySide['columns'],
+  ) =>
+    sides.map((side, index): OverlaySide => {
+      const enabled = side.scope !== null
+      const columns = enabled ? line(index) : null
+      return {
+        env: side.env ?? '',
+        columns,
+        status: !side.env
+          ? 'no environment chosen'
+          : !enabled || columns
+            ? null
+            : queries[index]?.isError
+              ? 'could not be loaded'
+              : 'loading…',
+      }
+    }) as unknown as readonly [OverlaySide, OverlaySide]
   const routeLabel = route ? `${route.routeId} (${route.applicationId})` : ''
   const aggregationLabel = aggregations.find((one) => one.value === aggregation)?.label ?? ''
 
@@ -238,7 +227,7 @@ export function OverlaySection({ a, b, range, state, refetchInterval, onChange }
             <OverlayChart
               title={`p50 latency of ${routeLabel}`}
               unit="ms"
-              sides={pair(linesA?.p50 ?? null, linesB?.p50 ?? null, seriesA, seriesB)}
+              sides={pair(seriesQueries, (index) => lines[index]?.p50 ?? null)}
               domain={routeDomain}
               stepMs={routeStep}
               emptyText="No execution of the route finished in this time range."
@@ -246,7 +235,7 @@ export function OverlaySection({ a, b, range, state, refetchInterval, onChange }
             <OverlayChart
               title={`p99 latency of ${routeLabel}`}
               unit="ms"
-              sides={pair(linesA?.p99 ?? null, linesB?.p99 ?? null, seriesA, seriesB)}
+              sides={pair(seriesQueries, (index) => lines[index]?.p99 ?? null)}
               domain={routeDomain}
               stepMs={routeStep}
               emptyText="No execution of the route finished in this time range."
@@ -254,7 +243,7 @@ export function OverlaySection({ a, b, range, state, refetchInterval, onChange }
             <OverlayChart
               title={`Error rate of ${routeLabel}`}
               unit="ratio"
-              sides={pair(linesA?.errorRate ?? null, linesB?.errorRate ?? null, seriesA, seriesB)}
+              sides={pair(seriesQueries, (index) => lines[index]?.errorRate ?? null)}
               domain={routeDomain}
               stepMs={routeStep}
               emptyText="The route did not run in this time range."
@@ -263,10 +252,11 @@ export function OverlaySection({ a, b, range, state, refetchInterval, onChange }
         ) : null}
         {metric ? (
           <OverlayChart
+            view={metricView}
             title={`${metric}, ${aggregationLabel.toLowerCase()}`}
             subtitle={unit ? `unit ${unit}` : undefined}
             unit={unit}
-            sides={pair(agentA, agentB, metricA, metricB)}
+            sides={pair(metricQueries, (index) => agentLines[index] ?? null)}
             domain={metricDomain}
             stepMs={metricStep}
             emptyText="No agent reported this metric in this time range."
@@ -297,6 +287,6 @@ function keyScope(scope: Scope | null): Scope {
 }
 
 /** A side's data, and nothing when the side has no environment (its query is disabled). */
-function dataOf<T>(scope: Scope | null, query: { data?: T }): T | undefined {
-  return scope ? query.data : undefined
+function dataOf<T>(scope: Scope | null, query: { data?: T } | undefined): T | undefined {
+  return scope ? query?.data : undefined
 }

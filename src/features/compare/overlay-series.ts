@@ -1,5 +1,5 @@
-import type { TimePoint } from '@/lib/downsample'
 import type { Schemas } from '@/lib/api/types'
+import type { SeriesColumns } from '@/lib/time-series'
 
 /**
  * What the overlay charts draw per environment: a route's p50, p99 and error rate per bucket,
@@ -16,9 +16,9 @@ export const aggregations: ReadonlyArray<{ value: Aggregation; label: string }> 
 ]
 
 export interface RouteLines {
-  p50: TimePoint[]
-  p99: TimePoint[]
-  errorRate: TimePoint[]
+  p50: SeriesColumns
+  p99: SeriesColumns
+  errorRate: SeriesColumns
 }
 
 export function routeLines(points: readonly Schemas['TimeseriesPoint'][]): RouteLines {
@@ -27,40 +27,35 @@ export function routeLines(points: readonly Schemas['TimeseriesPoint'][]): Route
     .filter((point) => point.exchanges > 0)
     .map((point) => ({ ...point, time: Date.parse(point.t) }))
     .sort((x, y) => x.time - y.time)
+  const times = ran.map((point) => point.time)
   return {
-    p50: ran.map((point) => ({ t: point.time, v: point.p50Ms })),
-    p99: ran.map((point) => ({ t: point.time, v: point.p99Ms })),
-    errorRate: ran.map((point) => ({ t: point.time, v: point.failed / point.exchanges })),
+    p50: { times, values: ran.map((point) => point.p50Ms) },
+    p99: { times, values: ran.map((point) => point.p99Ms) },
+    errorRate: { times, values: ran.map((point) => point.failed / point.exchanges) },
   }
 }
 
+/** The agents' series of `name` (columns on the answer's buckets) as one line. */
 export function aggregateAgents(
-  series: readonly Schemas['MetricSeries'][],
+  answer: { times: ArrayLike<number>; series: readonly Schemas['MetricSeries'][] },
   name: string,
   aggregation: Aggregation,
-): TimePoint[] {
-  const buckets = new Map<number, { sum: number; max: number; count: number }>()
-  for (const one of series) {
-    if (one.name !== name) continue
-    for (const point of one.points) {
-      const t = Date.parse(point.t)
-      if (!Number.isFinite(t) || !Number.isFinite(point.v)) continue
-      const bucket = buckets.get(t) ?? { sum: 0, max: Number.NEGATIVE_INFINITY, count: 0 }
-      bucket.sum += point.v
-      bucket.max = Math.max(bucket.max, point.v)
-      bucket.count += 1
-      buckets.set(t, bucket)
+): SeriesColumns {
+  const values: (number | null)[] = []
+  for (let i = 0; i < answer.times.length; i++) {
+    let sum = 0
+    let max = Number.NEGATIVE_INFINITY
+    let count = 0
+    for (const one of answer.series) {
+      const value = one.name === name ? one.values[i] : null
+      if (value === null || value === undefined) continue
+      sum += value
+      max = Math.max(max, value)
+      count++
     }
+    values.push(
+      count === 0 ? null : aggregation === 'sum' ? sum : aggregation === 'max' ? max : sum / count,
+    )
   }
-  return [...buckets.entries()]
-    .sort((x, y) => x[0] - y[0])
-    .map(([t, bucket]) => ({
-      t,
-      v:
-        aggregation === 'sum'
-          ? bucket.sum
-          : aggregation === 'max'
-            ? bucket.max
-            : bucket.sum / bucket.count,
-    }))
+  return { times: answer.times, values }
 }

@@ -1,3 +1,4 @@
+import type { Granularity } from '@/lib/resources/usage'
 import { useQuery } from '@tanstack/react-query'
 import { useCallback, useId, useMemo } from 'react'
 import { useSearchParams } from 'react-router'
@@ -24,7 +25,6 @@ import {
   usagePeriodKey,
   writeUsagePeriod,
   usageView,
-  type Granularity,
   type UsagePeriod,
 } from './period/usage-period'
 import { UsageTotalsCards } from './totals/usage-totals'

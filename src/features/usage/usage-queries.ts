@@ -1,21 +1,17 @@
 import { queryOptions } from '@tanstack/react-query'
-import { scopedGet } from '@/lib/api/api-client'
-import { ContractError } from '@/lib/api/errors'
-import { assertAnswersFor } from '@/lib/api/response-validation'
 import type { UsageResponse } from '@/lib/api/types'
 import { scopedKey, scopedQuery, type Scope } from '@/lib/query/query-scope'
+import { fetchUsage } from '@/lib/resources/usage'
 import { forecastRange } from './forecast/month-forecast'
 import {
-  bucketStartOf,
   defaultGranularity,
   periodFromKey,
   previousPeriod,
   resolveUsagePeriod,
-  type Granularity,
   type ResolvedPeriod,
   type UsagePeriodKey,
 } from './period/usage-period'
-import { usageResponseSchema } from '@/lib/api/generated/response-schemas/usage-response'
+import type { Granularity } from '@/lib/resources/usage'
 
 /** Usage of one environment over one period, with the instants the period meant. */
 export interface UsageOverPeriod extends UsageResponse {
@@ -75,40 +71,4 @@ export const usageQueries = {
       }),
       staleTime: USAGE_STALE_MS,
     }),
-}
-
-async function fetchUsage(
-  scope: Scope,
-  range: ResolvedPeriod,
-  granularity: Granularity,
-  signal: AbortSignal,
-): Promise<UsageResponse> {
-  const body = await scopedGet('/usage', {
-    scope,
-    schema: usageResponseSchema,
-    query: { from: range.from, to: range.to, granularity },
-    signal,
-  })
-  assertAnswersFor(body, { granularity }, '/usage')
-  assertBucketsInRange(body, range, granularity)
-  return body
-}
-
-/** Buckets outside what was asked would be charted and exported as if they were in it. */
-function assertBucketsInRange(
-  body: UsageResponse,
-  range: ResolvedPeriod,
-  granularity: Granularity,
-): void {
-  const first = bucketStartOf(Date.parse(range.from), granularity)
-  const end = Date.parse(range.to)
-  const stray = body.points.find((point) => {
-    const t = Date.parse(point.t)
-    return t < first || t >= end || bucketStartOf(t, granularity) !== t
-  })
-  if (stray) {
-    throw new ContractError('/usage', [
-      `bucket ${stray.t} is not the start of a UTC ${granularity} in the range asked for`,
-    ])
-  }
 }

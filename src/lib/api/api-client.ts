@@ -98,7 +98,7 @@ export async function scopedGet<P extends ScopedPath>(
 ): Promise<OkBody<P>> {
   const { scope, schema, signal } = options
   const body = await send(path, { url: scopedUrl(path, options), signal })
-  return (await checkAnswer(body, schema, scope, path)) as unknown as OkBody<P>
+  return checkAnswer(body, schema, scope, path) as unknown as OkBody<P>
 }
 
 /** The URL scopedGet asks for: the scope's environment as the `environment` parameter. */
@@ -121,7 +121,7 @@ export async function tenantGet<P extends Exclude<GetPath, ScopedPath>>(
   options: { tenant: string; schema: SchemaFor<OkBody<P>>; signal?: AbortSignal },
 ): Promise<OkBody<P>> {
   const body = await send(path, { url: apiUrl(path), signal: options.signal })
-  const data = await checkAnswer(body, options.schema, { tenant: options.tenant }, path)
+  const data = checkAnswer(body, options.schema, { tenant: options.tenant }, path)
   return data as unknown as OkBody<P>
 }
 
@@ -139,14 +139,12 @@ interface Outgoing {
 
 /**
  * Sends one request and reads its JSON body, turning failures into the client's errors. The
- * bearer token goes with every request but the sign-in itself (`isLogin`). With `bytes` a
- * successful body comes back unread, as an ArrayBuffer, for a caller that checks it elsewhere
- * (off-thread-get.ts: in a worker).
+ * bearer token goes with every request but the sign-in itself (`isLogin`).
  */
 export async function send(
   path: string,
   outgoing: Outgoing,
-  { isLogin = false, bytes = false } = {},
+  { isLogin = false } = {},
 ): Promise<unknown> {
   const headers = new Headers(outgoing.headers)
   const token = isLogin ? null : auth.getToken()
@@ -159,12 +157,12 @@ export async function send(
     signal: outgoing.signal,
   })
   let response: Response
-  let body: string | ArrayBuffer
+  let body: string
   try {
     // Resolved at call time, so tests and the mock can intercept it.
     response = await globalThis.fetch(request)
     outgoing.onResponse?.(response)
-    body = bytes && response.ok ? await response.arrayBuffer() : await response.text()
+    body = await response.text()
   } catch (cause) {
     // Aborts are not failures: React Query cancelled a request nobody needs any more.
     // (Checked by name: outside browsers the DOMException class differs.)
@@ -172,7 +170,7 @@ export async function send(
     throw new NetworkError(path, cause)
   }
   if (!response.ok) {
-    const problem = parseProblem(body as string)
+    const problem = parseProblem(body)
     if (response.status === 401 && !isLogin) auth.onUnauthorized()
     const retryAfter =
       response.status === 429 || response.status === 503
@@ -180,9 +178,8 @@ export async function send(
         : null
     throw new HttpError(response.status, problem, path, retryAfter)
   }
-  if (bytes) return body
   // 204 No Content (a deletion): nothing to read.
-  return response.status === 204 ? null : parseJson(body as string, path)
+  return response.status === 204 ? null : parseJson(body, path)
 }
 
 function parseProblem(text: string): Problem | null {

@@ -1,27 +1,19 @@
 import { ContractError } from './errors'
 import type { ResponseSchema } from './response-schema'
-import {
-  assertScope,
-  prepareValidation,
-  validateResponse,
-  type ExpectedScope,
-} from './response-validation'
+import { assertScope, validateResponse, type ExpectedScope } from './response-validation'
 import type { SchemaName, Schemas } from './types'
 
 /**
  * What the API client does with every answer's body, in one place: read it as JSON
  * (`parseJson`, in `send`), validate it against the OpenAPI document's schema and refuse rows
- * of another tenant or environment (`checkAnswer`). `scopedGet` and `tenantGet` run it on the
- * main thread; checked-answer-job.ts runs the same code in a worker, so an answer checked there
- * is refused for exactly the reasons, with exactly the errors, it would be refused for here.
+ * of another tenant or environment (`checkAnswer`), as `scopedGet` and `tenantGet` do.
  */
-export async function checkAnswer<N extends SchemaName>(
+export function checkAnswer<N extends SchemaName>(
   data: unknown,
   schema: ResponseSchema<N>,
   scope: ExpectedScope,
   path: string,
-): Promise<Schemas[N]> {
-  await prepareValidation(data)
+): Schemas[N] {
   const answer = validateResponse(schema, data, path)
   assertScope(schema, answer, scope, path)
   return answer

@@ -1,6 +1,5 @@
 import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema'
 import { ContractError, ScopeMismatchError } from './errors'
-import type { FastPath } from './long-array-fast-path'
 import type { JsonSchemaNode, ResponseSchema } from './response-schema'
 import type { SchemaName, Schemas } from './types'
 
@@ -72,70 +71,14 @@ export function validateResponse<N extends SchemaName>(
   body: unknown,
   path: string,
 ): Schemas[N] {
-  // Long arrays of flat rows are checked by the fast path and hidden from the general
-  // validator, which checks everything else (the fast path's own issues come first).
-  const fastIssues: string[] = []
-  const target = fastPath ? fastPath(schema, body, fastIssues) : body
-  const result = validatorFor(schema).validate(target)
-  if (!result.valid || fastIssues.length > 0) {
+  const result = validatorFor(schema).validate(body)
+  if (!result.valid) {
     const leaves = result.errors.filter((unit) => !containerKeywords.has(unit.keyword))
-    const issues = [
-      ...new Set([
-        ...fastIssues,
-        ...(result.valid ? [] : (leaves.length ? leaves : result.errors).map(describeIssue)),
-      ]),
-    ]
-    throw new ContractError(path, issues)
+    throw new ContractError(path, [
+      ...new Set((leaves.length ? leaves : result.errors).map(describeIssue)),
+    ])
   }
   return body as Schemas[N]
-}
-
-/**
- * The fast path for long arrays of flat rows, once loaded (`prepareValidation`). Until then,
- * or if its chunk cannot be fetched, the general validator checks everything: the same
- * verdict, only slower on long arrays.
- */
-let fastPath: FastPath | null = null
-let fastPathLoading: Promise<void> | null = null
-
-/** Mirrors FAST_PATH_MIN_ROWS of long-array-fast-path.ts (which is not loaded yet). */
-const LONG_ARRAY = 256
-
-/**
- * Whether `body` holds an array of at least LONG_ARRAY items anywhere. A loop, not recursion
- * or spreads: a hostile body may be 10,000 levels deep or hold an object of 200,000 keys.
- */
-function holdsLongArray(body: unknown): boolean {
-  const stack: unknown[] = [body]
-  while (stack.length) {
-    const value = stack.pop()
-    if (!value || typeof value !== 'object') continue
-    if (Array.isArray(value) && value.length >= LONG_ARRAY) return true
-    for (const inner of Array.isArray(value) ? value : Object.values(value)) {
-      if (inner && typeof inner === 'object') stack.push(inner)
-    }
-  }
-  return false
-}
-
-/**
- * Loads the fast path the first time an answer holds a long array, before `validateResponse`
- * checks it. Its code is a chunk of its own: the views that never get long arrays (most first
- * visits) never fetch it.
- */
-export function prepareValidation(body: unknown): Promise<void> | undefined {
-  if (fastPath || !holdsLongArray(body)) return undefined
-  fastPathLoading ??= import('./long-array-fast-path')
-    .then(({ createFastPath }) => {
-      fastPath = createFastPath()
-    })
-    .catch(() => {
-      // Not fetched (offline, a new deploy): the general validator checks it; try again next time.
-    })
-    .finally(() => {
-      fastPathLoading = null
-    })
-  return fastPathLoading
 }
 
 export interface ExpectedScope {

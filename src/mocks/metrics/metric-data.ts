@@ -1,6 +1,5 @@
 import type { Schemas } from '@/lib/api/types'
 import type { AgentRecord } from '../agents/agent-data'
-import { toIso } from '../clock'
 import { BUCKET_MS, getEnvironmentModel, trafficFactor } from '../executions/execution-model'
 import { createRandom, hashString } from '../random'
 import { metricAgents, reportingWindows, SAMPLE_MS, type Window } from './metric-agents'
@@ -181,12 +180,23 @@ function sampleValue(profile: AgentProfile, name: MetricName, time: number): num
 export interface MetricsQuery {
   names: readonly string[]
   agentId?: string
+  applicationId?: string
   from: number
   to: number
   stepSeconds: number
 }
 
-/** One series per (agent, known name) with at least one point in the range. */
+/** Where the first bucket starts: `from` rounded down to a multiple of the step since the epoch. */
+export function bucketStart(from: number, stepSeconds: number): number {
+  const stepMs = stepSeconds * 1000
+  return Math.floor(from / stepMs) * stepMs
+}
+
+/**
+ * One series per (agent, known name), columnar: one value per bucket from `bucketStart` up to
+ * `to`, the mean of the bucket's samples or null where the agent reported none. An agent with
+ * no sample in the range is still listed (all null), as the contract has it.
+ */
 export function metricSeries(
   tenant: string,
   env: string,
@@ -194,25 +204,34 @@ export function metricSeries(
   now: number,
 ): Schemas['MetricSeries'][] {
   const stepMs = query.stepSeconds * 1000
+  const start = bucketStart(query.from, query.stepSeconds)
+  const buckets = Math.max(0, Math.ceil((query.to - start) / stepMs))
   const to = Math.min(query.to, now)
-  const firstPoint = Math.floor(query.from / stepMs)
-  const lastPoint = Math.floor((to - 1) / stepMs)
   const out: Schemas['MetricSeries'][] = []
   for (const profile of agentProfiles(tenant, env, now)) {
     if (query.agentId !== undefined && profile.agent.agentId !== query.agentId) continue
+    if (query.applicationId !== undefined && profile.agent.applicationId !== query.applicationId) {
+      continue
+    }
     for (const name of query.names) {
       const metric = findMetric(name)
       if (!metric) continue
-      const points: Schemas['MetricSeries']['points'] = []
-      for (let p = firstPoint; p <= lastPoint; p++) {
-        const start = Math.max(p * stepMs, query.from)
-        const end = Math.min((p + 1) * stepMs, to)
-        const value = bucketMean(profile, metric.name as MetricName, start, end)
-        if (value !== null) points.push({ t: toIso(p * stepMs), v: value })
+      const values: (number | null)[] = new Array<number | null>(buckets)
+      for (let i = 0; i < buckets; i++) {
+        const bucketFrom = Math.max(start + i * stepMs, query.from)
+        const bucketTo = Math.min(start + (i + 1) * stepMs, to)
+        values[i] =
+          bucketTo > bucketFrom
+            ? bucketMean(profile, metric.name as MetricName, bucketFrom, bucketTo)
+            : null
       }
-      if (points.length > 0) {
-        out.push({ agentId: profile.agent.agentId, name: metric.name, unit: metric.unit, points })
-      }
+      out.push({
+        agentId: profile.agent.agentId,
+        applicationId: profile.agent.applicationId,
+        name: metric.name,
+        unit: metric.unit,
+        values,
+      })
     }
   }
   return out

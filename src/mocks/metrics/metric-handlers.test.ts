@@ -57,31 +57,73 @@ describe('GET /metrics', () => {
     expect(one.series.map((series) => series.agentId)).toEqual([agentId])
   })
 
-  it('draws no points after a DEAD agent died and leaves a gap for a STALE one', async () => {
+  it('answers columns: start is from rounded down to the step, one value per bucket to `to`', async () => {
+    const from = NOW - HOUR + 25_000
+    const body = await get(
+      'MetricsResponse',
+      `/metrics?environment=prod&names=jvm.threads.live&from=${iso(from)}&to=${iso(NOW)}&step=60`,
+      token,
+    )
+    const start = Math.floor(from / 60_000) * 60_000
+    expect(body.start).toBe(iso(start))
+    expect(body.step).toBe(60)
+    const buckets = Math.ceil((NOW - start) / 60_000)
+    expect(buckets).toBe(60)
+    for (const series of body.series) expect(series.values).toHaveLength(buckets)
+  })
+
+  it("filters by applicationId and names each series' application", async () => {
+    const agents = listAgentRecords('acme', 'prod')
+    const application = agents[0]?.applicationId ?? ''
+    const body = await get(
+      'MetricsResponse',
+      `/metrics?environment=prod&names=process.cpu.usage&applicationId=${application}&${range}&step=60`,
+      token,
+    )
+    const expected = agents.filter((agent) => agent.applicationId === application)
+    expect(body.series.map((one) => one.agentId).sort()).toEqual(
+      expected.map((agent) => agent.agentId).sort(),
+    )
+    expect(body.series.every((one) => one.applicationId === application)).toBe(true)
+  })
+
+  it('has nulls after a DEAD agent died, a gap for a STALE one, and lists all-null series', async () => {
     const agents = listAgentRecords('acme', 'prod')
     const dead = agents.find(
       (agent) => agent.status === 'DEAD' && agent.lastHeartbeatAgoMs < 5 * HOUR,
     )
     const stale = agents.find((agent) => agent.status === 'STALE')
+    const from = NOW - 6 * HOUR
     const body = await get(
       'MetricsResponse',
-      `/metrics?environment=prod&names=jvm.threads.live&from=${iso(NOW - 6 * HOUR)}&to=${iso(NOW)}&step=10`,
+      `/metrics?environment=prod&names=jvm.threads.live&from=${iso(from)}&to=${iso(NOW)}&step=10`,
       token,
     )
+    const start = Date.parse(body.start)
+    const timesOf = (agentId: string | undefined) =>
+      (body.series.find((one) => one.agentId === agentId)?.values ?? []).flatMap((value, i) =>
+        value === null ? [] : [start + i * body.step * 1000],
+      )
     expect(dead).toBeDefined()
     if (dead) {
-      const points = body.series.find((one) => one.agentId === dead.agentId)?.points ?? []
-      expect(points.length).toBeGreaterThan(0)
-      for (const point of points) {
-        expect(Date.parse(point.t)).toBeLessThan(NOW - dead.lastHeartbeatAgoMs)
-      }
+      const times = timesOf(dead.agentId)
+      expect(times.length).toBeGreaterThan(0)
+      for (const time of times) expect(time).toBeLessThan(NOW - dead.lastHeartbeatAgoMs)
     }
     expect(stale).toBeDefined()
-    const times = (body.series.find((one) => one.agentId === stale?.agentId)?.points ?? []).map(
-      (point) => Date.parse(point.t),
-    )
+    const times = timesOf(stale?.agentId)
     const gaps = times.slice(1).filter((time, i) => time - (times[i] ?? time) > 5 * 60_000)
     expect(gaps.length).toBe(1)
+    // Every agent is listed, even one that reported nothing in the range.
+    expect(new Set(body.series.map((one) => one.agentId)).size).toBe(agents.length)
+    const silent = agents.find(
+      (agent) => agent.status === 'DEAD' && agent.lastHeartbeatAgoMs > 6 * HOUR,
+    )
+    if (silent) {
+      const values = body.series.find((one) => one.agentId === silent.agentId)?.values ?? []
+      expect(values.length).toBeGreaterThan(0)
+      expect(values.every((value) => value === null)).toBe(true)
+    }
   })
 
   it('drops heap at GC pauses: heap used falls where the pause spikes', async () => {
@@ -95,22 +137,24 @@ describe('GET /metrics', () => {
       (one) => one.agentId === agentId && one.name === 'jvm.memory.heap.used',
     )
     const pause = body.series.find((one) => one.agentId === agentId && one.name === 'jvm.gc.pause')
-    const drops = (heap?.points ?? []).flatMap((point, i, points) =>
-      i > 0 && point.v < (points[i - 1]?.v ?? 0) * 0.8 ? [point.t] : [],
-    )
+    const values = heap?.values ?? []
+    const drops = values.flatMap((value, i) => {
+      const before = values[i - 1]
+      return i > 0 && value !== null && before != null && value < before * 0.8 ? [i] : []
+    })
     expect(drops.length).toBeGreaterThan(3)
-    const pauseAt = new Map((pause?.points ?? []).map((point) => [point.t, point.v]))
-    for (const t of drops) expect(pauseAt.get(t)).toBeGreaterThan(5)
+    for (const i of drops) expect(pause?.values[i]).toBeGreaterThan(5)
   })
 
-  it('raises the step to at most 1,000 points and refuses bad requests', async () => {
+  it('raises the step to at most 1,000 buckets and refuses bad requests', async () => {
     const day = await get(
       'MetricsResponse',
       `/metrics?environment=prod&names=camel.routes.running&from=${iso(NOW - 24 * HOUR)}&to=${iso(NOW)}&step=10`,
       token,
     )
     expect(day.step).toBe(90)
-    for (const series of day.series) expect(series.points.length).toBeLessThanOrEqual(1000)
+    expect(day.start).toBe(iso(Math.floor((NOW - 24 * HOUR) / 90_000) * 90_000))
+    for (const series of day.series) expect(series.values.length).toBeLessThanOrEqual(1000)
     await expectProblem(call(`/metrics?environment=prod&${range}`, token), 400, /names/)
     await expectProblem(call(`/metrics?environment=prod&names=a%20b&${range}`, token), 400)
     await expectProblem(

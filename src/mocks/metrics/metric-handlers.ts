@@ -1,10 +1,10 @@
 import { apiGet, ok } from '../api-route'
-import { mockNow } from '../clock'
+import { mockNow, toIso } from '../clock'
 import { pointCount, resolveStep, MAX_POINTS } from '../executions/execution-stats'
 import { badRequest } from '../problem'
 import { intParam, optionalParam, parseTimeRange, requireScope } from '../scope-guard'
 import { METRICS } from './metric-catalog'
-import { metricNamesWithData, metricSeries } from './metric-data'
+import { bucketStart, metricNamesWithData, metricSeries } from './metric-data'
 
 /** GET /metrics/names and GET /metrics, validated like every other endpoint. */
 
@@ -14,8 +14,8 @@ const RESOURCE_ID_MAX = 256
 
 /**
  * The step actually used: the requested one (default as `/stats/timeseries`), raised to the
- * smallest multiple of 10 s that gives at most 1,000 points, so the finest step over 24 h is
- * 90 s (960 points) rather than a coarser "nice" step.
+ * smallest multiple of 10 s that gives at most 1,000 buckets, so the finest step over 24 h is
+ * 90 s (961 buckets) rather than a coarser "nice" step.
  */
 export function resolveMetricStep(range: { from: number; to: number }, requested?: number) {
   if (requested === undefined) return resolveStep(range, undefined)
@@ -54,14 +54,17 @@ export const metricHandlers = [
       : undefined
     const step = resolveMetricStep(range, requested)
     const agentId = optionalParam(url, 'agentId', RESOURCE_ID_MAX)
+    const applicationId = optionalParam(url, 'applicationId', RESOURCE_ID_MAX)
+    const names = [...new Set(rawNames.split(','))]
     return ok('MetricsResponse', {
       tenantId: scope.tenant,
       environment: scope.environment,
+      start: toIso(bucketStart(range.from, step)),
       step,
       series: metricSeries(
         scope.tenant,
         scope.environment,
-        { names: [...new Set(rawNames.split(','))], agentId, ...range, stepSeconds: step },
+        { names, agentId, applicationId, ...range, stepSeconds: step },
         now,
       ),
     })

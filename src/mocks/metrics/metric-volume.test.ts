@@ -47,7 +47,10 @@ describe('countMetricPoints', () => {
       { names: METRICS.map((metric) => metric.name), from, to: NOW, stepSeconds: 10 },
       NOW,
     )
-    const points = series.reduce((sum, one) => sum + one.points.length, 0)
+    const points = series.reduce(
+      (sum, one) => sum + one.values.filter((value) => value !== null).length,
+      0,
+    )
     expect(points).toBe(
       countMetricPoints({ tenant: 'acme', env: 'prod', from: new Date(from), to: new Date(NOW) }),
     )

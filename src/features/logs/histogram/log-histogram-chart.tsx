@@ -1,4 +1,7 @@
-import { StackedTimeHistogram, type StackedSeries } from '@/components/stacked-time-histogram'
+import {
+  StackedTimeHistogram,
+  type StackedSeries,
+} from '@/components/charts/stacked-time-histogram'
 import type { TimeZonePreference } from '@/lib/preferences-store'
 import type { LogVolumeBar } from './log-volume-bars'
 

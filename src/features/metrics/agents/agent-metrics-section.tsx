@@ -1,21 +1,21 @@
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useId, useMemo } from 'react'
+import { lazy, Suspense, useId, useMemo } from 'react'
 import { ErrorState, LoadingState } from '@/components/query-states'
-import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import type { Schemas } from '@/lib/api/types'
 import { formatCount } from '@/lib/format'
 import { describeUnit } from '@/lib/metric-units'
-import { polling } from '@/lib/query/retry-policy'
-import { keepPreviousInScope, type Scope } from '@/lib/query/query-scope'
+import { metricsResources } from '@/lib/resources/metrics'
+import type { Scope } from '@/lib/query/query-scope'
 import type { TimeRange } from '@/lib/time-range/time-range'
-import { MetricFigure, preloadChartBody } from '@/features/metrics/charts/metric-figure'
-import type { ChartSeries } from '@/features/metrics/charts/chart-series'
 import { metricsQueries } from '@/features/metrics/metrics-queries'
 import { MAX_METRICS, type MetricsViewState } from '@/features/metrics/metrics-url-state'
+import type { ChartSpec } from './agent-metric-chart'
 import { HEAP_MAX, HEAP_USED, isKnownMetric, metricLabel } from './known-metrics'
 
-/** More lines than this on one chart cannot be told apart: the rest are counted, not drawn. */
-export const TOP_AGENTS = 8
+// The chart family arrives with the first chart, not with the page.
+const AgentMetricChart = lazy(() =>
+  import('./agent-metric-chart').then((module) => ({ default: module.AgentMetricChart })),
+)
 
 interface Props {
   scope: Scope
@@ -25,35 +25,15 @@ interface Props {
   onChange: (patch: Partial<MetricsViewState>) => void
 }
 
-interface ChartSpec {
-  id: string
-  title: string
-  subtitle: string
-  unit: string
-  names: string[]
-}
-
-/** The agent metrics: the picker, the agent filters and one chart per chosen metric. */
+/**
+ * The agent metrics: the picker, the agent filters and one chart per chosen metric. Each
+ * chart asks for its own metric (agent-metric-chart.tsx), of the chosen application only,
+ * once it comes into view.
+ */
 export function AgentMetricsSection({ scope, range, state, refetchInterval, onChange }: Props) {
   const pickerId = useId()
-  const names = useQuery(metricsQueries.names(scope))
+  const names = useQuery(metricsResources.names(scope))
   const agents = useQuery(metricsQueries.agents(scope))
-  const metrics = useQuery({
-    ...metricsQueries.agentMetrics(scope, range, state.metrics),
-    enabled: state.metrics.length > 0,
-    // Each answer is new data; comparing 300,000 points with the last answer costs more than
-    // re-rendering the charts.
-    structuralSharing: false,
-    refetchInterval: polling(refetchInterval),
-    placeholderData: (previous, previousQuery) =>
-      keepPreviousInScope(previous, previousQuery, scope),
-  })
-
-  // The chart code loads while the (big) answer is on its way, not after it.
-  const chartsComing = state.metrics.length > 0
-  useEffect(() => {
-    if (chartsComing) preloadChartBody()
-  }, [chartsComing])
 
   const catalogue = useMemo(() => {
     const byName = new Map<string, Schemas['MetricName']>()
@@ -72,56 +52,18 @@ export function AgentMetricsSection({ scope, range, state, refetchInterval, onCh
     [agents.data],
   )
 
-  const data = metrics.data
-  const specs = useMemo(
-    () => chartSpecs(state.metrics, catalogue, data?.series ?? []),
-    [state.metrics, catalogue, data],
-  )
+  const specs = useMemo(() => chartSpecs(state.metrics, catalogue), [state.metrics, catalogue])
 
-  const filtered = useMemo(() => {
+  // Every agent of the environment, so an agent has the same colour on every chart.
+  const colourKeys = useMemo(() => [...agentById.keys()].sort(), [agentById])
+  const shownAgents = useMemo(() => {
     const needle = state.agent.toLowerCase()
-    // Read, checked and turned into typed arrays off the main thread (fetch-agent-metric-columns.ts).
-    return (data?.series ?? []).filter((one) => {
-      if (needle && !one.agentId.toLowerCase().includes(needle)) return false
-      if (state.agentApp && agentById.get(one.agentId)?.applicationId !== state.agentApp) {
-        return false
-      }
-      return true
-    })
-  }, [data, state.agent, state.agentApp, agentById])
-
-  const colourKeys = useMemo(
-    () => [...new Set((data?.series ?? []).map((one) => one.agentId))].sort(),
-    [data],
-  )
-  const domain = useMemo(
-    () =>
-      data
-        ? { from: Date.parse(data.resolved.from), to: Date.parse(data.resolved.to) }
-        : { from: 0, to: 1 },
-    [data],
-  )
-  const chartSeries = useMemo(() => {
-    const byChart = new Map<string, ChartSeries[]>()
-    for (const spec of specs) {
-      byChart.set(
-        spec.id,
-        filtered
-          .filter((one) => spec.names.includes(one.name))
-          .map((one) => ({
-            id: `${one.agentId}/${one.name}`,
-            key: one.agentId,
-            label:
-              spec.names.length > 1 ? `${one.agentId} — ${metricLabel(one.name)}` : one.agentId,
-            primary: one.name === spec.names[0],
-            times: one.times,
-            values: one.values,
-            summary: one.summary,
-          })),
-      )
-    }
-    return byChart
-  }, [specs, filtered])
+    return [...agentById.values()].filter(
+      (agent) =>
+        (!needle || agent.agentId.toLowerCase().includes(needle)) &&
+        (!state.agentApp || agent.applicationId === state.agentApp),
+    ).length
+  }, [agentById, state.agent, state.agentApp])
 
   const describeAgent = useMemo(
     () => (agentId: string) => {
@@ -216,11 +158,9 @@ export function AgentMetricsSection({ scope, range, state, refetchInterval, onCh
               onChange={(event) => onChange({ agent: event.target.value })}
             />
           </div>
-          {data ? (
+          {agents.data ? (
             <p className="metrics-agent-count" aria-live="polite">
-              {formatCount(new Set(filtered.map((one) => one.agentId)).size)} of{' '}
-              {formatCount(colourKeys.length)} agents · one point every {data.step} s
-              {metrics.isPlaceholderData ? ' · updating…' : ''}
+              {formatCount(shownAgents)} of {formatCount(agentById.size)} agents
             </p>
           ) : null}
         </div>
@@ -228,39 +168,27 @@ export function AgentMetricsSection({ scope, range, state, refetchInterval, onCh
 
       {state.metrics.length === 0 ? (
         <p className="metrics-empty">Choose one or more metrics above to chart them.</p>
-      ) : metrics.isPending ? (
-        <LoadingState label="Loading the agent metrics…" />
-      ) : metrics.isError && !data ? (
-        <ErrorState
-          error={metrics.error}
-          title="Could not load the agent metrics"
-          onRetry={() => void metrics.refetch()}
-        />
-      ) : data ? (
-        <>
-          <RefreshFailedNotice what="the agent metrics" query={metrics} />
+      ) : (
+        <Suspense fallback={<LoadingState label="Loading the charts…" />}>
           <div className="metrics-charts">
             {specs.map((spec) => (
-              <MetricFigure
+              <AgentMetricChart
                 key={spec.id}
-                title={spec.title}
-                subtitle={spec.subtitle}
-                unit={spec.unit}
-                series={chartSeries.get(spec.id) ?? []}
-                domain={domain}
-                stepMs={data.step * 1000}
-                colourKeys={colourKeys}
-                noun="agent"
-                topLimit={TOP_AGENTS}
+                scope={scope}
+                range={range}
+                spec={spec}
+                applicationId={state.agentApp}
+                agentFilter={state.agent}
                 showAll={state.allAgents}
                 onShowAllChange={(allAgents) => onChange({ allAgents })}
-                describeKey={describeAgent}
-                emptyText="No agent reported this metric in the time range (with these filters)."
+                colourKeys={colourKeys}
+                describeAgent={describeAgent}
+                refetchInterval={refetchInterval}
               />
             ))}
           </div>
-        </>
-      ) : null}
+        </Suspense>
+      )}
     </section>
   )
 }
@@ -269,10 +197,8 @@ export function AgentMetricsSection({ scope, range, state, refetchInterval, onCh
 function chartSpecs(
   chosen: readonly string[],
   catalogue: ReadonlyMap<string, Schemas['MetricName']>,
-  series: readonly { name: string; unit: string }[],
 ): ChartSpec[] {
-  const unitOf = (name: string) =>
-    catalogue.get(name)?.unit ?? series.find((one) => one.name === name)?.unit ?? ''
+  const unitOf = (name: string) => catalogue.get(name)?.unit ?? null
   const subtitle = (name: string, extra = '') => {
     const unit = unitOf(name)
     return `${name}${extra}${unit ? ` · ${describeUnit(unit)}` : ''}`

@@ -6,8 +6,8 @@ import { polling } from '@/lib/query/retry-policy'
 import { keepPreviousInScope, type Scope } from '@/lib/query/query-scope'
 import type { TimeRange } from '@/lib/time-range/time-range'
 import { summarizeValues } from '@/lib/series-summary'
-import type { ChartSeries } from '@/features/metrics/charts/chart-series'
-import { MetricFigure } from '@/features/metrics/charts/metric-figure'
+import type { ChartSeries } from '@/components/charts/chart-series'
+import { TimeSeriesFigure, useChartView } from '@/components/charts/time-series-figure'
 import { metricsQueries } from '@/features/metrics/metrics-queries'
 
 interface Props {
@@ -39,6 +39,8 @@ function executionsLink(
 /** A route's throughput and failures, and its p50/p99 latency, over the range. */
 export function RouteCharts({ scope, range, route, refetchInterval, onClose }: Props) {
   const headingId = useId()
+  const throughputView = useChartView()
+  const latencyView = useChartView()
   const timeseries = useQuery({
     ...metricsQueries.routeTimeseries(scope, range, route),
     refetchInterval: polling(refetchInterval),
@@ -107,7 +109,8 @@ export function RouteCharts({ scope, range, route, refetchInterval, onClose }: P
         />
       ) : charts ? (
         <div className="metrics-charts">
-          <MetricFigure
+          <TimeSeriesFigure
+            view={throughputView}
             title="Throughput and failures"
             subtitle="exchanges and failed exchanges per second"
             unit="1/s"
@@ -116,10 +119,10 @@ export function RouteCharts({ scope, range, route, refetchInterval, onClose }: P
             stepMs={charts.stepMs}
             colourKeys={SERIES_KEYS}
             noun="series"
-            topLimit={null}
             emptyText="The route did not run in this time range."
           />
-          <MetricFigure
+          <TimeSeriesFigure
+            view={latencyView}
             title="Latency p50 and p99"
             subtitle="of finished executions"
             unit="ms"
@@ -128,7 +131,6 @@ export function RouteCharts({ scope, range, route, refetchInterval, onClose }: P
             stepMs={charts.stepMs}
             colourKeys={SERIES_KEYS}
             noun="series"
-            topLimit={null}
             emptyText="No execution of the route finished in this time range."
           />
         </div>

@@ -1,6 +1,6 @@
 import type { TimeZonePreference } from '@/lib/preferences-store'
 import { formatInstant } from '@/lib/time-format'
-import type { Granularity } from '../period/usage-period'
+import type { Granularity } from '@/lib/resources/usage'
 
 const utcDay = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',

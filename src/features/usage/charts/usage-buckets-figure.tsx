@@ -1,7 +1,7 @@
 import { lazy, Suspense, useId, useState } from 'react'
 import type { UsagePoint } from '@/lib/api/types'
 import { useTimeZonePreference } from '@/lib/preferences-store'
-import type { Granularity } from '../period/usage-period'
+import type { Granularity } from '@/lib/resources/usage'
 import { MEASURES, type MeasureDefinition } from '../usage-measures'
 import { bucketLabel } from './bucket-labels'
 

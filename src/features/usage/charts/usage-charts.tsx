@@ -1,52 +1,39 @@
 import { memo, useMemo } from 'react'
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts'
+import { seriesColour } from '@/components/charts/chart-layout'
+import { StackedTimeHistogram } from '@/components/charts/stacked-time-histogram'
 import type { UsagePoint } from '@/lib/api/types'
 import type { TimeZonePreference } from '@/lib/preferences-store'
-import type { Granularity } from '../period/usage-period'
+import type { Granularity } from '@/lib/resources/usage'
 import type { MeasureDefinition } from '../usage-measures'
 import { bucketLabel, bucketTick } from './bucket-labels'
 
 /**
- * The only module of the usage page that imports recharts; it is loaded with React.lazy, so
- * the page's totals and tables arrive without the chart library. The charts are for sighted
- * users: each has a table of the same buckets beside it.
+ * The usage page's charts, drawn by the chart family's bar body; this module is loaded with
+ * React.lazy, so the page's totals and tables arrive without the chart library. The charts are
+ * for sighted users: each has a table of the same buckets beside it.
  */
-
-/** Colours per environment, in the order the table lists them; from the theme's series tokens. */
-// Theme tokens (app/styles.css): the charts follow light and dark like the rest of the page.
-export const ENVIRONMENT_COLOURS = [1, 2, 3, 4, 5, 6].map((index) => `var(--series-${index})`)
 
 /** Production (the server's flag) always in the app's production colour, in every chart. */
 function colourOf(production: boolean, index: number): string {
-  if (production) return 'var(--prod)'
-  return ENVIRONMENT_COLOURS[index % ENVIRONMENT_COLOURS.length] ?? 'var(--series-1)'
+  return production ? 'var(--prod)' : seriesColour(index)
 }
 
-const axisTick = { fontSize: 11, fill: 'var(--text-muted)' }
-const tooltipStyle = {
-  background: 'var(--surface)',
-  border: '1px solid var(--border)',
-  color: 'var(--text)',
+const Y_AXIS_WIDTH = 64
+
+function bucketStepSeconds(granularity: Granularity): number {
+  return granularity === 'day' ? 86_400 : 3_600
 }
 
-function ticks(
-  points: readonly { t: number }[],
+function formats(
+  measure: MeasureDefinition,
   granularity: Granularity,
   timeZone: TimeZonePreference,
 ) {
-  const first = points[0]?.t ?? 0
-  const last = points.at(-1)?.t ?? 0
-  const spansDays = last - first >= 86_400_000
-  return (value: number) => bucketTick(value, granularity, timeZone, spansDays)
+  return {
+    formatTick: (t: number, spansDays: boolean) => bucketTick(t, granularity, timeZone, spansDays),
+    formatLabel: (t: number) => bucketLabel(t, granularity, timeZone),
+    formatValue: { axis: measure.short, exact: measure.exact },
+  }
 }
 
 /**
@@ -65,34 +52,24 @@ export const UsageBucketChart = memo(function UsageBucketChart({
   granularity: Granularity
   timeZone: TimeZonePreference
 }) {
-  const data = useMemo(
+  const bars = useMemo(
     () => points.map((point) => ({ t: Date.parse(point.t), value: point[measure.key] })),
     [points, measure.key],
   )
+  const series = useMemo(
+    () => [{ key: 'value', name: measure.label, fill: 'var(--accent)' }],
+    [measure.label],
+  )
   return (
-    <ResponsiveContainer width="100%" height={180} initialDimension={{ width: 800, height: 180 }}>
-      <BarChart
-        data={data}
-        accessibilityLayer={false}
-        margin={{ top: 4, right: 8, bottom: 0, left: 0 }}
-        barCategoryGap={1}
-      >
-        <CartesianGrid vertical={false} stroke="var(--border)" />
-        <XAxis
-          dataKey="t"
-          tickFormatter={ticks(data, granularity, timeZone)}
-          minTickGap={40}
-          tick={axisTick}
-        />
-        <YAxis width={64} tick={axisTick} tickFormatter={(value: number) => measure.short(value)} />
-        <Tooltip
-          labelFormatter={(value) => bucketLabel(Number(value), granularity, timeZone)}
-          formatter={(value) => [measure.exact(Number(value)), measure.label]}
-          contentStyle={tooltipStyle}
-        />
-        <Bar dataKey="value" name={measure.label} fill="var(--accent)" isAnimationActive={false} />
-      </BarChart>
-    </ResponsiveContainer>
+    <StackedTimeHistogram
+      bars={bars}
+      series={series}
+      stepSeconds={bucketStepSeconds(granularity)}
+      timeZone={timeZone}
+      height={180}
+      yAxisWidth={Y_AXIS_WIDTH}
+      {...formats(measure, granularity, timeZone)}
+    />
   )
 })
 
@@ -126,8 +103,8 @@ function sameSeries(a: StackedChartProps['series'], b: StackedChartProps['series
 /** Memoised like UsageBucketChart; its series array is rebuilt by every render of the table. */
 export const UsageStackedChart = memo(
   function UsageStackedChart({ series, measure, granularity, timeZone }: StackedChartProps) {
-    const data = useMemo(() => {
-      const rows = new Map<number, Record<string, number>>()
+    const bars = useMemo(() => {
+      const rows = new Map<number, { t: number } & Record<string, number>>()
       for (const { environment, points } of series) {
         for (const point of points) {
           const t = Date.parse(point.t)
@@ -136,46 +113,28 @@ export const UsageStackedChart = memo(
           rows.set(t, row)
         }
       }
-      return [...rows.values()].sort((a, b) => (a.t ?? 0) - (b.t ?? 0)) as Array<{ t: number }>
+      return [...rows.values()].sort((a, b) => a.t - b.t)
     }, [series, measure.key])
+    const stacks = useMemo(
+      () =>
+        series.map(({ environment, label, production }, index) => ({
+          key: environment,
+          name: label,
+          fill: colourOf(production, index),
+        })),
+      [series],
+    )
     return (
-      <ResponsiveContainer width="100%" height={220} initialDimension={{ width: 800, height: 220 }}>
-        <BarChart
-          data={data}
-          accessibilityLayer={false}
-          margin={{ top: 4, right: 8, bottom: 0, left: 0 }}
-          barCategoryGap={1}
-        >
-          <CartesianGrid vertical={false} stroke="var(--border)" />
-          <XAxis
-            dataKey="t"
-            tickFormatter={ticks(data, granularity, timeZone)}
-            minTickGap={40}
-            tick={axisTick}
-          />
-          <YAxis
-            width={64}
-            tick={axisTick}
-            tickFormatter={(value: number) => measure.short(value)}
-          />
-          <Tooltip
-            labelFormatter={(value) => bucketLabel(Number(value), granularity, timeZone)}
-            formatter={(value, name) => [measure.exact(Number(value)), String(name)]}
-            contentStyle={tooltipStyle}
-          />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          {series.map(({ environment, label, production }, index) => (
-            <Bar
-              key={environment}
-              dataKey={environment}
-              name={label}
-              stackId="environments"
-              fill={colourOf(production, index)}
-              isAnimationActive={false}
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+      <StackedTimeHistogram
+        bars={bars}
+        series={stacks}
+        stepSeconds={bucketStepSeconds(granularity)}
+        timeZone={timeZone}
+        height={220}
+        yAxisWidth={Y_AXIS_WIDTH}
+        legend
+        {...formats(measure, granularity, timeZone)}
+      />
     )
   },
   (before, after) =>

@@ -4,7 +4,7 @@ import { environmentLabel, isProduction } from '@/environment/environment-info'
 import { useEnvironmentLookup } from '@/environment/use-environment-info'
 import { formatPercent } from '@/lib/format'
 import { useTimeZonePreference } from '@/lib/preferences-store'
-import type { Granularity } from '../period/usage-period'
+import type { Granularity } from '@/lib/resources/usage'
 import { MEASURES, type MeasureDefinition } from '../usage-measures'
 import type { EnvironmentUsage } from './use-environment-usage'
 

@@ -2,7 +2,8 @@ import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query
 import { useMemo } from 'react'
 import { environmentQueries } from '@/environment/environment-queries'
 import { tokenAllowsEnvironment, type TokenClaims } from '@/session/token-claims'
-import type { Granularity, UsagePeriodKey } from '../period/usage-period'
+import type { Granularity } from '@/lib/resources/usage'
+import type { UsagePeriodKey } from '../period/usage-period'
 import { usageQueries, type UsageOverPeriod } from '../usage-queries'
 
 export interface EnvironmentUsage {

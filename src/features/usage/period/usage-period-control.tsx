@@ -3,7 +3,8 @@ import { useId, useRef } from 'react'
 import { AbsoluteRangeForm } from '@/components/time-range-controls'
 import { useTimeZonePreference } from '@/lib/preferences-store'
 import { relativeTimeRanges, type TimeRange } from '@/lib/time-range/time-range'
-import type { Granularity, ResolvedPeriod, UsagePeriod } from './usage-period'
+import type { Granularity } from '@/lib/resources/usage'
+import type { ResolvedPeriod, UsagePeriod } from './usage-period'
 
 const MONTHS: ReadonlyArray<{ value: 'this-month' | 'last-month'; label: string }> = [
   { value: 'this-month', label: 'This month' },

@@ -12,6 +12,7 @@ import {
   type IgnoredLinkValue,
 } from '@/lib/url-state/url-state'
 import { MEASURE_KEYS, type Measure } from '../usage-measures'
+import type { Granularity } from '@/lib/resources/usage'
 
 /**
  * The usage page's period: a UTC calendar month (what the platform bills) or any of the
@@ -23,14 +24,12 @@ import { MEASURE_KEYS, type Measure } from '../usage-measures'
  */
 export type MonthPeriod = 'this-month' | 'last-month'
 export type UsagePeriod = { month: MonthPeriod } | { range: TimeRange }
-export type Granularity = 'hour' | 'day'
 
 export const defaultUsagePeriod: UsagePeriod = { month: 'this-month' }
 const MONTH_PERIODS = ['this-month', 'last-month'] as const satisfies readonly MonthPeriod[]
 const GRANULARITIES = ['hour', 'day'] as const satisfies readonly Granularity[]
 
 const DAY_MS = 86_400_000
-const HOUR_MS = 3_600_000
 /** Over this span a period is shown per day unless the URL says otherwise. */
 const HOURLY_UP_TO_MS = 2 * DAY_MS
 
@@ -79,16 +78,6 @@ export function spanMs(resolved: ResolvedPeriod): number {
 
 export function defaultGranularity(resolved: ResolvedPeriod): Granularity {
   return spanMs(resolved) > HOURLY_UP_TO_MS ? 'day' : 'hour'
-}
-
-export function bucketMs(granularity: Granularity): number {
-  return granularity === 'day' ? DAY_MS : HOUR_MS
-}
-
-/** The start of the UTC hour or day that holds `time`. */
-export function bucketStartOf(time: number, granularity: Granularity): number {
-  const size = bucketMs(granularity)
-  return Math.floor(time / size) * size
 }
 
 /**

@@ -295,11 +295,17 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Agent metric series
-         * @description Agent metrics (the `agent_metrics` table), one series per (agent, metric name) that has
-         *     data in [`from`, `to`); without `agentId`, one series per agent. Each point is the mean
-         *     of the samples in its `step`-second bucket (aligned like `/stats/timeseries`); buckets
-         *     without samples are omitted. Unknown metric names yield no series, not an error.
+         * Agent metric series, columnar
+         * @description Agent metrics (the `agent_metrics` table), columnar: one array of numbers per series (as
+         *     Grafana's data frames), so a client neither parses a timestamp per point nor validates an
+         *     object per point. Without `agentId`, one series per agent (of `applicationId`, when given).
+         *     The buckets are `step` seconds long; the first starts at `start` (`from` rounded down to a
+         *     multiple of `step` since the epoch) and every series has one value per bucket up to `to`:
+         *     the mean of the samples in that bucket, or `null` where there were none. The server may
+         *     raise `step` to keep at most 1,000 buckets; the answer's `start` and `step` are the truth.
+         *     A series with no sample in the range is still listed, all `null`. Unknown metric names
+         *     yield no series, not an error. A client asks for what it draws: one request per chart
+         *     (one metric, or a metric and its limit), at a step of about one bucket per pixel.
          */
         get: operations["getMetrics"];
         put?: never;
@@ -884,20 +890,22 @@ export interface components {
         MetricNameList: {
             items: components["schemas"]["MetricName"][];
         };
-        MetricPoint: {
-            t: components["schemas"]["Timestamp"];
-            v: number;
-        };
         MetricSeries: {
             agentId: string;
+            applicationId: string;
             name: string;
             unit: string;
-            /** @description Oldest first. */
-            points: components["schemas"]["MetricPoint"][];
+            /**
+             * @description One value per bucket, oldest first: bucket `i` starts at `start + i × step`; `null`
+             *     where the agent reported no sample in the bucket.
+             */
+            values: (number | null)[];
         };
         MetricsResponse: {
             tenantId: components["schemas"]["TenantId"];
             environment: components["schemas"]["EnvironmentId"];
+            /** @description Where the first bucket starts (`from` rounded down to a multiple of `step`). */
+            start: components["schemas"]["Timestamp"];
             /** @description The bucket size actually used, in seconds. */
             step: number;
             series: components["schemas"]["MetricSeries"][];
@@ -1598,6 +1606,8 @@ export interface operations {
                 names: string;
                 /** @description Only rows of this agent (exact match). */
                 agentId?: components["parameters"]["agentIdFilter"];
+                /** @description Only rows of this application (exact match). */
+                applicationId?: components["parameters"]["applicationIdFilter"];
                 /**
                  * @description Start of the time range (ISO-8601, inclusive). Default: `to` − 1 hour. `from` ≥ `to`,
                  *     or a span over 31 days → 400.

@@ -10,31 +10,20 @@ export const metricsResponseSchema: ResponseSchema<'MetricsResponse'> = {
       "type": "string",
       "pattern": "^[a-z0-9][a-z0-9-]{0,31}$"
     },
-    "MetricPoint": {
-      "type": "object",
-      "required": [
-        "t",
-        "v"
-      ],
-      "properties": {
-        "t": {
-          "$ref": "#/$defs/Timestamp"
-        },
-        "v": {
-          "type": "number"
-        }
-      }
-    },
     "MetricSeries": {
       "type": "object",
       "required": [
         "agentId",
+        "applicationId",
         "name",
         "unit",
-        "points"
+        "values"
       ],
       "properties": {
         "agentId": {
+          "type": "string"
+        },
+        "applicationId": {
           "type": "string"
         },
         "name": {
@@ -43,11 +32,14 @@ export const metricsResponseSchema: ResponseSchema<'MetricsResponse'> = {
         "unit": {
           "type": "string"
         },
-        "points": {
+        "values": {
           "type": "array",
           "maxItems": 1000,
           "items": {
-            "$ref": "#/$defs/MetricPoint"
+            "type": [
+              "number",
+              "null"
+            ]
           }
         }
       }
@@ -57,6 +49,7 @@ export const metricsResponseSchema: ResponseSchema<'MetricsResponse'> = {
       "required": [
         "tenantId",
         "environment",
+        "start",
         "step",
         "series"
       ],
@@ -66,6 +59,9 @@ export const metricsResponseSchema: ResponseSchema<'MetricsResponse'> = {
         },
         "environment": {
           "$ref": "#/$defs/EnvironmentId"
+        },
+        "start": {
+          "$ref": "#/$defs/Timestamp"
         },
         "step": {
           "type": "integer",

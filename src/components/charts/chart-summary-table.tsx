@@ -13,8 +13,8 @@ export interface ChartSummaryRow {
 
 /**
  * A chart's text alternative: a table of each series' latest, minimum, maximum and mean,
- * behind "Table of <title>", built only when opened. The metrics charts and the comparison's
- * overlays share it, so both read alike to a screen reader.
+ * behind "Table of <title>", built only when opened (`rows` is called then: formatting four
+ * values of eighty series for every chart on every answer would be wasted while it is shut).
  */
 export function ChartSummaryTable({
   title,
@@ -28,7 +28,7 @@ export function ChartSummaryTable({
   rowHeader: string
   /** What one row is, for the caption: "of each series", "in each environment". */
   each: string
-  rows: readonly ChartSummaryRow[]
+  rows: () => readonly ChartSummaryRow[]
   className: string
 }) {
   const [open, setOpen] = useState(false)
@@ -60,7 +60,7 @@ export function ChartSummaryTable({
               </tr>
             </thead>
             <tbody>
-              {rows.map((row) => (
+              {rows().map((row) => (
                 <tr key={row.key}>
                   <th scope="row">{row.label}</th>
                   <td className="num">{row.latest}</td>

@@ -1,27 +1,39 @@
-import { lazy, memo, Suspense, useId, useMemo, useReducer, useRef, useState } from 'react'
-import { ChartSummaryTable } from '@/components/chart-summary-table'
+import {
+  lazy,
+  memo,
+  Suspense,
+  useEffect,
+  useId,
+  useMemo,
+  useReducer,
+  useState,
+  type ReactNode,
+} from 'react'
 import { downsampleColumns, type ChartPoint } from '@/lib/downsample'
-import type { LineChartBodyProps } from './line-chart-body'
 import { pluralize } from '@/lib/format'
 import { formatMetricValue } from '@/lib/metric-units'
 import { useTimeZonePreference } from '@/lib/preferences-store'
 import { formatInstant } from '@/lib/time-format'
 import { nearestIndex } from '@/lib/time-series'
-import { colourFor, topKeys, type ChartSeries } from './chart-series'
-import { initialLegendState, isShown, legendReducer } from './legend-state'
 import { useElementWidth } from '@/components/use-element-width'
+import { CHART_HEIGHT, CHART_MARGIN, plotWidthOf, Y_AXIS_WIDTH } from './chart-layout'
+import { colourFor, topKeys, type ChartSeries } from './chart-series'
+import { ChartSummaryTable } from './chart-summary-table'
+import type { LineChartBodyProps } from './line-chart-body'
+import { initialLegendState, isShown, legendReducer } from './legend-state'
 import { useInView } from './use-in-view'
 import { useValueInTurn } from './use-render-turn'
+import './charts.css'
 
-// recharts (~115 kB gzipped) is not part of the page's first load: it arrives with the first
-// chart, or earlier when a view knows charts are coming (preloadChartBody).
+// recharts (~115 kB gzipped) is not part of a page's first load: a figure starts fetching it
+// when it mounts, so it arrives while the chart's data is on its way.
 type ChartBodyModule = typeof import('./line-chart-body')
 let chartBody: Promise<ChartBodyModule> | null = null
 /** The module once loaded: charts then render it directly, without suspending. */
 let loadedChartBody: ChartBodyModule | null = null
 
-/** Starts fetching the drawing code, e.g. while a chart's data is on its way. */
-export function preloadChartBody(): Promise<ChartBodyModule> {
+/** Starts fetching the drawing code. */
+function preloadChartBody(): Promise<ChartBodyModule> {
   chartBody ??= import('./line-chart-body').then(
     (module) => (loadedChartBody = module),
     (error: unknown) => {
@@ -37,16 +49,33 @@ const LazyLineChartBody = lazy(() =>
   preloadChartBody().then((module) => ({ default: module.LineChartBody })),
 )
 
-/** Must match line-chart-body.tsx (kept here so this module does not import recharts). The
- * plot's height (180 px) is in metrics.css. */
-const Y_AXIS_WIDTH = 76
-const HORIZONTAL_MARGIN = 12
-const CHART_HEIGHT = 180
 /** Series listed in the hover read-out under the chart. */
 const READOUT_SERIES = 4
 
-export interface MetricFigureProps {
-  /** The figure's accessible name: the metric's label (or its name when the UI has none). */
+/**
+ * Where a chart is on the page, for the caller to fetch what it draws: whether it has come
+ * near the viewport (`inView`, and then stays so) and its plot's width in pixels (about one
+ * bucket per pixel is what to ask for). Pass it to the figure as `view`.
+ */
+export interface ChartView {
+  setFigure: (element: HTMLElement | null) => void
+  setPlot: (element: HTMLDivElement | null) => void
+  inView: boolean
+  plotWidth: number
+}
+
+export function useChartView(): ChartView {
+  const [figure, setFigure] = useState<HTMLElement | null>(null)
+  const [plot, setPlot] = useState<HTMLDivElement | null>(null)
+  const inView = useInView(figure)
+  // Kept while the plot is not shown (an empty answer): the next request asks for as much.
+  const plotWidth = plotWidthOf(useElementWidth(plot))
+  return { setFigure, setPlot, inView, plotWidth }
+}
+
+export interface TimeSeriesFigureProps {
+  view: ChartView
+  /** The figure's accessible name. */
   title: string
   /** Shown under the title, outside the name: the metric name, the unit, what it measures. */
   subtitle?: string
@@ -56,24 +85,37 @@ export interface MetricFigureProps {
   stepMs: number
   /** Every key the page may colour, so a key has the same colour on every chart. */
   colourKeys: readonly string[]
-  /** What a legend key is: `agent`, `series`. */
+  /** What a legend key is: `agent`, `series`, `environment`. */
   noun: string
-  /** Draw only the top N keys by latest value unless `showAll`; `null` draws all. */
-  topLimit: number | null
-  showAll?: boolean
-  onShowAllChange?: (showAll: boolean) => void
+  /** The legend's name before the title: "Series of" (default), "Environments of". */
+  legendOf?: string
+  /** How a key reads in the legend (default: the key itself). */
+  keyName?: (key: string) => string
   /** Extra words for a key in the legend and the table (e.g. "DEAD"). */
   describeKey?: (key: string) => string | null
+  /** Words for a key's line in the legend only (e.g. "dashed line"). */
+  legendNote?: (key: string) => string | null
+  /** Draw only the top N keys by latest value unless `showAll`; `null` (default) draws all. */
+  topLimit?: number | null
+  showAll?: boolean
+  onShowAllChange?: (showAll: boolean) => void
+  /** The text alternative's first column and what a row is ("of each series"). */
+  table?: { rowHeader: string; each: string }
+  /** Nothing to draw yet: the plot keeps its place (and is measured) meanwhile. */
+  pending?: boolean
+  /** Shown instead of the chart, e.g. the error of the chart's request. */
+  problem?: ReactNode
   emptyText: string
 }
 
 /**
- * One chart as a `figure`: title, plot (drawn once scrolled into view, reduced to its pixel
- * width), a legend beside it that scrolls instead of covering the plot, the top-N notice, and
- * a text alternative (latest, min, max and mean per series) behind a keyboard-reachable
- * disclosure.
+ * One time-series chart as a `figure`: title, plot (drawn once scrolled into view, reduced to
+ * its pixel width), a legend beside it that scrolls instead of covering the plot (a click
+ * isolates a series), a read-out of what the pointer is over, the top-N notice, and a text
+ * alternative (latest, min, max and mean per series) behind a keyboard-reachable disclosure.
  */
-export const MetricFigure = memo(function MetricFigure({
+export const TimeSeriesFigure = memo(function TimeSeriesFigure({
+  view,
   title,
   subtitle,
   unit,
@@ -82,20 +124,27 @@ export const MetricFigure = memo(function MetricFigure({
   stepMs,
   colourKeys,
   noun,
-  topLimit,
+  legendOf = 'Series of',
+  keyName = (key) => key,
+  describeKey,
+  legendNote,
+  topLimit = null,
   showAll = false,
   onShowAllChange,
-  describeKey,
+  table = { rowHeader: 'Series', each: 'of each series' },
+  pending = false,
+  problem,
   emptyText,
-}: MetricFigureProps) {
+}: TimeSeriesFigureProps) {
   const titleId = useId()
-  const figureRef = useRef<HTMLElement>(null)
-  const [plot, setPlot] = useState<HTMLDivElement | null>(null)
-  const inView = useInView(figureRef)
-  const width = useElementWidth(plot)
   const timeZone = useTimeZonePreference()
   const [legend, dispatch] = useReducer(legendReducer, initialLegendState)
   const [cursor, setCursor] = useState<number | null>(null)
+  const { plotWidth, inView, setFigure, setPlot } = view
+  useEffect(() => {
+    // Not fetched (offline, a new deploy): the chart tries again when it draws.
+    preloadChartBody().catch(() => {})
+  }, [])
 
   const { keys, hidden } = useMemo(
     () =>
@@ -105,10 +154,9 @@ export const MetricFigure = memo(function MetricFigure({
     [series, topLimit, showAll],
   )
   const keySet = useMemo(() => new Set(keys), [keys])
-  const plotWidth = Math.max(0, width - Y_AXIS_WIDTH - HORIZONTAL_MARGIN)
-  const hasData = series.some((one) => one.times.length > 0)
+  const hasData = series.some((one) => one.summary.latest !== null)
 
-  // What the plot is drawn from. A change (new data, a new width, the agents shown) waits
+  // What the plot is drawn from. A change (new data, a new width, the series shown) waits
   // for this chart's turn (use-render-turn.ts); until then the plot shows what it had.
   const plotInput = useMemo(
     () => ({ series, keySet, plotWidth, from: domain.from, to: domain.to, stepMs }),
@@ -143,7 +191,7 @@ export const MetricFigure = memo(function MetricFigure({
           id: one.id,
           points: reduced.get(one.id) ?? [],
           colour: colourFor(one.key, colourKeys),
-          dashed: !one.primary,
+          dashed: one.dashed ?? !one.primary,
           dimmed: legend.highlighted !== null && legend.highlighted !== one.key,
           emphasized: legend.highlighted === one.key,
         })),
@@ -152,7 +200,13 @@ export const MetricFigure = memo(function MetricFigure({
 
   const legendEntries = keys.map((key) => {
     const primary = series.find((one) => one.key === key && one.primary)
-    return { key, latest: primary?.summary.latest ?? null, extra: describeKey?.(key) ?? null }
+    return {
+      key,
+      dashed: primary?.dashed ?? false,
+      value: primary?.status ?? formatMetricValue(primary?.summary.latest ?? null, unit),
+      extra: describeKey?.(key) ?? null,
+      note: legendNote?.(key) ?? null,
+    }
   })
 
   const onPointerMove = (event: React.PointerEvent<HTMLDivElement>) => {
@@ -166,47 +220,53 @@ export const MetricFigure = memo(function MetricFigure({
     setCursor(Math.round(t / stepMs) * stepMs)
   }
 
+  const plot = (
+    <div
+      ref={setPlot}
+      className="chart-figure-plot"
+      aria-hidden="true"
+      onPointerMove={onPointerMove}
+      onPointerLeave={() => setCursor(null)}
+    >
+      {drawnInput && hasData ? (
+        <ChartBody
+          series={drawn}
+          width={drawnInput.plotWidth + Y_AXIS_WIDTH + CHART_MARGIN.right}
+          height={CHART_HEIGHT}
+          from={drawnInput.from}
+          to={drawnInput.to}
+          unit={unit}
+          timeZone={timeZone}
+          cursor={cursor}
+        />
+      ) : (
+        <div className="chart-figure-placeholder" />
+      )}
+    </div>
+  )
+
   return (
-    <figure ref={figureRef} className="metric-figure" aria-labelledby={titleId}>
-      <figcaption className="metric-figure-caption">
-        <span id={titleId} className="metric-figure-title">
+    <figure ref={setFigure} className="chart-figure" aria-labelledby={titleId} aria-busy={pending}>
+      <figcaption className="chart-figure-caption">
+        <span id={titleId} className="chart-figure-title">
           {title}
         </span>
-        {subtitle ? <span className="metric-figure-subtitle">{subtitle}</span> : null}
+        {subtitle ? <span className="chart-figure-subtitle">{subtitle}</span> : null}
       </figcaption>
-      {!hasData ? (
-        <p className="metric-figure-empty">{emptyText}</p>
+      {problem ? (
+        problem
+      ) : !hasData && !pending ? (
+        <p className="chart-figure-empty">{emptyText}</p>
       ) : (
         <>
-          <div className="metric-figure-body">
-            <div
-              ref={setPlot}
-              className="metric-figure-plot"
-              aria-hidden="true"
-              onPointerMove={onPointerMove}
-              onPointerLeave={() => setCursor(null)}
-            >
-              {drawnInput ? (
-                <ChartBody
-                  series={drawn}
-                  width={drawnInput.plotWidth + Y_AXIS_WIDTH + HORIZONTAL_MARGIN}
-                  height={CHART_HEIGHT}
-                  from={drawnInput.from}
-                  to={drawnInput.to}
-                  unit={unit}
-                  timeZone={timeZone}
-                  cursor={cursor}
-                />
-              ) : (
-                <div className="metric-figure-placeholder" />
-              )}
-            </div>
-            <ul className="metric-legend" aria-label={`Series of ${title}`}>
+          <div className="chart-figure-body">
+            {plot}
+            <ul className="chart-legend" aria-label={`${legendOf} ${title}`}>
               {legendEntries.map((entry) => (
                 <li key={entry.key}>
                   <button
                     type="button"
-                    className="metric-legend-entry"
+                    className="chart-legend-entry"
                     aria-pressed={isShown(legend, entry.key)}
                     title="Click to show only this series; Ctrl- or ⌘-click to add or remove it"
                     onClick={(event) =>
@@ -222,18 +282,23 @@ export const MetricFigure = memo(function MetricFigure({
                     onFocus={() => dispatch({ type: 'hover', key: entry.key })}
                     onBlur={() => dispatch({ type: 'hover', key: null })}
                   >
-                    <span
-                      className="metric-legend-swatch"
-                      aria-hidden="true"
-                      style={{ background: colourFor(entry.key, colourKeys) }}
-                    />
-                    <span className="metric-legend-name">{entry.key}</span>
+                    <svg className="chart-legend-swatch" viewBox="0 0 16 10" aria-hidden="true">
+                      <line
+                        x1="1"
+                        y1="5"
+                        x2="15"
+                        y2="5"
+                        stroke={colourFor(entry.key, colourKeys)}
+                        strokeWidth="3"
+                        strokeDasharray={entry.dashed ? '4 2' : undefined}
+                      />
+                    </svg>
+                    <span className="chart-legend-name">{keyName(entry.key)}</span>
+                    {entry.note ? <span className="chart-legend-note">({entry.note})</span> : null}
                     {entry.extra ? (
-                      <span className="metric-legend-extra">{entry.extra}</span>
+                      <span className="chart-legend-extra">({entry.extra})</span>
                     ) : null}
-                    <span className="metric-legend-value">
-                      {formatMetricValue(entry.latest, unit)}
-                    </span>
+                    <span className="chart-legend-value">{entry.value}</span>
                   </button>
                 </li>
               ))}
@@ -244,13 +309,14 @@ export const MetricFigure = memo(function MetricFigure({
             series={series.filter(
               (one) => one.primary && keySet.has(one.key) && isShown(legend, one.key),
             )}
+            keyName={keyName}
             highlighted={legend.highlighted}
             unit={unit}
             timeZone={timeZone}
             stepMs={stepMs}
           />
           {hidden > 0 || (showAll && topLimit !== null && keys.length > topLimit) ? (
-            <p className="metric-figure-hidden">
+            <p className="chart-figure-hidden">
               {hidden > 0
                 ? `${pluralize(hidden, noun)} hidden: showing the top ${topLimit} by latest value.`
                 : `Showing all ${pluralize(keys.length, noun)}.`}{' '}
@@ -267,7 +333,15 @@ export const MetricFigure = memo(function MetricFigure({
               ) : null}
             </p>
           ) : null}
-          <TextAlternative title={title} series={series} unit={unit} describeKey={describeKey} />
+          {hasData ? (
+            <TextAlternative
+              title={title}
+              series={series}
+              unit={unit}
+              table={table}
+              describeKey={describeKey}
+            />
+          ) : null}
         </>
       )}
     </figure>
@@ -278,7 +352,7 @@ function ChartBody(props: LineChartBodyProps) {
   const LineChartBody = loadedChartBody?.LineChartBody
   if (LineChartBody) return <LineChartBody {...props} />
   return (
-    <Suspense fallback={<div className="metric-figure-placeholder" />}>
+    <Suspense fallback={<div className="chart-figure-placeholder" />}>
       <LazyLineChartBody {...props} />
     </Suspense>
   )
@@ -288,6 +362,7 @@ function ChartBody(props: LineChartBodyProps) {
 function Readout({
   cursor,
   series,
+  keyName,
   highlighted,
   unit,
   timeZone,
@@ -295,16 +370,17 @@ function Readout({
 }: {
   cursor: number | null
   series: readonly ChartSeries[]
+  keyName: (key: string) => string
   highlighted: string | null
   unit: string
   timeZone: ReturnType<typeof useTimeZonePreference>
   stepMs: number
 }) {
-  if (cursor === null) return <p className="metric-readout" aria-hidden="true" />
+  if (cursor === null) return <p className="chart-readout" aria-hidden="true" />
   const values = series
     .map((one) => {
       const index = nearestIndex(one.times, cursor, stepMs)
-      return { key: one.key, value: index < 0 ? null : (one.values[index] as number) }
+      return { key: one.key, value: index < 0 ? null : (one.values[index] ?? null) }
     })
     .filter((entry) => entry.value !== null)
     .sort((a, b) =>
@@ -312,13 +388,13 @@ function Readout({
     )
     .slice(0, READOUT_SERIES)
   return (
-    <p className="metric-readout" aria-hidden="true">
+    <p className="chart-readout" aria-hidden="true">
       <strong>{formatInstant(new Date(cursor), timeZone)}</strong>
       {values.length === 0 ? ' · no data' : null}
       {values.map((entry) => (
         <span key={entry.key}>
           {' · '}
-          {entry.key} {formatMetricValue(entry.value, unit)}
+          {keyName(entry.key)} {formatMetricValue(entry.value, unit)}
         </span>
       ))}
     </p>
@@ -329,31 +405,35 @@ function TextAlternative({
   title,
   series,
   unit,
+  table,
   describeKey,
 }: {
   title: string
   series: readonly ChartSeries[]
   unit: string
+  table: { rowHeader: string; each: string }
   describeKey?: (key: string) => string | null
 }) {
-  const rows = series.map((one) => {
-    const { summary } = one
-    const extra = describeKey?.(one.key)
-    return {
-      key: one.id,
-      label: `${one.label}${extra ? ` (${extra})` : ''}`,
-      latest: formatMetricValue(summary.latest, unit),
-      min: formatMetricValue(summary.min, unit),
-      max: formatMetricValue(summary.max, unit),
-      mean: formatMetricValue(summary.mean, unit),
-    }
-  })
+  const rows = () =>
+    series.map((one) => {
+      const { summary, status } = one
+      const extra = describeKey?.(one.key)
+      const cell = (value: number | null) => status ?? formatMetricValue(value, unit)
+      return {
+        key: one.id,
+        label: `${one.label}${extra ? ` (${extra})` : ''}`,
+        latest: cell(summary.latest),
+        min: cell(summary.min),
+        max: cell(summary.max),
+        mean: cell(summary.mean),
+      }
+    })
   return (
     <ChartSummaryTable
-      className="metric-table"
+      className="chart-table"
       title={title}
-      rowHeader="Series"
-      each="of each series"
+      rowHeader={table.rowHeader}
+      each={table.each}
       rows={rows}
     />
   )

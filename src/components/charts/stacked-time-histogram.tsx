@@ -1,21 +1,34 @@
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts'
 import type { TimeZonePreference } from '@/lib/preferences-store'
 import { formatInstant } from '@/lib/time-format'
+import { TICK_STYLE, TOOLTIP_STYLE } from './chart-layout'
 
 /**
- * Stacked bars over time, one bar per bucket (the executions and the log volume histograms).
- * It imports recharts: import it only from a module that is itself loaded with React.lazy, so
- * the chart library stays off every first visit. The chart is decoration for sighted mouse
- * users: the figure around it gives the same content as text.
+ * Stacked bars over time, one bar per bucket (the executions and log volume histograms, the
+ * usage charts): the chart family's bar body. It imports recharts: import it only from a
+ * module that is itself loaded with React.lazy, so the chart library stays off every first
+ * visit. The chart is decoration for sighted mouse users: the figure around it gives the same
+ * content as text.
  */
 export interface StackedSeries {
   /** The field of a bar this series stacks. */
   key: string
-  /** Its name in the tooltip. */
+  /** Its name in the tooltip (and the legend). */
   name: string
   /** A colour token, e.g. `var(--bad-fg)`. */
   fill: string
 }
+
+const MARGIN = { top: 4, right: 8, bottom: 0, left: 0 }
 
 export function StackedTimeHistogram<B extends { t: number }>({
   bars,
@@ -25,6 +38,10 @@ export function StackedTimeHistogram<B extends { t: number }>({
   height,
   yAxisWidth,
   onSelectBucket,
+  formatTick,
+  formatLabel = (t) => formatInstant(new Date(t), timeZone),
+  formatValue,
+  legend = false,
 }: {
   bars: readonly B[]
   series: readonly StackedSeries[]
@@ -34,19 +51,32 @@ export function StackedTimeHistogram<B extends { t: number }>({
   yAxisWidth: number
   /** Clicking a bar narrows the view to that bucket. */
   onSelectBucket?: (from: Date, to: Date) => void
+  /** An x-axis tick (default: the time, without zone and seconds; with the date over days). */
+  formatTick?: (t: number, spansDays: boolean) => string
+  /** A bucket in the tooltip (default: its start instant). */
+  formatLabel?: (t: number) => string
+  /** A value on the y axis and in the tooltip (default: whole numbers as they are). */
+  formatValue?: { axis: (value: number) => string; exact: (value: number) => string }
+  /** Name the series under the chart. */
+  legend?: boolean
 }) {
   const first = bars[0]
   const last = bars.at(-1)
   const spansDays = first !== undefined && last !== undefined && last.t - first.t > 86_400_000
   // Drop the zone name and seconds on ticks: the summary and tooltip carry the full time.
   const tick = (value: number) =>
-    formatInstant(new Date(value), timeZone, { withDate: spansDays }).replace(/:\d{2}(\s|$).*$/, '')
+    formatTick
+      ? formatTick(value, spansDays)
+      : formatInstant(new Date(value), timeZone, { withDate: spansDays }).replace(
+          /:\d{2}(\s|$).*$/,
+          '',
+        )
   return (
     <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 800, height }}>
       <BarChart
         data={bars as B[]}
         accessibilityLayer={false}
-        margin={{ top: 4, right: 8, bottom: 0, left: 0 }}
+        margin={MARGIN}
         barCategoryGap={1}
         cursor={onSelectBucket ? 'pointer' : undefined}
         onClick={(state) => {
@@ -58,25 +88,23 @@ export function StackedTimeHistogram<B extends { t: number }>({
         }}
       >
         <CartesianGrid vertical={false} stroke="var(--border)" />
-        <XAxis
-          dataKey="t"
-          tickFormatter={tick}
-          minTickGap={48}
-          tick={{ fontSize: 11, fill: 'var(--text-muted)' }}
-        />
+        <XAxis dataKey="t" tickFormatter={tick} minTickGap={48} tick={TICK_STYLE} />
         <YAxis
           allowDecimals={false}
           width={yAxisWidth}
-          tick={{ fontSize: 11, fill: 'var(--text-muted)' }}
+          tick={TICK_STYLE}
+          tickFormatter={formatValue?.axis}
         />
         <Tooltip
-          labelFormatter={(value) => formatInstant(new Date(Number(value)), timeZone)}
-          contentStyle={{
-            background: 'var(--surface)',
-            border: '1px solid var(--border)',
-            color: 'var(--text)',
-          }}
+          labelFormatter={(value) => formatLabel(Number(value))}
+          formatter={
+            formatValue
+              ? (value, name) => [formatValue.exact(Number(value)), String(name)]
+              : undefined
+          }
+          contentStyle={TOOLTIP_STYLE}
         />
+        {legend ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
         {series.map((one) => (
           <Bar
             key={one.key}

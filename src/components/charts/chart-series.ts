@@ -1,19 +1,24 @@
 import type { SeriesSummary } from '@/lib/series-summary'
 import type { SeriesColumns } from '@/lib/time-series'
+import { seriesColour } from './chart-layout'
 
 /**
  * A chart's series as the chart parts share them. `key` groups series under one legend entry
  * (an agent's heap used and heap max are one entry); `primary` series rank the entries (top N)
- * and carry the line; the others (a limit, dashed) follow their entry. The points are columns
- * (typed arrays for agent metrics, read in a worker) and `summary` covers all of them.
+ * and carry the line; the others (a limit) follow their entry, dashed. The points are columns
+ * (`null` where nothing was reported) and `summary` covers every one fetched.
  */
 export interface ChartSeries extends SeriesColumns {
   id: string
   key: string
-  /** What the series is called in the legend and the text alternative. */
+  /** What the series is called in the text alternative. */
   label: string
   primary: boolean
+  /** Drawn dashed (default: when not primary). */
+  dashed?: boolean
   summary: SeriesSummary
+  /** Why it has no values yet ("loading…", "could not be loaded"), said in legend and table. */
+  status?: string | null
 }
 
 /**
@@ -43,15 +48,7 @@ export function topKeys(
   return { keys: all.filter((key) => top.has(key)), hidden: all.length - top.size }
 }
 
-/**
- * Colours by key, the same on every chart of the page (the caller passes every key it may
- * show). Ten hues that stay apart for common colour-vision deficiencies (after Tableau 10, in light and dark variants); the
- * legend and the text alternative say which line is which in words.
- */
-// The design tokens of app/styles.css (light and dark sets), so every chart follows the theme.
-const PALETTE = Array.from({ length: 10 }, (_, index) => `var(--series-${index + 1})`)
-
+/** Colours by key, the same on every chart of the page (the caller passes every key it may show). */
 export function colourFor(key: string, allKeys: readonly string[]): string {
-  const index = allKeys.indexOf(key)
-  return PALETTE[(index < 0 ? 0 : index) % PALETTE.length] ?? 'var(--series-1)'
+  return seriesColour(allKeys.indexOf(key))
 }

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { startTransition, useEffect, useLayoutEffect, useRef, useState } from 'react'
 
 /**
  * Charts that have new work at the same moment (one answer feeds seven of them; a refresh
@@ -46,7 +46,9 @@ export function useValueInTurn<T>(value: T, wants: boolean): T | undefined {
     const take = () => {
       if (!active) return advance()
       holding.current = true
-      setCurrent({ value: latest.current })
+      // A transition: React renders the chart in slices, yielding to the browser in between,
+      // so even one chart's drawing is not one long task.
+      startTransition(() => setCurrent({ value: latest.current }))
     }
     if (turnTaken) {
       waiting.push(take)

@@ -1,14 +1,14 @@
-import { useEffect, useState, type RefObject } from 'react'
+import { useEffect, useState } from 'react'
 
 /**
  * Whether the element has come near the viewport (once true, it stays true): charts below
- * the fold are not drawn until they are scrolled to. Without IntersectionObserver (old
- * browsers, some test environments) everything counts as in view.
+ * the fold are neither fetched nor drawn until they are scrolled to. Takes the element, not a
+ * ref: a figure may mount after the hook's owner. Without IntersectionObserver (old browsers,
+ * some test environments) everything counts as in view.
  */
-export function useInView(ref: RefObject<Element | null>, rootMargin = '200px'): boolean {
+export function useInView(element: Element | null, rootMargin = '200px'): boolean {
   const [inView, setInView] = useState(() => typeof IntersectionObserver === 'undefined')
   useEffect(() => {
-    const element = ref.current
     if (inView || !element) return
     const observer = new IntersectionObserver(
       (entries) => {
@@ -21,6 +21,6 @@ export function useInView(ref: RefObject<Element | null>, rootMargin = '200px'):
     )
     observer.observe(element)
     return () => observer.disconnect()
-  }, [ref, inView, rootMargin])
+  }, [element, inView, rootMargin])
   return inView
 }

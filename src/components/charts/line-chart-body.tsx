@@ -14,11 +14,11 @@ import type { ChartPoint } from '@/lib/downsample'
 import { formatMetricValue } from '@/lib/metric-units'
 import type { TimeZonePreference } from '@/lib/preferences-store'
 import { formatInstant } from '@/lib/time-format'
+import { CHART_MARGIN, TICK_STYLE, Y_AXIS_WIDTH } from './chart-layout'
 
 /**
- * The drawing itself: the only module of the metrics view that imports recharts, loaded
- * lazily (metric-figure.tsx), so `/metrics` shows its tables and controls before the chart
- * library has arrived. Points come already reduced to the plot's width. Decoration for
+ * The drawing itself, loaded lazily by time-series-figure.tsx, so a view shows its tables and
+ * controls before the chart library has arrived. Points come already reduced to the plot's width. Decoration for
  * sighted users: the figure around it carries the same content as text.
  *
  * recharts draws the frame (axes, grid, the cursor line) and owns the scales; the series are
@@ -49,9 +49,6 @@ export interface LineChartBodyProps {
   cursor: number | null
 }
 
-export const Y_AXIS_WIDTH = 76
-export const CHART_MARGIN = { top: 6, right: 12, bottom: 0, left: 0 }
-const TICK_STYLE = { fontSize: 11, fill: 'var(--text-muted)' }
 const Y_TICKS = 5
 
 export function LineChartBody({
@@ -132,9 +129,9 @@ function SeriesLines({ series }: { series: readonly DrawnSeries[] }) {
     })
   }, [series, x, y])
   return (
-    <g className="metric-lines">
+    <g className="chart-lines">
       {paths.map((one) => (
-        <g key={one.id} className="metric-line">
+        <g key={one.id} className="chart-line">
           <path
             d={one.d}
             fill="none"

@@ -65,12 +65,15 @@ export type OkBody<P extends GetPath> =
 type QueryOf<P extends GetPath> =
   GetOp<P> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never
 type PathOf<P extends GetPath> = GetOp<P> extends { parameters: { path: infer Q } } ? Q : never
-/** Data endpoints: those that take the `environment` query parameter. */
+/** Data endpoints: those that require the `environment` query parameter (`/audit` only filters by it). */
 export type ScopedPath = {
   [P in GetPath]: [QueryOf<P>] extends [never]
     ? never
     : 'environment' extends keyof QueryOf<P>
-      ? P
+      ? // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- "is the member optional?"
+        {} extends Pick<QueryOf<P>, 'environment'>
+        ? never
+        : P
       : never
 }[GetPath]
 /**
@@ -115,12 +118,18 @@ export function scopedUrl<P extends ScopedPath>(path: P, options: ScopedOptions<
   })
 }
 
-/** GET a tenant-level endpoint (`/me`, `/environments`). */
+/** GET a tenant-level endpoint (`/me`, `/environments`, `/admin/users`, `/audit`). */
 export async function tenantGet<P extends Exclude<GetPath, ScopedPath>>(
   path: P,
-  options: { tenant: string; schema: SchemaFor<OkBody<P>>; signal?: AbortSignal },
+  options: {
+    tenant: string
+    schema: SchemaFor<OkBody<P>>
+    signal?: AbortSignal
+    query?: QueryOf<P> extends never ? never : QueryOf<P>
+  },
 ): Promise<OkBody<P>> {
-  const body = await send(path, { url: apiUrl(path), signal: options.signal })
+  const url = apiUrl(path, options.query ? { query: options.query } : {})
+  const body = await send(path, { url, signal: options.signal })
   const data = checkAnswer(body, options.schema, { tenant: options.tenant }, path)
   return data as unknown as OkBody<P>
 }

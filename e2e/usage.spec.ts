@@ -144,10 +144,12 @@ test.describe('Usage', () => {
       await signInAs('admin@acme', { path: '/usage?env=prod' })
       const staging = environmentRow(page, 'staging')
       await expect(staging.getByRole('alert')).toContainText(
-        /Could not load the usage of staging: The server failed \(503\)/,
+        /Could not load the usage of Staging \(staging\): The server failed \(503\)/,
         { timeout: 20_000 },
       )
-      await expect(staging.getByRole('button', { name: 'Try again for staging' })).toBeVisible()
+      await expect(
+        staging.getByRole('button', { name: 'Try again for Staging (staging)' }),
+      ).toBeVisible()
       await expect(environmentRow(page, 'dev').getByRole('cell').first()).toHaveText(/\d/)
       await expect(environmentRow(page, 'prod').getByRole('cell').first()).toHaveText(/\d/)
       // The rest of the page is unaffected.

@@ -189,44 +189,7 @@ export function AuditLogPage() {
         <ErrorState error={audit.error} onRetry={() => void audit.refetch()} />
       ) : (
         <>
-          <div className="table-scroll">
-            <table className="data-table admin-table" aria-label="Audit log">
-              <thead>
-                <tr>
-                  <th scope="col">Time</th>
-                  <th scope="col">Actor</th>
-                  <th scope="col">Environment</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Target</th>
-                  <th scope="col">Outcome</th>
-                  <th scope="col">Detail</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries.map((entry) => (
-                  <tr key={entry.auditId} className={`audit-${entry.outcome}`}>
-                    <td>
-                      <ExactTime iso={entry.at} />
-                    </td>
-                    <td>
-                      {entry.actor.name} <span className="admin-hint">({entry.actor.userId})</span>
-                    </td>
-                    <td>{whereOf(entry)}</td>
-                    <td>{ACTION_WORDS[entry.action] ?? entry.action}</td>
-                    <td>
-                      <code>{entry.target}</code>
-                    </td>
-                    <td>
-                      <span className={`audit-outcome audit-outcome-${entry.outcome}`}>
-                        {OUTCOME_WORDS[entry.outcome]}
-                      </span>
-                    </td>
-                    <td>{entry.detail ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AuditTable entries={entries} whereOf={whereOf} />
           <p className="admin-hint" role="status">
             {entries.length === 0
               ? 'Nothing was done in this time range with these filters.'
@@ -247,5 +210,54 @@ export function AuditLogPage() {
         </>
       )}
     </section>
+  )
+}
+
+function AuditTable({
+  entries,
+  whereOf,
+}: {
+  entries: readonly AuditEntry[]
+  whereOf: (entry: AuditEntry) => string
+}) {
+  return (
+    <div className="table-scroll">
+      <table className="data-table admin-table" aria-label="Audit log">
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            <th scope="col">Actor</th>
+            <th scope="col">Environment</th>
+            <th scope="col">Action</th>
+            <th scope="col">Target</th>
+            <th scope="col">Outcome</th>
+            <th scope="col">Detail</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr key={entry.auditId} className={`audit-${entry.outcome}`}>
+              <td>
+                <ExactTime iso={entry.at} />
+              </td>
+              <td>
+                {entry.actor.name} <span className="admin-hint">({entry.actor.userId})</span>
+              </td>
+              <td>{whereOf(entry)}</td>
+              <td>{ACTION_WORDS[entry.action] ?? entry.action}</td>
+              <td>
+                <code>{entry.target}</code>
+              </td>
+              <td>
+                <span className={`audit-outcome audit-outcome-${entry.outcome}`}>
+                  {OUTCOME_WORDS[entry.outcome]}
+                </span>
+              </td>
+              <td>{entry.detail ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   )
 }

@@ -19,10 +19,6 @@ export interface Access {
 
 const rank: Record<Role, number> = { viewer: 1, operator: 2, admin: 3 }
 
-export function atLeast(role: Role | null, needed: Role): boolean {
-  return role !== null && rank[role] >= rank[needed]
-}
-
 export function accessOf(principal: Principal, state?: TenantState): Access {
   const tenantState = state ?? readTenantState(principal.tenant)
   const user = findUser(tenantState, principal.userId)

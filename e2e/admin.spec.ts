@@ -61,6 +61,34 @@ test.describe('roles per environment, one user per role', () => {
   })
 })
 
+test.describe('production from the flag, never from the id', () => {
+  test('beta’s eu-live is production; a prod-mirror created as a test copy is not', async ({
+    page,
+    signInAs,
+  }) => {
+    await signInAs('admin@beta', { path: '/agents?env=eu-live' })
+    await expect(banner(page)).toContainText('PRODUCTION')
+    await expect(page.getByRole('note')).toHaveText(
+      'You are looking at production: EU live (eu-live).',
+    )
+    await expect(page).toHaveTitle(/EU LIVE \(eu-live\) ⚠/)
+    await switcher(page).selectOption('dev')
+    await expect(banner(page)).not.toContainText('PRODUCTION')
+
+    await page.goto('/admin/environments?env=dev')
+    await page.getByRole('button', { name: 'New environment' }).click()
+    const create = page.getByRole('alertdialog', { name: 'New environment' })
+    await create.getByLabel('Id').fill('prod-mirror')
+    await create.getByLabel('Display name').fill('Prod mirror')
+    await create.getByRole('button', { name: 'Create environment prod-mirror' }).click()
+    await expect(create).toBeHidden()
+    await switcher(page).selectOption('prod-mirror')
+    await expect(banner(page)).toContainText('Admin in Prod mirror')
+    await expect(banner(page)).not.toContainText('PRODUCTION')
+    await expect(page.getByRole('note')).toHaveCount(0)
+  })
+})
+
 test.describe('environments', () => {
   test('create, rename and delete an environment; the switcher follows without a reload', async ({
     page,

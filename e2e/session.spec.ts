@@ -1,19 +1,20 @@
-import { agentsTable } from './support/agents'
 import { badTokens, demoToken, expect, handoffUrl, test } from './support/fixtures'
 
 test.describe('signing in with the form', () => {
-  test('lands on the agents page with the tenant and user in the banner', async ({ page }) => {
+  test('lands on the overview with the tenant and user in the banner', async ({ page }) => {
     await page.goto('/login')
     await page.getByRole('textbox', { name: 'Username' }).fill('admin@acme')
     await page.getByLabel('Password').fill('demo')
     await page.getByRole('button', { name: 'Sign in', exact: true }).click()
 
     // No environment chosen before and no `default` one: the first of the tenant's (sorted).
-    await expect(page).toHaveURL(/\/agents\?(.*&)?env=dev(&|$)/)
+    await expect(page).toHaveURL(/\/overview\?(.*&)?env=dev(&|$)/)
     const banner = page.getByRole('banner')
     await expect(banner).toContainText('acme')
     await expect(banner).toContainText('Ada Admin')
-    await expect(agentsTable(page).getByRole('link').first()).toBeVisible()
+    await expect(
+      page.getByRole('table', { name: 'Applications' }).getByRole('link').first(),
+    ).toBeVisible()
   })
 
   test('the mock lists its demo users, and choosing one fills the form', async ({ page }) => {
@@ -105,7 +106,9 @@ test.describe('the end of a session', () => {
       location.hash = `access_token=${value}`
     }, token)
     await expect(page.getByRole('banner')).toContainText('Ada Admin')
-    await expect(agentsTable(page).getByRole('link').first()).toBeVisible()
+    await expect(
+      page.getByRole('table', { name: 'Applications' }).getByRole('link').first(),
+    ).toBeVisible()
     const workingAt = new URL(page.url())
 
     // Deliberately long: the token lives about five seconds.

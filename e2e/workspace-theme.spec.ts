@@ -136,6 +136,25 @@ test.describe('every page passes axe in both themes', () => {
 
   const pages: Array<{ name: string; open: (page: Page) => Promise<void> }> = [
     {
+      name: 'overview (production)',
+      open: async (page) => {
+        await page.goto('/overview?env=prod')
+        const table = page.getByRole('table', { name: 'Applications' })
+        await expect(table.getByRole('link').first()).toBeVisible()
+        await page.getByText('How health is decided').click()
+      },
+    },
+    {
+      name: 'an application',
+      open: async (page) => {
+        await page.goto('/overview/order-service?env=prod')
+        await expect(page.getByRole('table', { name: 'Routes' })).toBeVisible()
+        // Its charts drawn: their axes, grid and series colours are scanned too.
+        const chart = page.getByRole('figure', { name: 'Throughput and failures', exact: true })
+        await expect(chart.locator('svg .chart-line path[d*="L"]').first()).toBeAttached()
+      },
+    },
+    {
       name: 'agents (production)',
       open: async (page) => {
         await page.goto('/agents?env=prod')

@@ -15,6 +15,7 @@ import { executionBenchmarkReportRows, runExecutionBenchmarks } from './executio
 import { hostileBodyReportRows, runHostileBodyBenchmark } from './hostile-bodies-benchmark.ts'
 import { logsBenchmarkReportRows, runLogsBenchmarks } from './logs-benchmarks.ts'
 import { metricsBenchmarkReportRows, runMetricsBenchmarks } from './metrics-benchmarks.ts'
+import { overviewBenchmarkReportRows, runOverviewBenchmarks } from './overview-benchmarks.ts'
 import { runSoakBenchmark, soakBenchmarkReportRows } from './soak-benchmark.ts'
 import { runUsageBenchmarks, usageBenchmarkReportRows } from './usage-benchmarks.ts'
 
@@ -113,5 +114,17 @@ export const browserSuites: BrowserSuite[] = [
     ],
     run: (options) => runCompareBenchmarks(options),
     reportRows: compareBenchmarkReportRows,
+  },
+  {
+    name: 'overview',
+    title: 'Overview: sixty applications at a glance',
+    intro: [
+      'Same browser and server (`e2e/bench/overview-benchmarks.ts`): `/overview?env=prod` with its',
+      '`/stats/overview` answer widened in the page to 60 applications (copies of real items under',
+      'other ids), 1600×1000 viewport; from the answer reaching the app to the frame after every',
+      'row and both its sparklines are drawn, and the long tasks in between; median of 5 cold loads.',
+    ],
+    run: (options) => runOverviewBenchmarks(options),
+    reportRows: overviewBenchmarkReportRows,
   },
 ]

@@ -30,13 +30,16 @@ export function AppShell() {
       </a>
       <header className="app-header-wrap" role="banner">
         <div className="app-header">
-          <ScopedLink to="/agents" className="brand">
+          <ScopedLink to="/overview" className="brand">
             <span className="brand-mark" aria-hidden="true">
               C3
             </span>
             Cameleer3
           </ScopedLink>
           <nav aria-label="Main" className="main-nav">
+            <ScopedNavLink to="/overview" title={navigationHint('/overview')}>
+              Overview
+            </ScopedNavLink>
             <ScopedNavLink to="/agents" title={navigationHint('/agents')}>
               Agents
             </ScopedNavLink>

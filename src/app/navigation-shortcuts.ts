@@ -1,5 +1,6 @@
 /** The `g` + letter shortcuts to each view, shared by the key handler, the nav and the list. */
 export const navigationShortcuts = [
+  { key: 'o', path: '/overview', label: 'Overview' },
   { key: 'a', path: '/agents', label: 'Agents' },
   { key: 'e', path: '/executions', label: 'Executions' },
   { key: 'l', path: '/logs', label: 'Logs' },

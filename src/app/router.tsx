@@ -3,9 +3,9 @@ import { RequireSession } from '@/session/require-session'
 import { AppShell } from './app-shell'
 import { NotFoundPage, RouteError } from './route-error'
 
-function RedirectToAgents() {
+function RedirectToOverview() {
   const { search } = useLocation()
-  return <Navigate to={`/agents${search}`} replace />
+  return <Navigate to={`/overview${search}`} replace />
 }
 
 function RedirectToAdminEnvironments() {
@@ -39,7 +39,19 @@ export function createAppRouter() {
         {
           errorElement: <RouteError />,
           children: [
-            { index: true, element: <RedirectToAgents /> },
+            { index: true, element: <RedirectToOverview /> },
+            {
+              path: 'overview',
+              lazy: async () => ({
+                Component: (await import('@/features/overview/overview-page')).OverviewPage,
+              }),
+            },
+            {
+              path: 'overview/:applicationId',
+              lazy: async () => ({
+                Component: (await import('@/features/overview/application-page')).ApplicationPage,
+              }),
+            },
             {
               path: 'agents',
               lazy: async () => ({

@@ -8,6 +8,7 @@ import { executionHandlers } from './executions/execution-handlers'
 import { logHandlers } from './logs/log-handlers'
 import { metricHandlers } from './metrics/metric-handlers'
 import { createMockGateway } from './mock-gateway'
+import { overviewHandlers } from './overview/overview-handlers'
 import { usageHandlers } from './usage/usage-handlers'
 
 /**
@@ -23,6 +24,7 @@ export const endpoints: RequestHandler[] = [
   ...usageHandlers,
   ...logHandlers,
   ...metricHandlers,
+  ...overviewHandlers,
   ...adminHandlers,
   ...auditHandlers,
 ]

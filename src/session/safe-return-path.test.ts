@@ -19,7 +19,7 @@ describe('safeReturnPath', () => {
     ['null', null],
     ['undefined', undefined],
   ])('falls back for %s', (_label, value) => {
-    expect(safeReturnPath(value)).toBe('/agents')
+    expect(safeReturnPath(value)).toBe('/overview')
   })
 
   it.each([

@@ -2,7 +2,7 @@
  * Where to go after signing in. Only same-origin app paths are accepted: a hostile
  * `?next=https://evil.example` or `//evil.example` falls back to the default page.
  */
-export function safeReturnPath(value: string | null | undefined, fallback = '/agents'): string {
+export function safeReturnPath(value: string | null | undefined, fallback = '/overview'): string {
   if (!value || value.length > 2000) return fallback
   if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback
   if (value.startsWith('/login')) return fallback

@@ -25,7 +25,7 @@ export interface StatsRange {
 }
 
 /** Up to this many buckets, every bucket counts; beyond, every k-th bucket stands for k. */
-const EXACT_STATS_BUCKETS = 2 * 24 * 60
+export const EXACT_STATS_BUCKETS = 2 * 24 * 60
 /** Processor statistics walk whole traces: sample earlier, by executions walked. */
 const MAX_TRACED_EXECUTIONS = 6_000
 
@@ -38,7 +38,7 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
 export const roundMean = (sum: number, count: number) =>
   count > 0 ? Math.round((sum / count) * 10) / 10 : 0
 
-interface Sampling {
+export interface Sampling {
   first: number
   last: number
   stride: number
@@ -46,7 +46,7 @@ interface Sampling {
   scale: number
 }
 
-function sampling(
+export function sampling(
   model: EnvironmentModel,
   range: StatsRange,
   now: number,
@@ -74,7 +74,7 @@ function sampling(
  * Every started execution in the range (of the sampled buckets), oldest bucket first, read
  * straight from the bucket columns: no object per execution on this path.
  */
-function forEachExecution(
+export function forEachExecution(
   model: EnvironmentModel,
   range: StatsRange,
   now: number,
@@ -277,6 +277,34 @@ export function resolveStep(range: StatsRange, requested: number | undefined): n
   return step
 }
 
+/**
+ * Per point of `stepMs` (the first at `firstPoint`), what its sampled executions stand for:
+ * its executions / its sampled executions (bucket sizes are known without generating them).
+ */
+export function pointScales(
+  model: EnvironmentModel,
+  plan: Sampling,
+  stepMs: number,
+  firstPoint: number,
+  count: number,
+): Float64Array {
+  const scale = new Float64Array(count).fill(1)
+  if (plan.stride === 1) return scale
+  const all = new Float64Array(count)
+  const sampled = new Float64Array(count)
+  for (let b = plan.first; b <= plan.last; b++) {
+    const point = Math.max(0, Math.floor(bucketStart(b) / stepMs) - firstPoint)
+    const size = bucketSize(model, b)
+    all[point] = (all[point] ?? 0) + size
+    if ((b - plan.first) % plan.stride === 0) sampled[point] = (sampled[point] ?? 0) + size
+  }
+  all.forEach((size, point) => {
+    const part = sampled[point] ?? 0
+    scale[point] = part > 0 ? size / part : 0
+  })
+  return scale
+}
+
 export function timeseries(
   tenantId: string,
   environment: string,
@@ -300,20 +328,7 @@ export function timeseries(
     ? sampling(model, range, now, EXACT_STATS_BUCKETS, Math.max(1, Math.floor(stepMs / BUCKET_MS)))
     : null
   if (model && plan) {
-    if (plan.stride > 1) {
-      const all = new Float64Array(count)
-      const sampled = new Float64Array(count)
-      for (let b = plan.first; b <= plan.last; b++) {
-        const point = Math.max(0, Math.floor(bucketStart(b) / stepMs) - firstPoint)
-        const size = bucketSize(model, b)
-        all[point] = (all[point] ?? 0) + size
-        if ((b - plan.first) % plan.stride === 0) sampled[point] = (sampled[point] ?? 0) + size
-      }
-      all.forEach((size, point) => {
-        const part = sampled[point] ?? 0
-        scale[point] = part > 0 ? size / part : 0
-      })
-    }
+    scale.set(pointScales(model, plan, stepMs, firstPoint, count))
     forEachExecution(
       model,
       range,

@@ -208,6 +208,11 @@ export function listTenants(): TenantDefinition[] {
   return [...tenants.values()]
 }
 
+/** A well-formed tenant without demo data is an empty tenant, as on a fresh server. */
+export function tenantEnvironmentIds(tenantId: string): string[] {
+  return getTenant(tenantId)?.environments.map((profile) => profile.environment) ?? []
+}
+
 export function getEnvironmentProfile(
   tenantId: string,
   environment: string,

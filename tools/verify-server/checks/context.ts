@@ -135,6 +135,7 @@ export const COLLECTIONS = [
   '/stats/routes',
   '/stats/processors',
   '/stats/timeseries',
+  '/stats/overview',
   '/metrics/names',
   '/metrics',
   '/logs',

@@ -79,6 +79,7 @@ export async function checkDataEndpoints(
     'no execution in the last hour to take a route from',
   )
   await read('/stats/timeseries', '/stats/timeseries', { ...E, step: 60 })
+  await read('/stats/overview', '/stats/overview', E)
 
   const names = await read('/metrics/names', '/metrics/names', E)
   const name = firstItem(names)?.name

@@ -19,6 +19,7 @@ const RANGED: readonly Collection[] = [
   '/stats/routes',
   '/stats/processors',
   '/stats/timeseries',
+  '/stats/overview',
   '/metrics',
   '/logs',
   '/logs/stats',

@@ -238,6 +238,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/stats/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every application of the environment at a glance
+         * @description One item per application that has agents in the environment or executions started in
+         *     [`from`, `to`), sorted by `applicationId`; an application with agents but no traffic in
+         *     the range is listed with zeros. The figures are those of the other endpoints over the
+         *     same range: `exchanges` and `failed` are the sums of the application's rows of
+         *     `/stats/routes`, `agents` counts its agents of `/agents` by status, and `buckets` are the
+         *     points of `/stats/timeseries?applicationId=` at `step` = `bucketSeconds`. `bucketSeconds`
+         *     is the smallest multiple of 10 s for which buckets aligned to the epoch, as
+         *     `/stats/timeseries` aligns them, number at most `buckets` over the range.
+         */
+        get: operations["getOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/stats/timeseries": {
         parameters: {
             query?: never;
@@ -862,6 +889,43 @@ export interface components {
         };
         ProcessorStatsList: {
             items: components["schemas"]["ProcessorStats"][];
+        };
+        AgentStatusCounts: {
+            live: number;
+            stale: number;
+            dead: number;
+        };
+        OverviewBucket: {
+            t: components["schemas"]["Timestamp"];
+            exchanges: number;
+            failed: number;
+            /** @description Null when the bucket has no finished execution. */
+            p99Ms: number | null;
+        };
+        AppOverview: {
+            tenantId: components["schemas"]["TenantId"];
+            environment: components["schemas"]["EnvironmentId"];
+            applicationId: string;
+            /** @description Executions started in the range, running ones included. */
+            exchanges: number;
+            failed: number;
+            /** @description Over the application's finished executions; null when there is none. */
+            p99Ms: number | null;
+            /** @description Executions of the range still running at the time of the answer. */
+            inflight: number;
+            /** @description Routes the application's agents run. */
+            routes: number;
+            agents: components["schemas"]["AgentStatusCounts"];
+            /** @description Oldest first, every bucket present (zero-filled). */
+            buckets: components["schemas"]["OverviewBucket"][];
+        };
+        Overview: {
+            tenantId: components["schemas"]["TenantId"];
+            environment: components["schemas"]["EnvironmentId"];
+            from: components["schemas"]["Timestamp"];
+            to: components["schemas"]["Timestamp"];
+            bucketSeconds: number;
+            items: components["schemas"]["AppOverview"][];
         };
         TimeseriesPoint: {
             t: components["schemas"]["Timestamp"];
@@ -1509,6 +1573,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProcessorStatsList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getOverview: {
+        parameters: {
+            query: {
+                /**
+                 * @description The environment to read. Missing or malformed → 400; not in the token's `envs` → 403.
+                 * @example prod
+                 */
+                environment: components["parameters"]["environment"];
+                /**
+                 * @description Start of the time range (ISO-8601, inclusive). Default: `to` − 1 hour. `from` ≥ `to`,
+                 *     or a span over 31 days → 400.
+                 */
+                from?: components["parameters"]["from"];
+                /** @description End of the time range (ISO-8601, exclusive). Default: now. */
+                to?: components["parameters"]["to"];
+                /** @description How many buckets at most each application's series has (default 12). */
+                buckets?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The applications of the environment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Overview"];
                 };
             };
             400: components["responses"]["BadRequest"];

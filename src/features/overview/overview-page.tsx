@@ -1,0 +1,111 @@
+import { useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback, useDeferredValue, useMemo } from 'react'
+import { useSearchParams } from 'react-router'
+import { IgnoredLinkValues } from '@/components/ignored-link-values'
+import { EmptyState, ErrorState, LoadingState } from '@/components/query-states'
+import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
+import { TimeRangeControls } from '@/components/time-range-controls'
+import { CompareLink } from '@/environment/compare-link'
+import { usePageTitle } from '@/environment/use-page-title'
+import { useScope } from '@/environment/use-scope'
+import { formatCount, plural } from '@/lib/format'
+import { polling } from '@/lib/query/retry-policy'
+import { keyHasScope } from '@/lib/query/query-scope'
+import { useUrlState } from '@/lib/url-state/use-url-state'
+import { useAutoRefresh, useAutoRefreshPause, useTimeRange } from '@/lib/time-range/use-time-range'
+import { HealthRules } from './health-rules'
+import { keptSearch } from './overview-link-search'
+import { overviewQuery } from './overview-queries'
+import { sortRows, summarize, toRows, type EnvironmentSummary } from './overview-rows'
+import { OverviewTable } from './overview-table'
+import { overviewView, type OverviewViewState } from './overview-url-state'
+import './overview.css'
+
+/**
+ * `/overview`: the environment at a glance, the page everyone lands on. What is broken, how
+ * badly and since when, worst first, one click from each application's page.
+ */
+export function OverviewPage() {
+  usePageTitle('Overview')
+  const scope = useScope()
+  const queryClient = useQueryClient()
+  const [searchParams] = useSearchParams()
+  const { range, problem: rangeProblem } = useTimeRange()
+  const { intervalMs } = useAutoRefresh()
+  const pause = useAutoRefreshPause()
+  const overview = useQuery({
+    ...overviewQuery(scope, range),
+    refetchInterval: polling(pause ? false : intervalMs),
+  })
+
+  const search = searchParams.toString()
+  const { values: state, ignored, set } = useUrlState(overviewView)
+  const onSortChange = useCallback((sort: OverviewViewState['sort']) => set({ sort }), [set])
+
+  // Sixty rows of sparklines are drawn in a transition, which React splits into short tasks,
+  // rather than in the task that read the answer. The deferred value may lag one answer behind:
+  // never one of another environment (nothing of it is painted under this one's name).
+  const deferred = useDeferredValue(overview.data)
+  const data =
+    overview.data !== undefined &&
+    deferred?.tenantId === scope.tenant &&
+    deferred.environment === scope.env
+      ? deferred
+      : undefined
+  const rows = useMemo(() => (data ? toRows(data) : null), [data])
+  const shown = useMemo(() => (rows ? sortRows(rows, state.sort) : null), [rows, state.sort])
+  const summary = useMemo(() => (rows ? summarize(rows) : null), [rows])
+  const linkSearch = useMemo(() => keptSearch(new URLSearchParams(search)), [search])
+
+  // Every active query of this scope is this page's: what Refresh refetches and its spinner follows.
+  const ofThisView = (query: { queryKey: readonly unknown[] }) => keyHasScope(query.queryKey, scope)
+  const fetching = useIsFetching({ predicate: ofThisView })
+  const refresh = () => void queryClient.refetchQueries({ predicate: ofThisView, type: 'active' })
+
+  return (
+    <div className="overview-page">
+      <header className="page-header">
+        <h1>Overview</h1>
+        <CompareLink />
+        <TimeRangeControls onRefresh={refresh} refreshing={fetching > 0} />
+      </header>
+      <IgnoredLinkValues rangeProblem={rangeProblem} problems={ignored} />
+      {overview.isError && !overview.data ? (
+        <ErrorState error={overview.error} onRetry={() => void overview.refetch()} />
+      ) : !data || !shown || !summary ? (
+        <LoadingState label={`Loading the overview of ${scope.env}…`} />
+      ) : (
+        <>
+          <RefreshFailedNotice what="the overview" query={overview} />
+          <SummaryLine summary={summary} />
+          <HealthRules />
+          {shown.length === 0 ? (
+            <EmptyState title={`No applications in ${scope.env}`}>
+              No agent has registered in this environment and nothing ran in the time range.
+            </EmptyState>
+          ) : (
+            <OverviewTable
+              rows={shown}
+              answer={data}
+              sort={state.sort}
+              onSortChange={onSortChange}
+              linkSearch={linkSearch}
+            />
+          )}
+        </>
+      )}
+    </div>
+  )
+}
+
+function SummaryLine({ summary }: { summary: EnvironmentSummary }) {
+  return (
+    <p className="overview-summary">
+      {count(summary.applications, 'application')} · {formatCount(summary.agentsLive)} of{' '}
+      {count(summary.agentsTotal, 'agent')} live · {count(summary.exchanges, 'exchange')} in the
+      range · {formatCount(summary.failed)} failed
+    </p>
+  )
+}
+
+const count = (n: number, one: string) => `${formatCount(n)} ${plural(n, one)}`

@@ -86,10 +86,12 @@ test('prod against staging: the version drift, the staging-only route and the sl
   await expect(compareSelect(page)).toHaveValue('prod')
   await expect(withSelect(page)).toHaveValue('staging')
   // The production side is marked as such in text.
-  await expect(page.getByRole('region', { name: 'Environment prod' })).toContainText('PRODUCTION')
-  await expect(page.getByRole('region', { name: 'Environment staging' })).not.toContainText(
+  await expect(page.getByRole('region', { name: 'Environment Production (prod)' })).toContainText(
     'PRODUCTION',
   )
+  await expect(
+    page.getByRole('region', { name: 'Environment Staging (staging)' }),
+  ).not.toContainText('PRODUCTION')
 
   // Fleet drift: the canary agent on order-service, the shadow route of fraud-check.
   const orders = row(page, fleetTable(page), 'order-service')
@@ -123,15 +125,18 @@ test('prod against staging: the version drift, the staging-only route and the sl
   // Charts draw (and the metric chart asks for its data) once scrolled into view.
   await p99.scrollIntoViewIfNeeded()
   await expect(p99.getByRole('list', { name: /^Environments of / })).toContainText(
-    'prod (production)(solid line)',
+    'Production (prod, production)(solid line)',
   )
   await expect(p99.getByRole('list', { name: /^Environments of / })).toContainText(
-    'staging(dashed line)',
+    'Staging (staging)(dashed line)',
   )
   await expect(p99.locator('svg .chart-line path[d*="L"]')).toHaveCount(2)
   await p99.getByText(/^Table of p99 latency/).click()
   const alternative = p99.getByRole('region', { name: /^Table of p99 latency/ })
-  await expect(alternative.getByRole('rowheader')).toHaveText(['prod (production)', 'staging'])
+  await expect(alternative.getByRole('rowheader')).toHaveText([
+    'Production (prod, production)',
+    'Staging (staging)',
+  ])
   const heap = page.getByRole('figure', { name: 'jvm.memory.heap.used, mean per agent' })
   await heap.scrollIntoViewIfNeeded()
   await expect(heap.locator('svg .chart-line path[d*="L"]')).toHaveCount(2)
@@ -208,8 +213,14 @@ test.describe('dev@acme (dev and staging only)', () => {
   test('cannot pick prod on either side', async ({ page, signInAs }) => {
     await signInAs('dev@acme', { path: '/compare?env=dev&with=staging' })
     await expect(withSelect(page)).toHaveValue('staging')
-    await expect(compareSelect(page).locator('option')).toHaveText(['dev', 'staging'])
-    await expect(withSelect(page).locator('option')).toHaveText(['dev', 'staging'])
+    await expect(compareSelect(page).locator('option')).toHaveText([
+      'Development (dev)',
+      'Staging (staging)',
+    ])
+    await expect(withSelect(page).locator('option')).toHaveText([
+      'Development (dev)',
+      'Staging (staging)',
+    ])
     await expect(row(page, fleetTable(page), 'order-service')).toContainText('3.5.0-SNAPSHOT')
   })
 

@@ -150,7 +150,7 @@ test.describe('a token of another tenant', () => {
     const options = await environmentSelect(page)
       .getByRole('option')
       .evaluateAll((nodes) => nodes.map((node) => (node as HTMLOptionElement).value))
-    expect(options.toSorted()).toEqual(['dev', 'prod'])
+    expect(options.toSorted()).toEqual(['dev', 'eu-live', 'prod'])
 
     const acmeIds = ['dev', 'staging', 'prod'].flatMap((env) => agentIdsOf('acme', env))
     const text = await page.locator('body').innerText()

@@ -162,7 +162,7 @@ test('from an application on to its failed executions, with the filters and the 
 
 test('an unknown application says so', async ({ page, signInAs }) => {
   await signInAs('admin@acme', { path: '/overview/no-such-app?env=prod' })
-  await expect(page.getByText('No application “no-such-app” in prod')).toBeVisible()
+  await expect(page.getByText('No application “no-such-app” in Production')).toBeVisible()
 })
 
 test('the Overview and an application pass axe', async ({ page, signInAs }) => {

@@ -50,9 +50,12 @@ function usageAnswer(page: Page, environment: string, from: string) {
 const environmentsTable = (page: Page) => page.getByRole('table', { name: /^Usage by environment/ })
 
 function environmentRow(page: Page, environment: string) {
-  return environmentsTable(page)
-    .getByRole('row')
-    .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${environment}\\b`) }) })
+  return (
+    environmentsTable(page)
+      .getByRole('row')
+      // Rows name environments as "Staging (staging)": found by the id in brackets.
+      .filter({ has: page.getByRole('rowheader', { name: new RegExp(`\\(${environment}\\)`) }) })
+  )
 }
 
 test.describe('Usage', () => {
@@ -141,10 +144,12 @@ test.describe('Usage', () => {
       await signInAs('admin@acme', { path: '/usage?env=prod' })
       const staging = environmentRow(page, 'staging')
       await expect(staging.getByRole('alert')).toContainText(
-        /Could not load the usage of staging: The server failed \(503\)/,
+        /Could not load the usage of Staging \(staging\): The server failed \(503\)/,
         { timeout: 20_000 },
       )
-      await expect(staging.getByRole('button', { name: 'Try again for staging' })).toBeVisible()
+      await expect(
+        staging.getByRole('button', { name: 'Try again for Staging (staging)' }),
+      ).toBeVisible()
       await expect(environmentRow(page, 'dev').getByRole('cell').first()).toHaveText(/\d/)
       await expect(environmentRow(page, 'prod').getByRole('cell').first()).toHaveText(/\d/)
       // The rest of the page is unaffected.

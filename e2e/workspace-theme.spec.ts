@@ -270,12 +270,38 @@ test.describe('every page passes axe in both themes', () => {
       },
     },
     {
+      name: 'admin: environments, and the New environment dialog',
+      open: async (page) => {
+        await page.goto('/admin/environments?env=prod')
+        await expect(page.getByRole('table', { name: 'Environments' })).toBeVisible()
+        await page.getByRole('button', { name: 'New environment' }).click()
+        await expect(page.getByRole('alertdialog', { name: 'New environment' })).toBeVisible()
+      },
+    },
+    {
+      name: 'admin: people, and an access dialog',
+      open: async (page) => {
+        await page.goto('/admin/people?env=prod')
+        await page.getByRole('button', { name: 'Edit access of Otto Ops' }).click()
+        await expect(page.getByRole('alertdialog', { name: 'Access for Otto Ops' })).toBeVisible()
+      },
+    },
+    {
+      name: 'admin: the audit log',
+      open: async (page) => {
+        await page.goto('/admin/audit?env=prod&from=now-7d&to=now')
+        await expect(
+          page.getByRole('table', { name: 'Audit log' }).getByRole('row').nth(1),
+        ).toBeVisible()
+      },
+    },
+    {
       name: 'a link notice',
       open: async (page) => {
         await page.goto('/agents?env=staging')
         await expect(agentsTable(page).getByRole('link').first()).toBeVisible()
         await page.goto('/executions?env=prod&from=2026-01-01T00:00:00Z&to=2026-01-01T02:00:00Z')
-        await expect(page.getByRole('alert')).toContainText('This link opened prod.')
+        await expect(page.getByRole('alert')).toContainText('This link opened Production (prod).')
       },
     },
   ]

@@ -27,7 +27,9 @@ test('save a view, reopen it, rename it, delete it', async ({ page, signInAs }) 
   await expect(page.getByRole('button', { name: /Time range: Last 6 hours/ })).toBeVisible()
   await expect(page.getByRole('combobox', { name: 'Environment' })).toHaveValue('staging')
   // Opened like a link: it says it changed the environment.
-  await expect(page.getByRole('alert')).toContainText('This link opened staging. You were in dev.')
+  await expect(page.getByRole('alert')).toContainText(
+    'This link opened Staging (staging). You were in Development (dev).',
+  )
 
   await page.getByRole('button', { name: 'Saved views' }).click()
   await list.getByRole('button', { name: 'Rename “Staging, six hours”' }).click()
@@ -89,7 +91,7 @@ test('a saved view of an environment no longer available opens with the usual no
     .getByRole('link', { name: 'Old QA' })
     .click()
   await expect(page.getByRole('alert')).toContainText(
-    'The link’s environment “qa” is not an environment you can see in this tenant. Showing staging instead.',
+    'The link’s environment “qa” is not an environment you can see in this tenant. Showing Staging (staging) instead.',
   )
   await expect(page).toHaveURL(/env=staging/)
 })
@@ -103,9 +105,11 @@ test('a shared link to prod after working in staging says so, once, with a way b
 
   await page.goto('/executions?env=prod')
   const notice = page.getByRole('alert').filter({ hasText: 'This link opened' })
-  await expect(notice).toHaveText(/This link opened prod\. You were in staging\./)
+  await expect(notice).toHaveText(
+    /This link opened Production \(prod\)\. You were in Staging \(staging\)\./,
+  )
   await expect(page.getByRole('banner')).toContainText('PRODUCTION')
-  await notice.getByRole('button', { name: 'Back to staging' }).click()
+  await notice.getByRole('button', { name: 'Back to Staging' }).click()
   await expect(page).toHaveURL(/\/executions\?env=staging/)
   await expect(notice).toHaveCount(0)
   await expect(page.getByRole('banner')).not.toContainText('PRODUCTION')

@@ -77,6 +77,17 @@ const PAGE_BUDGETS: { route: string; module: string; targetBytes: number }[] = [
   { route: '/logs', module: 'src/features/logs/logs-page.tsx', targetBytes: 160 * 1000 },
   { route: '/metrics', module: 'src/features/metrics/metrics-page.tsx', targetBytes: 155 * 1000 },
   { route: '/compare', module: 'src/features/compare/compare-page.tsx', targetBytes: 160 * 1000 },
+  {
+    route: '/admin/environments',
+    module: 'src/features/admin/environments-admin-page.tsx',
+    targetBytes: 160 * 1000,
+  },
+  { route: '/admin/people', module: 'src/features/admin/people-page.tsx', targetBytes: 160 * 1000 },
+  {
+    route: '/admin/audit',
+    module: 'src/features/admin/audit-log-page.tsx',
+    targetBytes: 160 * 1000,
+  },
 ]
 const REPORT = join(ROOT, 'docs/benchmarks.md')
 

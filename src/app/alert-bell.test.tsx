@@ -4,7 +4,7 @@ import { MemoryRouter } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Schemas } from '@/lib/api/types'
 import { createQueryClient } from '@/lib/query/query-client'
-import { resetAlertState } from '@/mocks/alerts/alert-state'
+import { resetMockState } from '@/mocks/tenant-state/tenant-state'
 import { signDemoToken } from '@/mocks/auth/auth-tokens'
 import { setMockNow } from '@/mocks/clock'
 import { setMockSettings } from '@/mocks/mock-settings'
@@ -58,14 +58,14 @@ async function summaryOf(env: string, token: string): Promise<Schemas['AlertSumm
 }
 
 beforeEach(() => {
-  resetAlertState()
+  resetMockState()
   setMockNow(NOW)
 })
 afterEach(() => {
   vi.useRealTimers()
   focusManager.setFocused(undefined)
   setMockNow(null)
-  resetAlertState()
+  resetMockState()
 })
 
 describe('AlertBell', () => {
@@ -76,7 +76,7 @@ describe('AlertBell', () => {
     expect(prod.firing).toBeGreaterThan(0)
     expect(staging.firing).toBeGreaterThan(0)
     const button = await screen.findByRole('button', {
-      name: `Alerts: ${prod.firing} firing in prod, ${staging.firing} in staging`,
+      name: `Alerts: ${prod.firing} firing in Production, ${staging.firing} in Staging`,
     })
     // The badge: production's unacknowledged in the production colour, the others apart.
     const badges = button.parentElement as HTMLElement
@@ -91,7 +91,7 @@ describe('AlertBell', () => {
   it('watches only the environments the token allows', async () => {
     const seen = watchRequests()
     await renderBell('dev@acme')
-    await screen.findByRole('button', { name: /^Alerts: 1 firing in staging$/ })
+    await screen.findByRole('button', { name: /^Alerts: 1 firing in Staging$/ })
     expect(summaryRequests(seen, 'prod')).toBe(0)
   })
 
@@ -99,7 +99,7 @@ describe('AlertBell', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
     const seen = watchRequests()
     await renderBell()
-    await screen.findByRole('button', { name: /firing in prod/ })
+    await screen.findByRole('button', { name: /firing in Production/ })
     for (const env of ['prod', 'staging', 'dev']) expect(summaryRequests(seen, env)).toBe(1)
 
     for (let tick = 1; tick <= 3; tick++) {
@@ -122,7 +122,7 @@ describe('AlertBell', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
     const seen = watchRequests()
     await renderBell()
-    await screen.findByRole('button', { name: /firing in prod/ })
+    await screen.findByRole('button', { name: /firing in Production/ })
     setMockSettings({ errorRateByEnvironment: { staging: 1 } })
     for (let tick = 1; tick <= 20; tick++) {
       act(() => vi.advanceTimersByTime(BELL_POLL_MS))
@@ -135,6 +135,6 @@ describe('AlertBell', () => {
     expect(stagingPolls).toBeGreaterThanOrEqual(2)
     expect(stagingPolls).toBeLessThanOrEqual(6)
     // What staging said last is still what the bell says of it: never another's counts.
-    expect(screen.getByRole('button', { name: /firing in prod/ })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: /firing in Production/ })).toBeInTheDocument()
   })
 })

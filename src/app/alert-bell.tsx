@@ -3,7 +3,8 @@ import { Bell } from 'lucide-react'
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import { Link } from 'react-router'
 import { RelativeTime } from '@/components/time-display'
-import { isProductionEnvironment, useActiveEnvironment } from '@/environment/environment-store'
+import { environmentName, isProduction } from '@/environment/environment-info'
+import { useActiveEnvironment } from '@/environment/environment-store'
 import { withEnvironment } from '@/environment/scoped-link'
 import { useAvailableEnvironments } from '@/environment/use-available-environments'
 import { SEVERITY_WORDS } from '@/lib/alert-conditions'
@@ -23,8 +24,8 @@ function useBellEnvironments(): BellEnvironment[] {
     () =>
       items.map((item) => ({
         id: item.id,
-        name: item.id,
-        production: isProductionEnvironment(item.id),
+        name: environmentName(item, item.id),
+        production: isProduction(item),
       })),
     [items],
   )

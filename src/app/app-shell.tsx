@@ -1,7 +1,12 @@
 import { Outlet } from 'react-router'
 import { EnvironmentGate } from '@/environment/environment-gate'
-import { isProductionEnvironment, useActiveEnvironment } from '@/environment/environment-store'
+import { environmentLabel, isProduction } from '@/environment/environment-info'
+import { useActiveEnvironment } from '@/environment/environment-store'
+import { ActiveRole } from '@/environment/active-role'
 import { EnvironmentSwitcher } from '@/environment/environment-switcher'
+import { usePermissions } from '@/environment/use-permissions'
+import { useEnvironmentInfo } from '@/environment/use-environment-info'
+import { WriteOutcomeRegion } from '@/environment/write-outcome'
 import { ScopedLink, ScopedNavLink } from '@/environment/scoped-link'
 import { endSession, useClaims } from '@/session/session-store'
 import { AlertBell } from './alert-bell'
@@ -15,7 +20,9 @@ import { WorkspaceShortcuts } from './workspace-shortcuts'
 export function AppShell() {
   const claims = useClaims()
   const env = useActiveEnvironment()
-  const production = isProductionEnvironment(env)
+  const environment = useEnvironmentInfo(env)
+  const production = isProduction(environment)
+  const permissions = usePermissions()
 
   return (
     <div className={`app${production ? ' app-prod' : ''}`}>
@@ -52,10 +59,14 @@ export function AppShell() {
             <ScopedNavLink to="/usage" title={navigationHint('/usage')}>
               Usage
             </ScopedNavLink>
+            {permissions.can('environments.manage') ? (
+              <ScopedNavLink to="/admin">Admin</ScopedNavLink>
+            ) : null}
           </nav>
           <div className="header-scope">
             <EnvironmentSwitcher />
             {production ? <strong className="prod-label">PRODUCTION</strong> : null}
+            <ActiveRole />
           </div>
           {claims ? <SavedViewsMenu userId={claims.userId} /> : null}
           <div className="header-user">
@@ -78,11 +89,13 @@ export function AppShell() {
         </div>
         {production ? (
           <div className="prod-strip" role="note">
-            You are looking at <strong>production</strong> ({env}).
+            You are looking at <strong>production</strong>:{' '}
+            {env ? environmentLabel(environment, env) : null}.
           </div>
         ) : null}
       </header>
       <main id="main" className="app-main">
+        <WriteOutcomeRegion />
         <EnvironmentGate>
           <Outlet />
         </EnvironmentGate>

@@ -8,6 +8,11 @@ function RedirectToOverview() {
   return <Navigate to={`/overview${search}`} replace />
 }
 
+function RedirectToAdminEnvironments() {
+  const { search } = useLocation()
+  return <Navigate to={`/admin/environments${search}`} replace />
+}
+
 /**
  * Feature pages load lazily: `/agents` never downloads the executions code or chart library.
  *
@@ -141,6 +146,34 @@ export function createAppRouter() {
               lazy: async () => ({
                 Component: (await import('@/features/compare/compare-page')).ComparePage,
               }),
+            },
+            {
+              path: 'admin',
+              lazy: async () => ({
+                Component: (await import('@/features/admin/admin-layout')).AdminLayout,
+              }),
+              children: [
+                { index: true, element: <RedirectToAdminEnvironments /> },
+                {
+                  path: 'environments',
+                  lazy: async () => ({
+                    Component: (await import('@/features/admin/environments-admin-page'))
+                      .EnvironmentsAdminPage,
+                  }),
+                },
+                {
+                  path: 'people',
+                  lazy: async () => ({
+                    Component: (await import('@/features/admin/people-page')).PeoplePage,
+                  }),
+                },
+                {
+                  path: 'audit',
+                  lazy: async () => ({
+                    Component: (await import('@/features/admin/audit-log-page')).AuditLogPage,
+                  }),
+                },
+              ],
             },
             { path: '*', element: <NotFoundPage /> },
           ],

@@ -129,7 +129,7 @@ describe('EnvironmentGate', () => {
 
       const alert = await screen.findByRole('alert')
       expect(alert).toHaveTextContent(message)
-      expect(alert).toHaveTextContent(/Showing dev instead/)
+      expect(alert).toHaveTextContent(/Showing Development \(dev\) instead/)
       expect(search().get('env')).toBe('dev')
       expect(useEnvironmentStore.getState().activeEnvironment).toBe('dev')
       expect(environmentsAsked().length).toBeGreaterThan(0)
@@ -180,6 +180,11 @@ describe('EnvironmentGate', () => {
     it('picks `default` when there is no usable last choice, even when it is not listed first', async () => {
       const environment = (id: string) => ({
         id,
+        displayName: id,
+        production: false,
+        description: null,
+        retentionDays: 30,
+        createdAt: null,
         agentCount: 0,
         liveAgentCount: 0,
         lastSeenAt: null,
@@ -216,7 +221,8 @@ describe('EnvironmentSwitcher', () => {
       headers: { Authorization: `Bearer ${token}` },
     })
     const expected = ((await response.json()) as EnvironmentList).items.map(
-      (env) => `${env.id} · ${env.liveAgentCount}/${env.agentCount} agents live`,
+      (env) =>
+        `${env.displayName} (${env.id}) · ${env.liveAgentCount}/${env.agentCount} agents live`,
     )
     await renderGate('/agents?env=staging', { user: 'dev@acme' })
     await findScopedPage('acme', 'staging')
@@ -224,8 +230,49 @@ describe('EnvironmentSwitcher', () => {
     const switcher = screen.getByRole('combobox', { name: 'Environment' })
     const options = within(switcher).getAllByRole('option')
     expect(options.map((option) => option.textContent)).toEqual(expected)
-    expect(expected.map((name) => name.split(' ')[0])).toEqual(['dev', 'staging'])
+    expect(expected.map((name) => name.split(' ')[0])).toEqual(['Development', 'Staging'])
     expect(switcher).toHaveValue('staging')
+  })
+
+  it('names environments as the server describes them, production (by the flag alone) first', async () => {
+    const environment = (id: string, displayName: string, production: boolean) => ({
+      id,
+      displayName,
+      production,
+      description: null,
+      retentionDays: 30,
+      createdAt: null,
+      agentCount: 0,
+      liveAgentCount: 0,
+      lastSeenAt: null,
+    })
+    const list: EnvironmentList = {
+      items: [
+        environment('dev', 'dev', false),
+        environment('live', 'Live', true),
+        environment('prod-mirror', 'Prod mirror', false),
+      ],
+    }
+    server.use(http.get('*/api/v1/environments', () => HttpResponse.json(list)))
+    await renderGate('/agents?env=prod-mirror')
+    await findScopedPage('acme', 'prod-mirror')
+    const switcher = screen.getByRole('combobox', { name: 'Environment' })
+    expect(
+      within(switcher)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual([
+      'Live (live) · production · 0/0 agents live',
+      'dev · 0/0 agents live',
+      'Prod mirror (prod-mirror) · 0/0 agents live',
+    ])
+    // prod-mirror is not production, whatever its id says.
+    expect(switcher.parentElement).not.toHaveClass('is-prod')
+    await userEvent.selectOptions(switcher, 'live')
+    await findScopedPage('acme', 'live')
+    expect(screen.getByRole('combobox', { name: 'Environment' }).parentElement).toHaveClass(
+      'is-prod',
+    )
   })
 
   it('switches environment through the URL and the store, dropping the old cursor', async () => {
@@ -282,7 +329,7 @@ describe('EnvironmentSwitcher', () => {
       const shown = search().get('env')
       expect(shown).not.toBe('prod')
       await findScopedPage('acme', shown ?? '')
-      expect(within(alert).getByText(shown ?? '')).toBeInTheDocument()
+      expect(within(alert).getByText(new RegExp(`\\(${shown}\\)$`))).toBeInTheDocument()
     })
   })
 })

@@ -1,4 +1,6 @@
+import { environmentLabel } from './environment-info'
 import type { EnvironmentRejection } from './resolve-environment'
+import { useEnvironmentInfo } from './use-environment-info'
 
 /** Tells the user that the link's environment was not used, and which one is shown instead. */
 export function EnvironmentNotice({
@@ -10,6 +12,7 @@ export function EnvironmentNotice({
   shown: string
   onDismiss: () => void
 }) {
+  const shownLabel = environmentLabel(useEnvironmentInfo(shown), shown)
   // Cut hostile or huge values short; React escapes the text itself.
   const value = rejected.value.length > 40 ? `${rejected.value.slice(0, 40)}…` : rejected.value
   const reason =
@@ -21,11 +24,11 @@ export function EnvironmentNotice({
       {rejected.why === 'revoked' ? (
         <span>
           You no longer have access to environment “{value}” (the server refused it). Showing{' '}
-          <strong>{shown}</strong> instead.
+          <strong>{shownLabel}</strong> instead.
         </span>
       ) : (
         <span>
-          The link’s environment “{value}” {reason}. Showing <strong>{shown}</strong> instead.
+          The link’s environment “{value}” {reason}. Showing <strong>{shownLabel}</strong> instead.
         </span>
       )}
       <button type="button" className="button button-quiet" onClick={onDismiss}>

@@ -57,8 +57,3 @@ export function onEnvironmentSwitch(
 }
 
 export const useActiveEnvironment = () => useEnvironmentStore((state) => state.activeEnvironment)
-
-/** Production environments get the unmistakable treatment (colour and a text label). */
-export function isProductionEnvironment(env: string | null | undefined): boolean {
-  return !!env && /^(prod|production)(-|$)/.test(env)
-}

@@ -1,11 +1,9 @@
-import { useQuery } from '@tanstack/react-query'
 import { useId } from 'react'
 import { useSearchParams } from 'react-router'
-import { useClaims } from '@/session/session-store'
 import { CompareLink } from './compare-link'
-import { tokenAllowsEnvironment } from '@/session/token-claims'
-import { environmentQueries } from './environment-queries'
-import { isProductionEnvironment, useActiveEnvironment } from './environment-store'
+import { environmentLabel, isProduction, productionFirst } from './environment-info'
+import { useActiveEnvironment } from './environment-store'
+import { useAvailableEnvironments } from './use-available-environments'
 
 /**
  * The environment switcher (accessible name "Environment"). Choosing writes `?env=` to the
@@ -13,20 +11,14 @@ import { isProductionEnvironment, useActiveEnvironment } from './environment-sto
  * source a link can reproduce.
  */
 export function EnvironmentSwitcher() {
-  const claims = useClaims()
   const active = useActiveEnvironment()
   const [, setSearchParams] = useSearchParams()
   const id = useId()
-  const environments = useQuery({
-    ...environmentQueries.list(claims?.tenant ?? ''),
-    enabled: !!claims,
-  })
-  const items = (environments.data?.items ?? []).filter((environment) =>
-    claims ? tokenAllowsEnvironment(claims, environment.id) : false,
-  )
+  const items = productionFirst(useAvailableEnvironments().items)
+  const production = isProduction(items.find((environment) => environment.id === active))
 
   return (
-    <div className={`env-switcher${isProductionEnvironment(active) ? ' is-prod' : ''}`}>
+    <div className={`env-switcher${production ? ' is-prod' : ''}`}>
       <label htmlFor={id}>Environment</label>
       <select
         id={id}
@@ -47,7 +39,7 @@ export function EnvironmentSwitcher() {
         {!active ? <option value="">Loading…</option> : null}
         {items.map((environment) => (
           <option key={environment.id} value={environment.id}>
-            {environment.id} · {environment.liveAgentCount}/{environment.agentCount} agents live
+            {`${environmentLabel(environment, environment.id)}${environment.production ? ' · production' : ''} · ${environment.liveAgentCount}/${environment.agentCount} agents live`}
           </option>
         ))}
       </select>

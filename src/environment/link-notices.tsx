@@ -2,7 +2,8 @@ import { useSearchParams } from 'react-router'
 import { describeTimeRange } from '@/components/time-range-controls'
 import { useTimeZonePreference } from '@/lib/preferences-store'
 import { isRelativeRange, readTimeRange, writeTimeRange } from '@/lib/time-range/time-range'
-import { isProductionEnvironment } from './environment-store'
+import { environmentLabel, environmentName, isProduction } from './environment-info'
+import { useEnvironmentLookup } from './use-environment-info'
 
 // The notices a just-opened link may get (see link-arrival.ts): loaded by the environment gate
 // only when there is one to show, not on the first paint of every page.
@@ -34,11 +35,13 @@ export function LinkEnvironmentNotice({
   onDismiss: () => void
 }) {
   const [, setSearchParams] = useSearchParams()
-  const production = isProductionEnvironment(opened)
+  const lookup = useEnvironmentLookup()
+  const production = isProduction(lookup(opened))
   return (
     <div className={`notice link-notice${production ? ' link-notice-prod' : ''}`} role="alert">
       <span>
-        This link opened <strong>{opened}</strong>. You were in <strong>{previous}</strong>.
+        This link opened <strong>{environmentLabel(lookup(opened), opened)}</strong>. You were in{' '}
+        <strong>{environmentLabel(lookup(previous), previous)}</strong>.
       </span>
       <span className="notice-actions">
         <button
@@ -53,7 +56,7 @@ export function LinkEnvironmentNotice({
             onDismiss()
           }}
         >
-          Back to {previous}
+          Back to {environmentName(lookup(previous), previous)}
         </button>
         <button type="button" className="button button-quiet" onClick={onDismiss}>
           Dismiss

@@ -1,4 +1,3 @@
-import { isProductionEnvironment } from './environment-store'
 import { resolveEnvironment, type EnvironmentRejection } from './resolve-environment'
 
 /**
@@ -22,30 +21,41 @@ export function resolveComparison(input: {
   active: string
   /** Environments the server listed for this user, already filtered by the token. */
   available: readonly string[]
+  /** Ids of the production environments (the server's `production` flag). */
+  production: ReadonlySet<string>
 }): ComparisonResolution {
-  const { fromUrl, active, available } = input
+  const { fromUrl, active, available, production } = input
   if (fromUrl !== null) {
     const checked = resolveEnvironment({ fromUrl, lastChosen: null, available })
     if (checked.rejected) {
       const why = checked.rejected.why === 'malformed' ? 'malformed' : 'unknown'
-      return { env: defaultComparison(active, available), rejected: { value: fromUrl, why } }
+      return {
+        env: defaultComparison(active, available, production),
+        rejected: { value: fromUrl, why },
+      }
     }
     // Refused, not replaced: the user asked for exactly this, and should choose.
     if (fromUrl === active) return { env: null, rejected: { value: fromUrl, why: 'same' } }
     return { env: fromUrl, rejected: null }
   }
-  return { env: defaultComparison(active, available), rejected: null }
+  return { env: defaultComparison(active, available, production), rejected: null }
 }
 
 /**
- * "Does staging behave like prod?" is the question: from production, staging (or the first
- * other environment); from anywhere else, production if the user may see it, else the first
- * other one.
+ * "Does staging behave like production?" is the question: from a production environment,
+ * `staging` if there is one (the usual name of the copy that precedes production), else the
+ * first one that is not production; from anywhere else, the first production environment the
+ * user may see; else the first other one. Production-ness is the server's flag, never the id.
  */
-export function defaultComparison(active: string, available: readonly string[]): string | null {
+export function defaultComparison(
+  active: string,
+  available: readonly string[],
+  production: ReadonlySet<string>,
+): string | null {
   const others = available.filter((env) => env !== active)
-  if (isProductionEnvironment(active)) {
-    return others.find((env) => env === 'staging') ?? others[0] ?? null
-  }
-  return others.find((env) => isProductionEnvironment(env)) ?? others[0] ?? null
+  const wanted = production.has(active)
+    ? (others.find((env) => env === 'staging' && !production.has(env)) ??
+      others.find((env) => !production.has(env)))
+    : others.find((env) => production.has(env))
+  return wanted ?? others[0] ?? null
 }

@@ -26,6 +26,18 @@ export function apiPost(path: `/${string}`, resolver: Resolver): HttpHandler {
   return http.post(`${API_BASE}${path}`, (info) => run(resolver, info.request, info.params))
 }
 
+export function apiPut(path: `/${string}`, resolver: Resolver): HttpHandler {
+  return http.put(`${API_BASE}${path}`, (info) => run(resolver, info.request, info.params))
+}
+
+export function apiPatch(path: `/${string}`, resolver: Resolver): HttpHandler {
+  return http.patch(`${API_BASE}${path}`, (info) => run(resolver, info.request, info.params))
+}
+
+export function apiDelete(path: `/${string}`, resolver: Resolver): HttpHandler {
+  return http.delete(`${API_BASE}${path}`, (info) => run(resolver, info.request, info.params))
+}
+
 async function run(
   resolver: Resolver,
   request: Request,
@@ -44,9 +56,18 @@ async function run(
 }
 
 /** A 200 JSON response whose body must be the named schema. */
-export function ok<N extends SchemaName>(_schema: N, body: Schemas[N]): Response {
+export function ok<N extends SchemaName>(_schema: N, body: Schemas[N], status = 200): Response {
   return new HttpResponse(JSON.stringify(body), {
-    status: 200,
+    status,
     headers: { 'Content-Type': 'application/json' },
   })
+}
+
+/** A 201 JSON response whose body must be the named schema. */
+export function created<N extends SchemaName>(schema: N, body: Schemas[N]): Response {
+  return ok(schema, body, 201)
+}
+
+export function noContent(): Response {
+  return new HttpResponse(null, { status: 204 })
 }

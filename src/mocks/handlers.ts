@@ -1,5 +1,7 @@
 import type { RequestHandler } from 'msw'
+import { adminHandlers } from './admin/admin-handlers'
 import { agentHandlers } from './agents/agent-handlers'
+import { auditHandlers } from './audit/audit-handlers'
 import { authHandlers } from './auth/auth-handlers'
 import { environmentHandlers } from './environments/environment-handlers'
 import { alertHandlers } from './alerts/alert-handlers'
@@ -25,6 +27,8 @@ export const endpoints: RequestHandler[] = [
   ...logHandlers,
   ...metricHandlers,
   ...overviewHandlers,
+  ...adminHandlers,
+  ...auditHandlers,
 ]
 
 /**

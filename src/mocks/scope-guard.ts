@@ -2,7 +2,8 @@ import { allowsEnvironment, authenticate, type Principal } from './auth/auth-tok
 import { mockNow } from './clock'
 import { getMockSettings } from './mock-settings'
 import { badRequest, forbidden } from './problem'
-import { tenantEnvironmentIds } from './topology/tenants'
+import { accessOf } from './tenant-state/access'
+import { readTenantState } from './tenant-state/tenant-state'
 
 /**
  * Request validation shared by every data handler, in the order a server applies it:
@@ -44,11 +45,15 @@ export async function requireScope(request: Request): Promise<RequestScope> {
   if (getMockSettings().revokedEnvironments.includes(environment)) {
     throw forbidden(`Your access to environment "${environment}" has been revoked.`)
   }
+  const state = readTenantState(principal.tenant)
+  if (accessOf(principal, state).roleIn(environment) === null) {
+    throw forbidden(`You have no access to environment "${environment}".`)
+  }
   return {
     principal,
     tenant: principal.tenant,
     environment,
-    environmentExists: tenantEnvironmentIds(principal.tenant).includes(environment),
+    environmentExists: state.environments.some((item) => item.id === environment),
     url,
   }
 }

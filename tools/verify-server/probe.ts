@@ -1,3 +1,4 @@
+import { checkAdministration } from './checks/administration'
 import type { ProbeClient } from './probe-client'
 import type { CheckResult } from './report'
 import { checkAuthentication } from './checks/authentication'
@@ -51,6 +52,8 @@ export const PROBED_ENDPOINTS = [
   '/executions/{executionId}',
   '/diagrams/{applicationId}/{routeId}',
   '/alerts/rules/{ruleId}',
+  '/admin/users',
+  '/audit',
 ] as const
 
 export async function runProbe(options: ProbeOptions): Promise<CheckResult[]> {
@@ -62,6 +65,8 @@ export async function runProbe(options: ProbeOptions): Promise<CheckResult[]> {
   await checkIdentity(ctx, a, 'token')
   if (b) await checkIdentity(ctx, b, 'other token')
   await checkEnvironmentList(ctx, a)
+  await checkAdministration(ctx, a, 'token')
+  if (b) await checkAdministration(ctx, b, 'other token')
 
   const environments = a.environments.slice(0, MAX_ENVIRONMENTS)
   if (a.environments.length > MAX_ENVIRONMENTS) {

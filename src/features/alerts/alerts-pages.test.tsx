@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { delay, http } from 'msw'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { resetAlertState } from '@/mocks/alerts/alert-state'
+import { resetMockState } from '@/mocks/tenant-state/tenant-state'
 import { server } from '@/mocks/node'
 import { renderPage } from '@/test/render-page'
 import { watchRequests } from '@/test/watch-requests'
@@ -11,8 +11,8 @@ import { AlertRulesPage } from './alert-rules-page'
 import { OpenAlertsPage } from './open-alerts-page'
 import { RuleFormPage } from './rule-form-page'
 
-beforeEach(() => resetAlertState())
-afterEach(() => resetAlertState())
+beforeEach(() => resetMockState())
+afterEach(() => resetMockState())
 
 describe('the alert views against the mock', () => {
   it('lists prod’s open alerts with severity in words and what explains each', async () => {

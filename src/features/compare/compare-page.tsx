@@ -2,7 +2,13 @@ import { useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { TimeRangeControls } from '@/components/time-range-controls'
-import { isProductionEnvironment } from '@/environment/environment-store'
+import {
+  environmentLabel,
+  environmentLabelMarkingProduction,
+  isProduction,
+  productionFirst,
+} from '@/environment/environment-info'
+import { useEnvironmentLookup } from '@/environment/use-environment-info'
 import { resolveComparison, type ComparisonResolution } from '@/environment/resolve-comparison'
 import { useAvailableEnvironments } from '@/environment/use-available-environments'
 import { usePageTitle } from '@/environment/use-page-title'
@@ -34,6 +40,7 @@ export function ComparePage() {
   const scope = useScope()
   const queryClient = useQueryClient()
   const available = useAvailableEnvironments()
+  const lookup = useEnvironmentLookup()
   const [searchParams, setSearchParams] = useSearchParams()
   const fromUrl = searchParams.get('with')
   const { range, problem: rangeProblem } = useTimeRange()
@@ -45,8 +52,15 @@ export function ComparePage() {
     () =>
       available.isPending
         ? null
-        : resolveComparison({ fromUrl, active: scope.env, available: available.ids }),
-    [available.isPending, available.ids, fromUrl, scope.env],
+        : resolveComparison({
+            fromUrl,
+            active: scope.env,
+            available: available.ids,
+            production: new Set(
+              available.items.filter((item) => item.production).map((item) => item.id),
+            ),
+          }),
+    [available.isPending, available.ids, available.items, fromUrl, scope.env],
   )
 
   // The refused value leaves the URL below, so what to tell the user is remembered here
@@ -123,7 +137,7 @@ export function ComparePage() {
         <TimeRangeControls onRefresh={refresh} refreshing={fetching > 0} />
       </header>
       <EnvironmentPickers
-        ids={available.ids}
+        ids={productionFirst(available.items).map((item) => item.id)}
         a={scope.env}
         b={withEnv ?? (rejected?.why === 'same' ? null : (resolution?.env ?? null))}
         onChooseA={chooseA}
@@ -153,7 +167,8 @@ export function ComparePage() {
       ) : null}
       {resolution && !resolution.env && !rejected ? (
         <div className="notice" role="status">
-          You may see only one environment ({scope.env}), so there is nothing to compare it with.
+          You may see only one environment ({environmentLabel(lookup(scope.env), scope.env)}), so
+          there is nothing to compare it with.
         </div>
       ) : null}
       <IgnoredLinkValues rangeProblem={rangeProblem} problems={ignored} />
@@ -218,16 +233,19 @@ function useSideData(
 }
 
 function SideHeading({ side, index }: { side: SideView; index: 0 | 1 }) {
+  const lookup = useEnvironmentLookup()
   if (!side.env) return null
-  const production = isProductionEnvironment(side.env)
+  const facts = lookup(side.env)
+  const production = isProduction(facts)
+  const label = environmentLabel(facts, side.env)
   const data = side.agents?.data
   return (
     <section
       className={`compare-side compare-side-${index === 0 ? 'a' : 'b'}${production ? ' is-prod' : ''}`}
-      aria-label={`Environment ${side.env}`}
+      aria-label={`Environment ${label}`}
     >
       <h2 className="compare-side-title">
-        {side.env}
+        {label}
         {production ? <strong className="prod-label">PRODUCTION</strong> : null}
       </h2>
       <p className="compare-side-line">
@@ -257,7 +275,8 @@ function EnvironmentPickers({
 }) {
   const idA = useId()
   const idB = useId()
-  const label = (env: string) => (isProductionEnvironment(env) ? `${env} (production)` : env)
+  const lookup = useEnvironmentLookup()
+  const label = (env: string) => environmentLabelMarkingProduction(lookup(env), env)
   return (
     <div className="compare-pickers">
       <label htmlFor={idA}>

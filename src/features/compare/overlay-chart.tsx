@@ -1,11 +1,12 @@
-import { useMemo } from 'react'
+import { useCallback, useMemo } from 'react'
 import type { ChartSeries } from '@/components/charts/chart-series'
 import {
   TimeSeriesFigure,
   useChartView,
   type ChartView,
 } from '@/components/charts/time-series-figure'
-import { isProductionEnvironment } from '@/environment/environment-store'
+import { environmentLabelMarkingProduction } from '@/environment/environment-info'
+import { useEnvironmentLookup } from '@/environment/use-environment-info'
 import { summarizeValues } from '@/lib/series-summary'
 import type { SeriesColumns } from '@/lib/time-series'
 
@@ -37,9 +38,10 @@ interface Props {
   emptyText: string
 }
 
-/** "prod (production)" */
-export function sideName(env: string): string {
-  return isProductionEnvironment(env) ? `${env} (production)` : env
+/** "Production (prod, production)": the side's environment, production said in words. */
+function useSideName(): (env: string) => string {
+  const lookup = useEnvironmentLookup()
+  return useCallback((env) => environmentLabelMarkingProduction(lookup(env), env), [lookup])
 }
 
 const NO_VALUES: SeriesColumns = { times: [], values: [] }
@@ -66,6 +68,7 @@ function OverlayFigure({
   stepMs,
   emptyText,
 }: Props & { view: ChartView }) {
+  const sideName = useSideName()
   const series = useMemo(
     () =>
       sides.map((side, index): ChartSeries => {
@@ -81,9 +84,9 @@ function OverlayFigure({
           status: side.columns === null ? (side.status ?? 'loading…') : side.status,
         }
       }),
-    [sides],
+    [sides, sideName],
   )
-  const names = useMemo(() => sides.map((side) => sideName(side.env)), [sides])
+  const names = useMemo(() => sides.map((side) => sideName(side.env)), [sides, sideName])
   return (
     <TimeSeriesFigure
       view={view}

@@ -1,3 +1,4 @@
+import { environmentName as nameOfEnvironment } from '@/environment/environment-info'
 import { useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { useParams, useSearchParams } from 'react-router'
@@ -51,7 +52,7 @@ export function ApplicationPage() {
     [overview.data, applicationId],
   )
   const environments = useAvailableEnvironments()
-  const environmentName = displayNameOf(
+  const environmentName = nameOfEnvironment(
     environments.items.find((environment) => environment.id === scope.env),
     scope.env,
   )
@@ -313,13 +314,4 @@ function AgentsSection({ applicationId, live }: { applicationId: string; live: L
       )}
     </section>
   )
-}
-
-/** The environment's display name when the environments answer has one, else its id. */
-function displayNameOf(environment: object | undefined, id: string): string {
-  const name =
-    environment && 'displayName' in environment
-      ? (environment as { displayName: unknown }).displayName
-      : null
-  return typeof name === 'string' && name.trim() !== '' ? name : id
 }

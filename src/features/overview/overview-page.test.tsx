@@ -183,6 +183,6 @@ describe('ApplicationPage', () => {
       element: <ApplicationPage />,
       url: `/overview/nope?env=prod&${RANGE}`,
     })
-    expect(await screen.findByText('No application “nope” in prod')).toBeInTheDocument()
+    expect(await screen.findByText('No application “nope” in Production')).toBeInTheDocument()
   })
 })

@@ -330,6 +330,8 @@ describe('tenantGet', () => {
           tenantId: 'beta',
           roles: [],
           environments: [],
+          tenantRole: 'viewer',
+          environmentRoles: {},
         }),
       ),
     )

@@ -65,12 +65,15 @@ export type OkBody<P extends GetPath> =
 type QueryOf<P extends GetPath> =
   GetOp<P> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never
 type PathOf<P extends GetPath> = GetOp<P> extends { parameters: { path: infer Q } } ? Q : never
-/** Data endpoints: those that take the `environment` query parameter. */
+/** Data endpoints: those that require the `environment` query parameter (`/audit` only filters by it). */
 export type ScopedPath = {
   [P in GetPath]: [QueryOf<P>] extends [never]
     ? never
     : 'environment' extends keyof QueryOf<P>
-      ? P
+      ? // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- "is the member optional?"
+        {} extends Pick<QueryOf<P>, 'environment'>
+        ? never
+        : P
       : never
 }[GetPath]
 /**
@@ -115,12 +118,18 @@ export function scopedUrl<P extends ScopedPath>(path: P, options: ScopedOptions<
   })
 }
 
-/** GET a tenant-level endpoint (`/me`, `/environments`). */
+/** GET a tenant-level endpoint (`/me`, `/environments`, `/admin/users`, `/audit`). */
 export async function tenantGet<P extends Exclude<GetPath, ScopedPath>>(
   path: P,
-  options: { tenant: string; schema: SchemaFor<OkBody<P>>; signal?: AbortSignal },
+  options: {
+    tenant: string
+    schema: SchemaFor<OkBody<P>>
+    signal?: AbortSignal
+    query?: QueryOf<P> extends never ? never : QueryOf<P>
+  },
 ): Promise<OkBody<P>> {
-  const body = await send(path, { url: apiUrl(path), signal: options.signal })
+  const url = apiUrl(path, options.query ? { query: options.query } : {})
+  const body = await send(path, { url, signal: options.signal })
   const data = checkAnswer(body, options.schema, { tenant: options.tenant }, path)
   return data as unknown as OkBody<P>
 }
@@ -128,8 +137,13 @@ export async function tenantGet<P extends Exclude<GetPath, ScopedPath>>(
 interface Outgoing {
   url: string
   signal?: AbortSignal
-  /** A JSON body makes it a POST. */
+  /** A JSON body makes it a POST unless `method` says otherwise. */
   json?: unknown
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  /** Extra request headers (`If-Match`, `Idempotency-Key`). */
+  headers?: Readonly<Record<string, string>>
+  /** Sees the response's headers (an `ETag`) before its body is read. */
+  onResponse?: (response: Response) => void
 }
 
 /**
@@ -141,12 +155,12 @@ export async function send(
   outgoing: Outgoing,
   { isLogin = false } = {},
 ): Promise<unknown> {
-  const headers = new Headers()
+  const headers = new Headers(outgoing.headers)
   const token = isLogin ? null : auth.getToken()
   if (token) headers.set('Authorization', `Bearer ${token}`)
   if (outgoing.json !== undefined) headers.set('Content-Type', 'application/json')
   const request = new Request(outgoing.url, {
-    method: outgoing.json === undefined ? 'GET' : 'POST',
+    method: outgoing.method ?? (outgoing.json === undefined ? 'GET' : 'POST'),
     headers,
     body: outgoing.json === undefined ? undefined : JSON.stringify(outgoing.json),
     signal: outgoing.signal,
@@ -156,6 +170,7 @@ export async function send(
   try {
     // Resolved at call time, so tests and the mock can intercept it.
     response = await globalThis.fetch(request)
+    outgoing.onResponse?.(response)
     body = await response.text()
   } catch (cause) {
     // Aborts are not failures: React Query cancelled a request nobody needs any more.
@@ -172,7 +187,8 @@ export async function send(
         : null
     throw new HttpError(response.status, problem, path, retryAfter)
   }
-  return parseJson(body, path)
+  // 204 No Content (a deletion): nothing to read.
+  return response.status === 204 ? null : parseJson(body, path)
 }
 
 function parseProblem(text: string): Problem | null {

@@ -71,8 +71,9 @@ const getOperations = Object.entries(paths)
 
 const parametersOf = (operation: Operation) =>
   (operation.parameters ?? []).map((p) => deref<Parameter>(p))
+/** Data endpoints: `environment` required (on `/audit` it is an optional filter). */
 const isScoped = (operation: Operation) =>
-  parametersOf(operation).some((p) => p.name === 'environment')
+  parametersOf(operation).some((p) => p.name === 'environment' && p.required)
 const declaredStatuses = (operation: Operation) => Object.keys(operation.responses).map(Number)
 
 /** The operations the mock must serve today; the others are checked once it serves them. */

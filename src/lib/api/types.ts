@@ -10,6 +10,10 @@ export type SchemaName = keyof Schemas
 
 export type Problem = Schemas['Problem']
 export type Me = Schemas['Me']
+export type Role = Schemas['Role']
+export type User = Schemas['User']
+export type AuditAction = Schemas['AuditAction']
+export type AuditEntry = Schemas['AuditEntry']
 export type Environment = Schemas['Environment']
 export type EnvironmentList = Schemas['EnvironmentList']
 export type AgentStatus = Schemas['AgentStatus']

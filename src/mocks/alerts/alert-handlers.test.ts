@@ -5,7 +5,7 @@ import { signDemoToken } from '../auth/auth-tokens'
 import { setMockNow } from '../clock'
 import { getEnvironmentModel } from '../executions/execution-model'
 import { call, expectProblem, get } from '../mock-api-test-support'
-import { resetAlertState } from './alert-state'
+import { resetMockState } from '../tenant-state/tenant-state'
 
 const NOW = Date.parse('2026-11-28T07:00:00.000Z') + 4_321
 const MINUTE = 60_000
@@ -14,14 +14,14 @@ const iso = (ms: number) => new Date(ms).toISOString()
 let admin: string
 let dev: string
 beforeEach(async () => {
-  resetAlertState()
+  resetMockState()
   setMockNow(NOW)
   admin = await signDemoToken('admin@acme')
   dev = await signDemoToken('dev@acme')
 })
 afterEach(() => {
   setMockNow(null)
-  resetAlertState()
+  resetMockState()
 })
 
 const send = (method: string, path: string, token: string, body?: unknown, headers = {}) =>
@@ -242,6 +242,22 @@ describe('rules: the write rules', () => {
     )
     expect(refused.type).toMatch(/\/forbidden-role$/)
     expect(refused.detail).toBe('operator role required in staging')
+  })
+
+  it('audits every write, allowed or refused, in its environment', async () => {
+    const created = await send('POST', '/alerts/rules?environment=staging', admin, newRule)
+    expect(created.status).toBe(201)
+    await send('POST', '/alerts/rules?environment=staging', dev, newRule)
+    const audit = await get(
+      'AuditPage',
+      `/audit?environment=staging&from=${iso(NOW - 3600_000)}&to=${iso(NOW + MINUTE)}`,
+      admin,
+    )
+    const rules = audit.items.filter((entry) => entry.action === 'alert-rule.create')
+    expect(rules.map((entry) => [entry.actor.userId, entry.outcome, entry.target])).toEqual([
+      ['dev@acme', 'denied', ''],
+      ['admin@acme', 'success', 'Orders failing'],
+    ])
   })
 
   it('disabling a rule resolves its open alerts', async () => {

@@ -1,13 +1,14 @@
-import { HttpResponse } from 'msw'
+import type { AuditEntry } from '@/lib/api/types'
 import { ContractError } from '@/lib/api/errors'
 import { validateResponse } from '@/lib/api/response-validation'
 import { schemaNamed } from '@/lib/api/schema-registry'
 import type { SchemaName, Schemas } from '@/lib/api/types'
-import { apiGet, apiPost, ok } from '../api-route'
+import { checkMembers, readJsonObject, auditedWrite } from '../admin/write-request'
+import { apiDelete, apiGet, apiPost, apiPut, created, noContent, ok } from '../api-route'
 import { mockNow, toIso } from '../clock'
 import { resolveStep } from '../executions/execution-stats'
 import { decodeCursor, encodeCursor } from '../pagination'
-import { badRequest, notFound } from '../problem'
+import { badRequest, conflict, forbiddenRole, notFound, ProblemError } from '../problem'
 import {
   enumParam,
   intParam,
@@ -18,21 +19,14 @@ import {
   type RequestScope,
 } from '../scope-guard'
 import { preview } from './alert-evaluation'
-import {
-  apiDelete,
-  apiPut,
-  conflict,
-  preconditionFailed,
-  preconditionRequired,
-  readJsonObject,
-  requireOperator,
-} from './alert-routes'
+import { accessOf } from '../tenant-state/access'
 import {
   alertsOf,
   isOpen,
   nextId,
   refreshSilences,
   resolve,
+  saveAlerts,
   summarize,
   type Alert,
   type AlertRule,
@@ -65,13 +59,6 @@ const CONDITION_SCHEMAS: Record<string, SchemaName> = {
 const STATES = ['FIRING', 'ACKNOWLEDGED', 'RESOLVED'] as const
 const SEVERITIES = ['CRITICAL', 'WARNING', 'INFO'] as const
 const MAX_SILENCE_MS = 30 * 86_400_000
-
-function checkMembers(body: Record<string, unknown>, allowed: string[], serverOwned: string[]) {
-  for (const member of Object.keys(body)) {
-    if (serverOwned.includes(member)) throw badRequest(`${member} is set by the server.`)
-    if (!allowed.includes(member)) throw badRequest(`Unknown member ${member.slice(0, 60)}.`)
-  }
-}
 
 /** Validate against the document's schema; the first issue (naming the member) is the 400. */
 function validated<N extends SchemaName>(name: N, body: unknown, prefix = ''): Schemas[N] {
@@ -118,12 +105,21 @@ function etag(rule: AlertRule): string {
   return `"${rule.version}"`
 }
 
-function json(body: unknown, status: number, headers: Record<string, string> = {}): Response {
-  return new HttpResponse(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json', ...headers },
-  })
+/** An answer carrying the rule's version as its ETag. */
+function withEtag(response: Response, rule: AlertRule): Response {
+  response.headers.set('ETag', etag(rule))
+  return response
 }
+
+const preconditionRequired = () =>
+  new ProblemError(428, 'Send If-Match with the version of the rule you changed.', {
+    kind: 'precondition-required',
+  })
+const preconditionFailed = (rule: AlertRule) =>
+  new ProblemError(412, `The rule is at version ${rule.version}; it changed since you read it.`, {
+    kind: 'version-conflict',
+    current: rule as unknown as Record<string, unknown>,
+  })
 
 function findRule(state: EnvironmentAlerts, ruleId: string | undefined): AlertRule {
   const rule = state.rules.find((candidate) => candidate.ruleId === ruleId)
@@ -150,8 +146,23 @@ async function readScope(request: Request) {
 /** Writes: the same, then the role (403 before anything about the body or the target). */
 async function writeScope(request: Request) {
   const read = await readScope(request)
-  requireOperator(read.scope.principal, read.scope.environment)
+  const { principal, environment } = read.scope
+  const role = accessOf(principal).roleIn(environment)
+  if (role !== 'operator' && role !== 'admin') {
+    throw forbiddenRole(`operator role required in ${environment}`)
+  }
   return read
+}
+
+/** Every write is audited, allowed or refused, in the environment it names. */
+function audited(
+  request: Request,
+  action: AuditEntry['action'],
+  target: string,
+  write: (note: { target: string; detail: string | null }) => Promise<Response>,
+): Promise<Response> {
+  const environment = new URL(request.url).searchParams.get('environment')
+  return auditedWrite(request, action, { environment, target }, (_principal, note) => write(note))
 }
 
 const byNewest = (a: Alert, b: Alert) =>
@@ -219,71 +230,79 @@ export const alertHandlers = [
     })
   }),
 
-  apiPost('/alerts/rules', async ({ request }) => {
-    const { scope, now, state } = await writeScope(request)
-    const input = validRuleInput(await readJsonObject(request))
-    nameTaken(state, input.name)
-    const at = toIso(now)
-    const rule: AlertRule = {
-      ...input,
-      ruleId: nextId(state, 'rule-'),
-      tenantId: scope.tenant,
-      environment: scope.environment,
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-      updatedBy: { userId: scope.principal.userId, name: scope.principal.name },
-    }
-    state.rules.push(rule)
-    return json(rule, 201, { ETag: etag(rule) })
-  }),
+  apiPost('/alerts/rules', ({ request }) =>
+    audited(request, 'alert-rule.create', '', async (note) => {
+      const { scope, now, state } = await writeScope(request)
+      const body = await readJsonObject(request)
+      if (typeof body.name === 'string') note.target = body.name.slice(0, 100)
+      const input = validRuleInput(body)
+      nameTaken(state, input.name)
+      const at = toIso(now)
+      const rule: AlertRule = {
+        ...input,
+        ruleId: nextId(state, 'rule-'),
+        tenantId: scope.tenant,
+        environment: scope.environment,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        updatedBy: { userId: scope.principal.userId, name: scope.principal.name },
+      }
+      state.rules.push(rule)
+      saveAlerts(state)
+      note.detail = rule.ruleId
+      return withEtag(created('AlertRule', rule), rule)
+    }),
+  ),
 
   apiGet('/alerts/rules/:ruleId', async ({ request, params }) => {
     const { state } = await readScope(request)
     const rule = findRule(state, params.ruleId)
-    return json(rule, 200, { ETag: etag(rule) })
+    return withEtag(ok('AlertRule', rule), rule)
   }),
 
-  apiPut('/alerts/rules/:ruleId', async ({ request, params }) => {
-    const { scope, now, state } = await writeScope(request)
-    const rule = findRule(state, params.ruleId)
-    const ifMatch = request.headers.get('If-Match')
-    if (!ifMatch) throw preconditionRequired('Send If-Match with the version you changed.')
-    const input = validRuleInput(await readJsonObject(request))
-    if (ifMatch !== etag(rule)) {
-      throw preconditionFailed(
-        `The rule is at version ${rule.version}; it changed since you read it.`,
-        rule,
-      )
-    }
-    nameTaken(state, input.name, rule.ruleId)
-    Object.assign(rule, input, {
-      version: rule.version + 1,
-      updatedAt: toIso(now),
-      updatedBy: { userId: scope.principal.userId, name: scope.principal.name },
-    })
-    for (const alert of state.alerts) {
-      if (alert.ruleId !== rule.ruleId || !isOpen(alert)) continue
-      alert.ruleName = rule.name
-      alert.severity = rule.severity
-      if (!rule.enabled) resolve(alert, now)
-    }
-    return json(rule, 200, { ETag: etag(rule) })
-  }),
+  apiPut('/alerts/rules/:ruleId', ({ request, params }) =>
+    audited(request, 'alert-rule.update', params.ruleId ?? '', async (note) => {
+      const { scope, now, state } = await writeScope(request)
+      const rule = findRule(state, params.ruleId)
+      note.target = rule.name
+      const ifMatch = request.headers.get('If-Match')
+      if (!ifMatch) throw preconditionRequired()
+      const input = validRuleInput(await readJsonObject(request))
+      if (ifMatch !== etag(rule)) throw preconditionFailed(rule)
+      nameTaken(state, input.name, rule.ruleId)
+      Object.assign(rule, input, {
+        version: rule.version + 1,
+        updatedAt: toIso(now),
+        updatedBy: { userId: scope.principal.userId, name: scope.principal.name },
+      })
+      for (const alert of state.alerts) {
+        if (alert.ruleId !== rule.ruleId || !isOpen(alert)) continue
+        alert.ruleName = rule.name
+        alert.severity = rule.severity
+        if (!rule.enabled) resolve(alert, now)
+      }
+      saveAlerts(state)
+      note.detail = `version ${rule.version}`
+      return withEtag(ok('AlertRule', rule), rule)
+    }),
+  ),
 
-  apiDelete('/alerts/rules/:ruleId', async ({ request, params }) => {
-    const { now, state } = await writeScope(request)
-    const rule = findRule(state, params.ruleId)
-    const ifMatch = request.headers.get('If-Match')
-    if (ifMatch && ifMatch !== etag(rule)) {
-      throw preconditionFailed(`The rule is at version ${rule.version}.`, rule)
-    }
-    state.rules = state.rules.filter((candidate) => candidate !== rule)
-    for (const alert of state.alerts) {
-      if (alert.ruleId === rule.ruleId && isOpen(alert)) resolve(alert, now)
-    }
-    return new HttpResponse(null, { status: 204 })
-  }),
+  apiDelete('/alerts/rules/:ruleId', ({ request, params }) =>
+    audited(request, 'alert-rule.delete', params.ruleId ?? '', async (note) => {
+      const { now, state } = await writeScope(request)
+      const rule = findRule(state, params.ruleId)
+      note.target = rule.name
+      const ifMatch = request.headers.get('If-Match')
+      if (ifMatch && ifMatch !== etag(rule)) throw preconditionFailed(rule)
+      state.rules = state.rules.filter((candidate) => candidate !== rule)
+      for (const alert of state.alerts) {
+        if (alert.ruleId === rule.ruleId && isOpen(alert)) resolve(alert, now)
+      }
+      saveAlerts(state)
+      return noContent()
+    }),
+  ),
 
   apiGet('/alerts/summary', async ({ request }) => {
     const { state } = await readScope(request)
@@ -298,66 +317,79 @@ export const alertHandlers = [
     return ok('SilenceList', { items })
   }),
 
-  apiPost('/alerts/silences', async ({ request }) => {
-    const { scope, now, state } = await writeScope(request)
-    const body = await readJsonObject(request)
-    checkMembers(body, SILENCE_MEMBERS, ['silenceId', 'tenantId', 'environment', 'createdBy'])
-    const input = validated('SilenceInput', body)
-    if (input.ruleId !== null && !state.rules.some((rule) => rule.ruleId === input.ruleId)) {
-      throw badRequest(`ruleId: no rule ${input.ruleId} in ${scope.environment}.`)
-    }
-    const startsAt = Date.parse(input.startsAt)
-    const endsAt = Date.parse(input.endsAt)
-    if (Number.isNaN(startsAt)) throw badRequest('startsAt: not a date-time.')
-    if (Number.isNaN(endsAt)) throw badRequest('endsAt: not a date-time.')
-    if (endsAt <= now) throw badRequest('endsAt must be in the future.')
-    if (endsAt <= startsAt) throw badRequest('endsAt must be after startsAt.')
-    if (endsAt - startsAt > MAX_SILENCE_MS) {
-      throw badRequest('endsAt may be at most 30 days after startsAt.')
-    }
-    if (input.comment.trim() === '') throw badRequest('comment must not be blank.')
-    const silence: Silence = {
-      ...input,
-      startsAt: toIso(startsAt),
-      endsAt: toIso(endsAt),
-      silenceId: nextId(state, 'silence-'),
-      tenantId: scope.tenant,
-      environment: scope.environment,
-      createdBy: { userId: scope.principal.userId, name: scope.principal.name },
-    }
-    state.silences.push(silence)
-    refreshSilences(state, now)
-    return json(silence, 201)
-  }),
+  apiPost('/alerts/silences', ({ request }) =>
+    audited(request, 'silence.create', '', async (note) => {
+      const { scope, now, state } = await writeScope(request)
+      const body = await readJsonObject(request)
+      note.target = String(body.ruleId ?? body.applicationId ?? 'whole environment').slice(0, 100)
+      checkMembers(body, SILENCE_MEMBERS, ['silenceId', 'tenantId', 'environment', 'createdBy'])
+      const input = validated('SilenceInput', body)
+      if (input.ruleId !== null && !state.rules.some((rule) => rule.ruleId === input.ruleId)) {
+        throw badRequest(`ruleId: no rule ${input.ruleId} in ${scope.environment}.`)
+      }
+      const startsAt = Date.parse(input.startsAt)
+      const endsAt = Date.parse(input.endsAt)
+      if (Number.isNaN(startsAt)) throw badRequest('startsAt: not a date-time.')
+      if (Number.isNaN(endsAt)) throw badRequest('endsAt: not a date-time.')
+      if (endsAt <= now) throw badRequest('endsAt must be in the future.')
+      if (endsAt <= startsAt) throw badRequest('endsAt must be after startsAt.')
+      if (endsAt - startsAt > MAX_SILENCE_MS) {
+        throw badRequest('endsAt may be at most 30 days after startsAt.')
+      }
+      if (input.comment.trim() === '') throw badRequest('comment must not be blank.')
+      const silence: Silence = {
+        ...input,
+        startsAt: toIso(startsAt),
+        endsAt: toIso(endsAt),
+        silenceId: nextId(state, 'silence-'),
+        tenantId: scope.tenant,
+        environment: scope.environment,
+        createdBy: { userId: scope.principal.userId, name: scope.principal.name },
+      }
+      state.silences.push(silence)
+      refreshSilences(state, now)
+      saveAlerts(state)
+      note.detail = `${silence.silenceId} until ${silence.endsAt}`
+      return created('Silence', silence)
+    }),
+  ),
 
-  apiDelete('/alerts/silences/:silenceId', async ({ request, params }) => {
-    const { now, state } = await writeScope(request)
-    const silence = state.silences.find(
-      (candidate) => candidate.silenceId === params.silenceId && Date.parse(candidate.endsAt) > now,
-    )
-    if (!silence) throw notFound(`No active silence ${params.silenceId ?? ''} in ${state.env}.`)
-    silence.endsAt = toIso(Math.max(now, Date.parse(silence.startsAt)))
-    refreshSilences(state, now)
-    return new HttpResponse(null, { status: 204 })
-  }),
+  apiDelete('/alerts/silences/:silenceId', ({ request, params }) =>
+    audited(request, 'silence.delete', params.silenceId ?? '', async () => {
+      const { now, state } = await writeScope(request)
+      const silence = state.silences.find(
+        (candidate) =>
+          candidate.silenceId === params.silenceId && Date.parse(candidate.endsAt) > now,
+      )
+      if (!silence) throw notFound(`No active silence ${params.silenceId ?? ''} in ${state.env}.`)
+      silence.endsAt = toIso(Math.max(now, Date.parse(silence.startsAt)))
+      refreshSilences(state, now)
+      saveAlerts(state)
+      return noContent()
+    }),
+  ),
 
   apiGet('/alerts', async ({ request }) => {
     const { scope, state } = await readScope(request)
     return ok('AlertPage', pageAlerts(scope, state))
   }),
 
-  apiPost('/alerts/:alertId/ack', async ({ request, params }) => {
-    const { scope, now, state } = await writeScope(request)
-    const alert = state.alerts.find((candidate) => candidate.alertId === params.alertId)
-    if (!alert) throw notFound(`No alert ${params.alertId ?? ''} in ${state.env}.`)
-    if (alert.state === 'RESOLVED') {
-      throw conflict('alert-resolved', `The alert resolved at ${alert.resolvedAt ?? ''}.`)
-    }
-    if (alert.state === 'FIRING') {
-      alert.state = 'ACKNOWLEDGED'
-      alert.acknowledgedAt = toIso(now)
-      alert.acknowledgedBy = { userId: scope.principal.userId, name: scope.principal.name }
-    }
-    return ok('Alert', alert)
-  }),
+  apiPost('/alerts/:alertId/ack', ({ request, params }) =>
+    audited(request, 'alert.ack', params.alertId ?? '', async (note) => {
+      const { scope, now, state } = await writeScope(request)
+      const alert = state.alerts.find((candidate) => candidate.alertId === params.alertId)
+      if (!alert) throw notFound(`No alert ${params.alertId ?? ''} in ${state.env}.`)
+      note.target = `${alert.ruleName} (${alert.alertId})`
+      if (alert.state === 'RESOLVED') {
+        throw conflict('alert-resolved', `The alert resolved at ${alert.resolvedAt ?? ''}.`)
+      }
+      if (alert.state === 'FIRING') {
+        alert.state = 'ACKNOWLEDGED'
+        alert.acknowledgedAt = toIso(now)
+        alert.acknowledgedBy = { userId: scope.principal.userId, name: scope.principal.name }
+        saveAlerts(state)
+      }
+      return ok('Alert', alert)
+    }),
+  ),
 ]

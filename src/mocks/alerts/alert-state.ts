@@ -6,6 +6,7 @@ import {
 } from '@/lib/alert-conditions'
 import type { Schemas } from '@/lib/api/types'
 import { toIso } from '../clock'
+import { readTenantRecord, writeTenantRecord } from '../tenant-state/tenant-state'
 import { evaluate, MINUTE_MS, preview } from './alert-evaluation'
 import { seedRulesFor } from './alert-seed'
 
@@ -15,7 +16,8 @@ import { seedRulesFor } from './alert-seed'
  * (on the first request after each 30 s tick) each enabled rule is evaluated against the
  * mock's data; a condition that has held for `forSeconds` opens an alert, one that stops
  * holding resolves it. A new environment state is seeded (its rules, and the last 24 hours
- * of what they found, so History has something to show).
+ * of what they found, so History has something to show). Kept with the tenant's other state
+ * (tenant-state.ts: localStorage in a browser, memory in Node, reset per test).
  */
 
 export type AlertRule = Schemas['AlertRule']
@@ -27,6 +29,7 @@ export const EVALUATION_MS = 30_000
 const BACKFILL_MS = 24 * 3600_000
 
 export interface EnvironmentAlerts {
+  version: 1
   tenant: string
   env: string
   rules: AlertRule[]
@@ -37,29 +40,36 @@ export interface EnvironmentAlerts {
   nextId: number
 }
 
-const states = new Map<string, EnvironmentAlerts>()
-
-/** Back to the seeded state (tests; a fresh mock). */
-export function resetAlertState(): void {
-  states.clear()
-}
-
 export function nextId(state: EnvironmentAlerts, prefix: string): string {
   state.nextId += 1
   return `${state.env}-${prefix}${state.nextId}`
 }
 
+const recordName = (env: string) => `alerts:${env}`
+
 /** The environment's alerting, seeded on first use and evaluated up to `now`. */
 export function alertsOf(tenant: string, env: string, now: number): EnvironmentAlerts {
-  const key = `${tenant}/${env}`
-  let state = states.get(key)
-  if (!state) {
-    state = { tenant, env, rules: [], alerts: [], silences: [], lastTick: null, nextId: 0 }
-    states.set(key, state)
-    seed(state, now)
-  }
-  tick(state, now)
+  const state = readTenantRecord<EnvironmentAlerts>(tenant, recordName(env), () => {
+    const seeded: EnvironmentAlerts = {
+      version: 1,
+      tenant,
+      env,
+      rules: [],
+      alerts: [],
+      silences: [],
+      lastTick: null,
+      nextId: 0,
+    }
+    seed(seeded, now)
+    return seeded
+  })
+  if (tick(state, now)) saveAlerts(state)
   return state
+}
+
+/** Keep what a write changed (the browser mock re-reads storage on every request). */
+export function saveAlerts(state: EnvironmentAlerts): void {
+  writeTenantRecord(state.tenant, recordName(state.env), state)
 }
 
 function seed(state: EnvironmentAlerts, now: number): void {
@@ -137,10 +147,10 @@ function summaryOf(condition: AlertCondition, forSeconds: number, value: number 
 
 export const isOpen = (alert: Alert) => alert.state !== 'RESOLVED'
 
-/** Evaluate every enabled rule once per 30 s tick (at most once per request). */
-function tick(state: EnvironmentAlerts, now: number): void {
+/** Evaluate every enabled rule once per 30 s tick (at most once per request); true if it ran. */
+function tick(state: EnvironmentAlerts, now: number): boolean {
   const tickAt = Math.floor(now / EVALUATION_MS) * EVALUATION_MS
-  if (state.lastTick === tickAt) return
+  if (state.lastTick === tickAt) return false
   state.lastTick = tickAt
   for (const rule of state.rules) {
     if (rule.enabled) evaluateRule(state, rule, tickAt, now)
@@ -149,6 +159,7 @@ function tick(state: EnvironmentAlerts, now: number): void {
   for (const alert of state.alerts) {
     if (isOpen(alert)) alert.silencedBy = coveringSilence(state, alert, now)?.silenceId ?? null
   }
+  return true
 }
 
 function evaluateRule(state: EnvironmentAlerts, rule: AlertRule, tickAt: number, now: number) {

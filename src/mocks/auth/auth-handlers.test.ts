@@ -7,6 +7,7 @@ import { loginResponseSchema } from '@/lib/api/generated/response-schemas/login-
 describe('login', () => {
   it.each([
     ['admin@acme', 'acme', ['admin'], undefined],
+    ['ops@acme', 'acme', ['operator'], undefined],
     ['dev@acme', 'acme', ['viewer'], ['dev', 'staging']],
     ['admin@beta', 'beta', ['admin'], undefined],
     ['user@default', 'default', ['viewer'], undefined],

@@ -7,7 +7,9 @@ import {
   TOKEN_LIFETIME_SECONDS,
 } from './auth-tokens'
 import { badRequest, unauthorized } from '../problem'
-import { tenantEnvironmentIds } from '../topology/tenants'
+import { mockNow, toIso } from '../clock'
+import { accessOf } from '../tenant-state/access'
+import { findUser, updateTenantState } from '../tenant-state/tenant-state'
 
 export const authHandlers = [
   apiPost('/auth/login', async ({ request }) => {
@@ -15,8 +17,20 @@ export const authHandlers = [
     const user = findDemoUser(username)
     // One message for both cases: the server does not reveal which users exist.
     if (!user || password !== DEMO_PASSWORD) throw unauthorized('Invalid username or password.')
+    // The token carries access as it is now (an admin may have changed it since the seed).
+    const access = updateTenantState(user.tenant, (state) => {
+      const record = findUser(state, user.username)
+      if (!record) return undefined
+      record.lastSeenAt = toIso(mockNow())
+      const granted = Object.keys(record.environmentRoles)
+      const everywhere =
+        record.tenantRole === 'admin' ||
+        state.environments.every((environment) => granted.includes(environment.id))
+      // `envs` only when it narrows: absent means every environment, new ones included.
+      return { roles: [record.tenantRole], envs: everywhere ? undefined : granted.sort() }
+    })
     return ok('LoginResponse', {
-      accessToken: await signDemoToken(user.username),
+      accessToken: await signDemoToken(user.username, {}, access),
       tokenType: 'Bearer',
       expiresIn: TOKEN_LIFETIME_SECONDS,
     })
@@ -24,14 +38,21 @@ export const authHandlers = [
 
   apiGet('/me', async ({ request }) => {
     const principal = await authenticate(request)
+    const access = accessOf(principal)
+    const environments = [...access.environments].sort()
     return ok('Me', {
       userId: principal.userId,
       name: principal.name,
       tenantId: principal.tenant,
       roles: principal.roles,
-      environments: tenantEnvironmentIds(principal.tenant)
-        .filter((id) => principal.envs === null || principal.envs.includes(id))
-        .sort(),
+      environments,
+      tenantRole: access.tenantRole,
+      environmentRoles: Object.fromEntries(
+        environments.flatMap((id) => {
+          const role = access.roleIn(id)
+          return role ? [[id, role]] : []
+        }),
+      ),
     })
   }),
 ]

@@ -22,22 +22,56 @@ export interface DemoUser {
   username: string
   name: string
   tenant: string
+  /** The token's `roles` claim. */
   roles: Role[]
   /** Absent: every environment of the tenant. */
   envs?: string[]
+  /** Seeded access (the mock's tenant state, which admins change): tenant role… */
+  tenantRole: Role
+  /** …and the role per environment (a tenant admin is admin everywhere). */
+  environmentRoles?: Readonly<Record<string, Role>>
 }
 
 export const DEMO_USERS: readonly DemoUser[] = [
-  { username: 'admin@acme', name: 'Ada Admin', tenant: 'acme', roles: ['admin'] },
+  {
+    username: 'admin@acme',
+    name: 'Ada Admin',
+    tenant: 'acme',
+    roles: ['admin'],
+    tenantRole: 'admin',
+  },
+  {
+    username: 'ops@acme',
+    name: 'Otto Ops',
+    tenant: 'acme',
+    roles: ['operator'],
+    tenantRole: 'operator',
+    environmentRoles: { dev: 'operator', staging: 'operator', prod: 'viewer' },
+  },
   {
     username: 'dev@acme',
     name: 'Dev Eloper',
     tenant: 'acme',
     roles: ['viewer'],
     envs: ['dev', 'staging'],
+    tenantRole: 'viewer',
+    environmentRoles: { dev: 'operator', staging: 'viewer' },
   },
-  { username: 'admin@beta', name: 'Bea Admin', tenant: 'beta', roles: ['admin'] },
-  { username: 'user@default', name: 'Uma User', tenant: 'default', roles: ['viewer'] },
+  {
+    username: 'admin@beta',
+    name: 'Bea Admin',
+    tenant: 'beta',
+    roles: ['admin'],
+    tenantRole: 'admin',
+  },
+  {
+    username: 'user@default',
+    name: 'Uma User',
+    tenant: 'default',
+    roles: ['viewer'],
+    tenantRole: 'viewer',
+    environmentRoles: { default: 'viewer' },
+  },
 ]
 
 export function findDemoUser(username: string): DemoUser | undefined {
@@ -102,6 +136,8 @@ export async function signToken(
 export async function signDemoToken(
   username: string,
   options: SignTokenOptions = {},
+  /** Access as the tenant holds it now (sign-in); the seeded claims otherwise. */
+  current?: { roles: Role[]; envs: string[] | undefined },
 ): Promise<string> {
   const user = findDemoUser(username)
   if (!user) throw new Error(`No demo user "${username}"`)
@@ -109,9 +145,10 @@ export async function signDemoToken(
     sub: user.username,
     tenant: user.tenant,
     name: user.name,
-    roles: user.roles,
+    roles: current?.roles ?? user.roles,
   }
-  if (user.envs) claims.envs = user.envs
+  const envs = current ? current.envs : user.envs
+  if (envs) claims.envs = envs
   return signToken(claims, options)
 }
 

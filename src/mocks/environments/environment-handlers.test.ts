@@ -9,7 +9,7 @@ describe('/me and /environments', () => {
   it.each([
     ['admin@acme', 'Ada Admin', ['dev', 'prod', 'staging']],
     ['dev@acme', 'Dev Eloper', ['dev', 'staging']],
-    ['admin@beta', 'Bea Admin', ['dev', 'prod']],
+    ['admin@beta', 'Bea Admin', ['dev', 'eu-live', 'prod']],
     ['user@default', 'Uma User', ['default']],
   ])('%s sees their environments only', async (username, name, environments) => {
     const token = await signDemoToken(username)
@@ -27,6 +27,11 @@ describe('/me and /environments', () => {
     const agents = await agentsOf(token, 'environment=prod')
     expect(prod).toEqual({
       id: 'prod',
+      displayName: 'Production',
+      production: true,
+      description: 'Serves every ACME customer.',
+      retentionDays: 90,
+      createdAt: expect.stringMatching(/^2026-10-\d\dT\d\d:00:00.000Z$/),
       agentCount: agents.length,
       liveAgentCount: agents.filter((agent) => agent.status === 'LIVE').length,
       lastSeenAt: agents

@@ -1,30 +1,18 @@
-import type { Environment } from '@/lib/api/types'
-import { listAgentRecords } from '../agents/agent-data'
 import { apiGet, ok } from '../api-route'
 import { authenticate } from '../auth/auth-tokens'
-import { mockNow, toIso } from '../clock'
-import { getMockSettings } from '../mock-settings'
-import { tenantEnvironmentIds } from '../topology/tenants'
+import { accessOf } from '../tenant-state/access'
+import { readTenantState } from '../tenant-state/tenant-state'
+import { toEnvironment } from './environment-view'
 
 export const environmentHandlers = [
   apiGet('/environments', async ({ request }) => {
     const principal = await authenticate(request)
-    const now = mockNow()
-    const { revokedEnvironments } = getMockSettings()
-    const items = tenantEnvironmentIds(principal.tenant)
-      .filter((id) => principal.envs === null || principal.envs.includes(id))
-      .filter((id) => !revokedEnvironments.includes(id))
-      .sort()
-      .map((id): Environment => {
-        const agents = listAgentRecords(principal.tenant, id)
-        const freshest = Math.min(...agents.map((agent) => agent.lastHeartbeatAgoMs))
-        return {
-          id,
-          agentCount: agents.length,
-          liveAgentCount: agents.filter((agent) => agent.status === 'LIVE').length,
-          lastSeenAt: agents.length ? toIso(now - freshest) : null,
-        }
-      })
+    const state = readTenantState(principal.tenant)
+    const visible = new Set(accessOf(principal, state).environments)
+    const items = state.environments
+      .filter((environment) => visible.has(environment.id))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((environment) => toEnvironment(principal.tenant, environment))
     return ok('EnvironmentList', { items })
   }),
 ]

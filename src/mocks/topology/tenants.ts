@@ -157,6 +157,21 @@ const beta: TenantDefinition = {
       trafficScale: 0.3,
       registeredDaysAgo: [3, 40],
     },
+    {
+      // Production for EU customers: its id says nothing of it (the UI must trust the flag).
+      environment: 'eu-live',
+      serviceDomain: 'eu.beta.local',
+      region: 'eu-central-1',
+      agentVersion: '3.4.1',
+      olderAgentVersion: null,
+      camelVersion: '4.8.2',
+      legacyCamelVersion: '4.8.2',
+      legacyApplications: [],
+      replicas: { 'claims-intake': 2, 'policy-sync': 1 },
+      hostStyle: { 'claims-intake': 'k8s', 'policy-sync': 'k8s' },
+      trafficScale: 0.08,
+      registeredDaysAgo: [1, 12],
+    },
   ],
 }
 

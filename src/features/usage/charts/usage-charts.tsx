@@ -13,9 +13,9 @@ import { bucketLabel, bucketTick } from './bucket-labels'
  * for sighted users: each has a table of the same buckets beside it.
  */
 
-/** prod always in the app's production colour, so it reads as prod in every chart. */
-function colourOf(environment: string, index: number): string {
-  return environment === 'prod' ? 'var(--prod)' : seriesColour(index)
+/** Production (the server's flag) always in the app's production colour, in every chart. */
+function colourOf(production: boolean, index: number): string {
+  return production ? 'var(--prod)' : seriesColour(index)
 }
 
 const Y_AXIS_WIDTH = 64
@@ -74,7 +74,13 @@ export const UsageBucketChart = memo(function UsageBucketChart({
 })
 
 interface StackedChartProps {
-  series: ReadonlyArray<{ environment: string; points: readonly UsagePoint[] }>
+  series: ReadonlyArray<{
+    environment: string
+    /** "Production (prod)" */
+    label: string
+    production: boolean
+    points: readonly UsagePoint[]
+  }>
   measure: MeasureDefinition
   granularity: Granularity
   timeZone: TimeZonePreference
@@ -84,7 +90,13 @@ interface StackedChartProps {
 function sameSeries(a: StackedChartProps['series'], b: StackedChartProps['series']): boolean {
   return (
     a.length === b.length &&
-    a.every((entry, i) => entry.environment === b[i]?.environment && entry.points === b[i]?.points)
+    a.every(
+      (entry, i) =>
+        entry.environment === b[i]?.environment &&
+        entry.label === b[i]?.label &&
+        entry.production === b[i]?.production &&
+        entry.points === b[i]?.points,
+    )
   )
 }
 
@@ -105,10 +117,10 @@ export const UsageStackedChart = memo(
     }, [series, measure.key])
     const stacks = useMemo(
       () =>
-        series.map(({ environment }, index) => ({
+        series.map(({ environment, label, production }, index) => ({
           key: environment,
-          name: environment,
-          fill: colourOf(environment, index),
+          name: label,
+          fill: colourOf(production, index),
         })),
       [series],
     )

@@ -1,5 +1,7 @@
 import { lazy, Suspense, useId } from 'react'
 import { describeError, ErrorState, LoadingState } from '@/components/query-states'
+import { environmentLabel, isProduction } from '@/environment/environment-info'
+import { useEnvironmentLookup } from '@/environment/use-environment-info'
 import { formatPercent } from '@/lib/format'
 import { useTimeZonePreference } from '@/lib/preferences-store'
 import type { Granularity } from '@/lib/resources/usage'
@@ -34,6 +36,8 @@ export function EnvironmentUsageTable({
 }) {
   const timeZone = useTimeZonePreference()
   const captionId = useId()
+  const lookup = useEnvironmentLookup()
+  const labelOf = (environment: string) => environmentLabel(lookup(environment), environment)
   if (listPending) return <LoadingState label="Loading the environments…" />
   if (listError && rows.length === 0) {
     return (
@@ -73,7 +77,7 @@ export function EnvironmentUsageTable({
                 aria-current={environment === activeEnvironment ? 'true' : undefined}
               >
                 <th scope="row">
-                  {environment}
+                  {labelOf(environment)}
                   {environment === activeEnvironment ? (
                     <span className="usage-env-active"> (active)</span>
                   ) : null}
@@ -97,10 +101,11 @@ export function EnvironmentUsageTable({
                 ) : query.isError ? (
                   <td colSpan={MEASURES.length + 1} className="usage-row-error">
                     <span role="alert">
-                      Could not load the usage of {environment}: {describeError(query.error).title}.
+                      Could not load the usage of {labelOf(environment)}:{' '}
+                      {describeError(query.error).title}.
                     </span>{' '}
                     <button type="button" className="button" onClick={() => void query.refetch()}>
-                      Try again for {environment}
+                      Try again for {labelOf(environment)}
                     </button>
                   </td>
                 ) : (
@@ -115,7 +120,8 @@ export function EnvironmentUsageTable({
       </div>
       {!complete && missing.length > 0 && loaded.length > 0 ? (
         <p className="usage-note">
-          Shares are shown once every environment has loaded (missing: {missing.join(', ')}).
+          Shares are shown once every environment has loaded (missing:{' '}
+          {missing.map(labelOf).join(', ')}).
         </p>
       ) : null}
       {loaded.length > 0 ? (
@@ -130,6 +136,8 @@ export function EnvironmentUsageTable({
               <UsageStackedChart
                 series={loaded.map((row) => ({
                   environment: row.environment,
+                  label: labelOf(row.environment),
+                  production: isProduction(lookup(row.environment)),
                   points: row.query.data?.points ?? [],
                 }))}
                 measure={measure}

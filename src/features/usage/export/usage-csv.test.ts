@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { UsagePoint } from '@/lib/api/types'
-import { buildUsageCsv, escapeCsvField, usageCsvFileName } from './usage-csv'
+import { escapeCsvField } from '@/lib/csv'
+import { buildUsageCsv, usageCsvFileName } from './usage-csv'
 
 const point = (t: string, base: number): UsagePoint => ({
   t,

@@ -1,4 +1,5 @@
 import type { UsagePoint } from '@/lib/api/types'
+import { escapeCsvField } from '@/lib/csv'
 import { MEASURE_KEYS } from '../usage-measures'
 
 /**
@@ -12,13 +13,6 @@ export interface CsvSeries {
   tenant: string
   environment: string
   points: readonly UsagePoint[]
-}
-
-export function escapeCsvField(value: string): string {
-  // A leading = + - @ (or tab/CR) makes spreadsheets run the cell as a formula: such text is
-  // prefixed with an apostrophe (OWASP's advice for CSV injection). Numbers never start so.
-  const defused = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-  return /[",\r\n]/.test(defused) ? `"${defused.replace(/"/g, '""')}"` : defused
 }
 
 export function buildUsageCsv(series: readonly CsvSeries[]): string {

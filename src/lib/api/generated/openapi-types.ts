@@ -34,7 +34,10 @@ export interface paths {
         };
         /**
          * The current user
-         * @description The user identified by the bearer token, with the environments they may see.
+         * @description The user identified by the bearer token, with the environments they may see, their
+         *     tenant role and their role in each of those environments. The server is the authority
+         *     on permissions; a client offers what the role in the **active** environment allows,
+         *     reading it from here (the token's `roles` claim may be older than an access change).
          */
         get: operations["getMe"];
         put?: never;
@@ -54,8 +57,9 @@ export interface paths {
         };
         /**
          * The tenant's environments
-         * @description Every environment any agent of the tenant has registered with, plus any with stored
-         *     data, filtered by the token's `envs` claim (absent = all). Sorted by `id`. Not paginated.
+         * @description Every environment an admin created or any agent of the tenant has registered with, plus
+         *     any with stored data, filtered to those the user may see. Sorted by `id`. Not paginated.
+         *     A client takes production-ness from `production` alone, never from the id.
          */
         get: operations["listEnvironments"];
         put?: never;
@@ -625,6 +629,129 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/environments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an environment
+         * @description Tenant role `admin` only (else `403` `/forbidden-role`). The id is checked against the
+         *     environment id pattern and must be new in the tenant (`409` `/environment-exists`).
+         *     Recorded in the audit log as `environment.create`.
+         */
+        post: operations["createEnvironment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/environments/{environmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The environment's id (it never changes). */
+                environmentId: components["schemas"]["EnvironmentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an environment and all its data
+         * @description `confirm` must repeat the id (`400` otherwise). Refused with `409`
+         *     `/environment-has-live-agents` while an agent in it is `LIVE`. Tenant role `admin` only.
+         *     Recorded as `environment.delete`.
+         */
+        delete: operations["deleteEnvironment"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an environment's settings
+         * @description Any of `displayName`, `production`, `description`, `retentionDays`; the id never
+         *     changes. Tenant role `admin` only. `404` for an id the tenant does not have. Recorded as
+         *     `environment.update`.
+         */
+        patch: operations["updateEnvironment"];
+        trace?: never;
+    };
+    "/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's users
+         * @description Every user of the tenant (the identity provider creates them at their first sign-in;
+         *     this API does not), sorted by name. `q` keeps those whose name or user id contains it
+         *     (case-insensitive). Tenant role `admin` only.
+         */
+        get: operations["listUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/users/{userId}/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set who may see and do what
+         * @description Replaces the user's tenant role and environment roles: an environment left out is no
+         *     access; a tenant admin is `admin` in every environment whatever the body says.
+         *     `409` `/last-admin` when it would leave the tenant without an admin. Tenant role
+         *     `admin` only. Recorded as `access.update`.
+         */
+        put: operations["putUserAccess"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log
+         * @description Every write, allowed or refused, newest first. `environment` is optional here: absent,
+         *     every environment and the tenant-wide entries. The contract is silent on asking for the
+         *     tenant-wide entries alone; this document adds `tenantWide=true` for that (an environment
+         *     id could be any word, so no id is reserved for it). `actor` is a user id, `action` one of
+         *     AuditAction. The common time-range rule applies (default the last hour, at most 31
+         *     days). Tenant role `admin` only.
+         */
+        get: operations["listAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -655,6 +782,13 @@ export interface components {
             detail: string;
             /** @description A URI reference identifying this occurrence (optional). */
             instance?: string;
+            /**
+             * @description On a `412`: the resource as it is now (its `version`, who changed it), so a client can
+             *     show what changed and reapply its change onto it.
+             */
+            current?: {
+                [key: string]: unknown;
+            };
         };
         /** @enum {string} */
         Role: "viewer" | "operator" | "admin";
@@ -678,13 +812,39 @@ export interface components {
             tenantId: components["schemas"]["TenantId"];
             roles: components["schemas"]["Role"][];
             /**
-             * @description Ids of the environments the user may see: the token's `envs`, or every environment
-             *     of the tenant when `envs` is absent.
+             * @description Ids of the environments the user may see now (an access change takes effect here
+             *     before the token's `envs` claim is renewed).
              */
             environments: components["schemas"]["EnvironmentId"][];
+            tenantRole: components["schemas"]["Role"];
+            environmentRoles: components["schemas"]["EnvironmentRoles"];
         };
+        /**
+         * @description The role per environment id (one key per environment the user may see; a tenant admin is
+         *     `admin` in every environment).
+         */
+        EnvironmentRoles: {
+            [key: string]: components["schemas"]["Role"];
+        };
+        /** @description What people call an environment ("Production EU"). */
+        DisplayName: string;
+        RetentionDays: number;
         Environment: {
             id: components["schemas"]["EnvironmentId"];
+            displayName: components["schemas"]["DisplayName"];
+            /**
+             * @description Whether it serves real customers. A client takes production-ness from this flag
+             *     alone, never from the id (`live` may be production, `prod-mirror` a test copy).
+             */
+            production: boolean;
+            description: string | null;
+            retentionDays: components["schemas"]["RetentionDays"];
+            /**
+             * Format: date-time
+             * @description When an admin created it, or when an agent first registered with it; `null` when it
+             *     only has stored data.
+             */
+            createdAt: string | null;
             /** @description Agents registered in the environment (any status). */
             agentCount: number;
             /** @description Agents in status `LIVE`. */
@@ -697,6 +857,63 @@ export interface components {
         };
         EnvironmentList: {
             items: components["schemas"]["Environment"][];
+        };
+        EnvironmentCreate: {
+            id: components["schemas"]["EnvironmentId"];
+            displayName: components["schemas"]["DisplayName"];
+            production: boolean;
+            description?: string | null;
+            retentionDays: components["schemas"]["RetentionDays"];
+        };
+        EnvironmentUpdate: {
+            displayName?: components["schemas"]["DisplayName"];
+            production?: boolean;
+            description?: string | null;
+            retentionDays?: components["schemas"]["RetentionDays"];
+        };
+        UserAccess: {
+            tenantRole: components["schemas"]["Role"];
+            environmentRoles: components["schemas"]["EnvironmentRoles"];
+        };
+        User: {
+            userId: string;
+            name: string;
+            tenantId: components["schemas"]["TenantId"];
+            tenantRole: components["schemas"]["Role"];
+            environmentRoles: components["schemas"]["EnvironmentRoles"];
+            /** Format: date-time */
+            lastSeenAt: string | null;
+        };
+        UserList: {
+            items: components["schemas"]["User"][];
+        };
+        Actor: {
+            userId: string;
+            name: string;
+        };
+        /** @enum {string} */
+        AuditAction: "environment.create" | "environment.update" | "environment.delete" | "access.update" | "route.start" | "route.stop" | "route.suspend" | "route.resume" | "execution.replay" | "config.update" | "alert-rule.create" | "alert-rule.update" | "alert-rule.delete" | "silence.create" | "silence.delete" | "alert.ack";
+        AuditEntry: {
+            auditId: string;
+            tenantId: components["schemas"]["TenantId"];
+            /**
+             * @description The environment acted on; `null` for tenant-wide actions (administration:
+             *     `environment.*`, whose `target` is the environment's id, and `access.update`).
+             */
+            environment: string | null;
+            at: components["schemas"]["Timestamp"];
+            actor: components["schemas"]["Actor"];
+            action: components["schemas"]["AuditAction"];
+            /** @description What it acted on (`orders/orders-in`, an execution id, a user id…). */
+            target: string;
+            /** @enum {string} */
+            outcome: "success" | "denied" | "failed";
+            /** @description Why it was refused or failed, or what changed. */
+            detail: string | null;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            nextCursor: string | null;
         };
         /**
          * @description `LIVE`; `STALE` = heartbeat late; `DEAD` = heartbeat lost.
@@ -1272,6 +1489,60 @@ export interface components {
          *     environment is never disclosed).
          */
         NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The user's role does not allow this (`type` ends in `/forbidden-role`; `detail` names the
+         *     role needed and where, e.g. `"admin tenant role required"`).
+         */
+        ForbiddenRole: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The change conflicts with the tenant's state; `type` names which
+         *     (`/environment-exists`, `/environment-has-live-agents`, `/last-admin`).
+         */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is not `application/json`. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description `If-Match` names a version that is no longer current (`/version-conflict`); the problem's
+         *     `current` member holds the resource as it is now.
+         */
+        PreconditionFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A change of a versioned resource without `If-Match` (`/precondition-required`). */
+        PreconditionRequired: {
             headers: {
                 [name: string]: unknown;
             };
@@ -2446,6 +2717,197 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    createEnvironment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnvironmentCreate"];
+            };
+        };
+        responses: {
+            /** @description The environment, created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Environment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenRole"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    deleteEnvironment: {
+        parameters: {
+            query: {
+                /** @description The environment's id, typed again. */
+                confirm: string;
+            };
+            header?: never;
+            path: {
+                /** @description The environment's id (it never changes). */
+                environmentId: components["schemas"]["EnvironmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The environment and all its data are gone. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenRole"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateEnvironment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The environment's id (it never changes). */
+                environmentId: components["schemas"]["EnvironmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnvironmentUpdate"];
+            };
+        };
+        responses: {
+            /** @description The environment, changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Environment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenRole"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The users. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenRole"];
+        };
+    };
+    putUserAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: components["schemas"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserAccess"];
+            };
+        };
+        responses: {
+            /** @description The user, changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenRole"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    listAudit: {
+        parameters: {
+            query?: {
+                /** @description Only entries of this environment. Malformed → 400. */
+                environment?: components["schemas"]["EnvironmentId"];
+                /** @description `true`: only tenant-wide entries (`environment` null). Not with `environment` (400). */
+                tenantWide?: boolean;
+                actor?: string;
+                action?: components["schemas"]["AuditAction"];
+                /**
+                 * @description Start of the time range (ISO-8601, inclusive). Default: `to` − 1 hour. `from` ≥ `to`,
+                 *     or a span over 31 days → 400.
+                 */
+                from?: components["parameters"]["from"];
+                /** @description End of the time range (ISO-8601, exclusive). Default: now. */
+                to?: components["parameters"]["to"];
+                /** @description Page size. Out of range → 400. */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description Opaque cursor, taken verbatim from the previous page's `nextCursor`. Absent = first
+                 *     page. Undecodable, or issued for different filters → 400.
+                 */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenRole"];
         };
     };
 }

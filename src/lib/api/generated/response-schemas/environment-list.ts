@@ -6,10 +6,20 @@ import type { ResponseSchema } from '../../response-schema'
 export const environmentListSchema: ResponseSchema<'EnvironmentList'> = {
   name: 'EnvironmentList',
   $defs: {
+    "DisplayName": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 64
+    },
     "Environment": {
       "type": "object",
       "required": [
         "id",
+        "displayName",
+        "production",
+        "description",
+        "retentionDays",
+        "createdAt",
         "agentCount",
         "liveAgentCount",
         "lastSeenAt"
@@ -17,6 +27,29 @@ export const environmentListSchema: ResponseSchema<'EnvironmentList'> = {
       "properties": {
         "id": {
           "$ref": "#/$defs/EnvironmentId"
+        },
+        "displayName": {
+          "$ref": "#/$defs/DisplayName"
+        },
+        "production": {
+          "type": "boolean"
+        },
+        "description": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "maxLength": 500
+        },
+        "retentionDays": {
+          "$ref": "#/$defs/RetentionDays"
+        },
+        "createdAt": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "format": "date-time"
         },
         "agentCount": {
           "type": "integer",
@@ -52,6 +85,11 @@ export const environmentListSchema: ResponseSchema<'EnvironmentList'> = {
           }
         }
       }
+    },
+    "RetentionDays": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 3650
     }
   },
 }

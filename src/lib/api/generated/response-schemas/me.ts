@@ -10,6 +10,15 @@ export const meSchema: ResponseSchema<'Me'> = {
       "type": "string",
       "pattern": "^[a-z0-9][a-z0-9-]{0,31}$"
     },
+    "EnvironmentRoles": {
+      "type": "object",
+      "propertyNames": {
+        "$ref": "#/$defs/EnvironmentId"
+      },
+      "additionalProperties": {
+        "$ref": "#/$defs/Role"
+      }
+    },
     "Me": {
       "type": "object",
       "required": [
@@ -17,7 +26,9 @@ export const meSchema: ResponseSchema<'Me'> = {
         "name",
         "tenantId",
         "roles",
-        "environments"
+        "environments",
+        "tenantRole",
+        "environmentRoles"
       ],
       "properties": {
         "userId": {
@@ -41,6 +52,12 @@ export const meSchema: ResponseSchema<'Me'> = {
           "items": {
             "$ref": "#/$defs/EnvironmentId"
           }
+        },
+        "tenantRole": {
+          "$ref": "#/$defs/Role"
+        },
+        "environmentRoles": {
+          "$ref": "#/$defs/EnvironmentRoles"
         }
       }
     },

@@ -4,6 +4,7 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/query-states'
 import { RelativeTime } from '@/components/time-display'
 import { ScopedLink } from '@/environment/scoped-link'
 import { usePageTitle } from '@/environment/use-page-title'
+import { usePermissions } from '@/environment/use-permissions'
 import { useScope } from '@/environment/use-scope'
 import { conditionSentence } from '@/lib/alert-conditions'
 import { alertResources } from '@/lib/resources/alerts'
@@ -15,6 +16,7 @@ export function AlertRulesPage() {
   const scope = useScope()
   const rules = useQuery(alertResources.rules(scope))
   const open = useQuery(alertResources.open(scope))
+  const { can } = usePermissions()
   const firing = useMemo(
     () => new Set((open.data?.items ?? []).map((alert) => alert.ruleId)),
     [open.data],
@@ -25,9 +27,11 @@ export function AlertRulesPage() {
         <h2 id="alert-rules-heading" className="visually-hidden">
           Rules
         </h2>
-        <ScopedLink to="/alerts/rules/new" className="button button-primary">
-          New rule
-        </ScopedLink>
+        {can('alert-rules.change') ? (
+          <ScopedLink to="/alerts/rules/new" className="button button-primary">
+            New rule
+          </ScopedLink>
+        ) : null}
       </div>
       {rules.isPending ? (
         <LoadingState label={`Loading the alert rules of ${scope.env}…`} />

@@ -1,13 +1,17 @@
 import { useQuery } from '@tanstack/react-query'
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { EmptyState, ErrorState, LoadingState } from '@/components/query-states'
 import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import { useNow } from '@/components/time-display'
 import { usePageTitle } from '@/environment/use-page-title'
+import { GuardedAction } from '@/environment/guarded-action'
+import { usePermissions } from '@/environment/use-permissions'
 import { useScope } from '@/environment/use-scope'
+import type { Schemas } from '@/lib/api/types'
 import { polling } from '@/lib/query/retry-policy'
 import { alertResources } from '@/lib/resources/alerts'
 import { AlertValue, ExplainLinks, SeverityBadge, StartedCell } from './alert-cells'
+import { AcknowledgeDialog, NewSilenceDialog } from './alert-writes'
 
 /** `/alerts`: what is open in this environment now, newest first. */
 export function OpenAlertsPage() {
@@ -16,6 +20,11 @@ export function OpenAlertsPage() {
   const now = useNow(10_000)
   const alerts = useQuery({ ...alertResources.open(scope), refetchInterval: polling(30_000) })
   const rules = useQuery(alertResources.rules(scope))
+  const { can } = usePermissions()
+  const actions = can('alert.ack') || can('silences.change')
+  const [dialog, setDialog] = useState<{ kind: 'ack' | 'silence'; alert: Schemas['Alert'] } | null>(
+    null,
+  )
   const ruleById = useMemo(
     () => new Map((rules.data?.items ?? []).map((rule) => [rule.ruleId, rule])),
     [rules.data],
@@ -47,6 +56,7 @@ export function OpenAlertsPage() {
                 <th scope="col">Started</th>
                 <th scope="col">Acknowledged by</th>
                 <th scope="col">Explained by</th>
+                {actions ? <th scope="col">Actions</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -79,6 +89,25 @@ export function OpenAlertsPage() {
                     <td>
                       <ExplainLinks alert={alert} rule={rule} />
                     </td>
+                    {actions ? (
+                      <td className="alert-actions">
+                        {alert.state === 'FIRING' ? (
+                          <GuardedAction
+                            action="alert.ack"
+                            onClick={() => setDialog({ kind: 'ack', alert })}
+                          >
+                            Acknowledge {alert.ruleName}
+                          </GuardedAction>
+                        ) : null}
+                        <GuardedAction
+                          action="silences.change"
+                          className="button button-quiet"
+                          onClick={() => setDialog({ kind: 'silence', alert })}
+                        >
+                          <span className="visually-hidden">{alert.ruleName}: </span>Silence…
+                        </GuardedAction>
+                      </td>
+                    ) : null}
                   </tr>
                 )
               })}
@@ -86,6 +115,15 @@ export function OpenAlertsPage() {
           </table>
         </div>
       )}
+      {dialog?.kind === 'ack' ? (
+        <AcknowledgeDialog alert={dialog.alert} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog?.kind === 'silence' ? (
+        <NewSilenceDialog
+          prefill={{ ruleId: dialog.alert.ruleId }}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
     </section>
   )
 }

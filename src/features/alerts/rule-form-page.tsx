@@ -4,6 +4,7 @@ import { useParams } from 'react-router'
 import { ErrorState, LoadingState } from '@/components/query-states'
 import { ScopedLink } from '@/environment/scoped-link'
 import { usePageTitle } from '@/environment/use-page-title'
+import { usePermissions } from '@/environment/use-permissions'
 import { useScope } from '@/environment/use-scope'
 import { METRIC_WORDS, SEVERITY_WORDS } from '@/lib/alert-conditions'
 import type { Schemas } from '@/lib/api/types'
@@ -19,6 +20,7 @@ import {
   type RuleDraft,
 } from './rule-form-model'
 import { PREVIEW_RANGES, RulePreview, type PreviewRange } from './rule-preview'
+import { CopyRuleDialog, DeleteRuleDialog, SaveRuleDialog } from './rule-writes'
 import './alerts.css'
 
 const SEVERITIES = ['CRITICAL', 'WARNING', 'INFO'] as const
@@ -51,6 +53,9 @@ function RuleForm({ initial, rule }: { initial: RuleDraft; rule: Schemas['AlertR
   const [draft, setDraft] = useState(initial)
   const [touched, setTouched] = useState<ReadonlySet<DraftField>>(new Set())
   const [range, setRange] = useState<PreviewRange>('now-24h')
+  // The version a save or delete is made against; a 412's current version replaces it.
+  const [base, setBase] = useState(rule)
+  const [dialog, setDialog] = useState<'save' | 'delete' | 'copy' | null>(null)
   const agents = useQuery(agentResources.list(scope))
   const routesByApp = useMemo(() => {
     const map = new Map<string, Set<string>>()
@@ -85,6 +90,7 @@ function RuleForm({ initial, rule }: { initial: RuleDraft; rule: Schemas['AlertR
         onSubmit={(event) => {
           event.preventDefault()
           setTouched(new Set(Object.keys(errors) as DraftField[]))
+          if (Object.keys(errors).length === 0) setDialog('save')
         }}
       >
         <Field label="Name" error={errorOf('name')}>
@@ -157,7 +163,11 @@ function RuleForm({ initial, rule }: { initial: RuleDraft; rule: Schemas['AlertR
             />
           )}
         </Field>
-        <RuleFormActions />
+        <RuleFormActions
+          rule={base}
+          onDelete={() => setDialog('delete')}
+          onCopy={() => setDialog('copy')}
+        />
       </form>
 
       <Field label="Preview over">
@@ -176,6 +186,20 @@ function RuleForm({ initial, rule }: { initial: RuleDraft; rule: Schemas['AlertR
         )}
       </Field>
       <RulePreview condition={condition} forSeconds={forSeconds} range={range} />
+      {dialog === 'save' ? (
+        <SaveRuleDialog
+          draft={draft}
+          base={base}
+          onReapply={setBase}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {dialog === 'delete' && base ? (
+        <DeleteRuleDialog rule={base} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog === 'copy' && base ? (
+        <CopyRuleDialog draft={draft} rule={base} onClose={() => setDialog(null)} />
+      ) : null}
     </div>
   )
 }
@@ -379,9 +403,35 @@ function ConditionFields({
   )
 }
 
-/** Saving joins the safe write path of the environments-and-access work (see the report). */
-function RuleFormActions() {
-  return null
+/** Save (the form's submit), and for a saved rule Delete and Copy to environment…, by role. */
+function RuleFormActions({
+  rule,
+  onDelete,
+  onCopy,
+}: {
+  rule: Schemas['AlertRule'] | null
+  onDelete: () => void
+  onCopy: () => void
+}) {
+  const { can } = usePermissions()
+  if (!can('alert-rules.change')) return null
+  return (
+    <div className="alert-rule-actions">
+      <button type="submit" className="button button-primary">
+        Save rule
+      </button>
+      {rule ? (
+        <>
+          <button type="button" className="button" onClick={onCopy}>
+            Copy to environment…
+          </button>
+          <button type="button" className="button" onClick={onDelete}>
+            Delete
+          </button>
+        </>
+      ) : null}
+    </div>
+  )
 }
 
 interface FieldControlProps {

@@ -1,11 +1,14 @@
 import { useQuery } from '@tanstack/react-query'
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { EmptyState, ErrorState, LoadingState } from '@/components/query-states'
 import { ExactTime, useNow } from '@/components/time-display'
 import { usePageTitle } from '@/environment/use-page-title'
+import { GuardedAction } from '@/environment/guarded-action'
+import { usePermissions } from '@/environment/use-permissions'
 import { useScope } from '@/environment/use-scope'
 import type { Schemas } from '@/lib/api/types'
 import { alertResources } from '@/lib/resources/alerts'
+import { EndSilenceDialog, NewSilenceDialog } from './alert-writes'
 
 /** What a silence covers, in words. */
 export function silenceTarget(
@@ -29,11 +32,24 @@ export function SilencesPage() {
     [rules.data],
   )
   const now = useNow(30_000).getTime()
+  const { can } = usePermissions()
+  const [dialog, setDialog] = useState<
+    { kind: 'new' } | { kind: 'end'; silence: Schemas['Silence']; what: string } | null
+  >(null)
   return (
     <section aria-labelledby="silences-heading">
-      <h2 id="silences-heading" className="visually-hidden">
-        Silences
-      </h2>
+      <div className="alerts-section-header">
+        <h2 id="silences-heading" className="visually-hidden">
+          Silences
+        </h2>
+        <GuardedAction
+          action="silences.change"
+          className="button button-primary"
+          onClick={() => setDialog({ kind: 'new' })}
+        >
+          New silence
+        </GuardedAction>
+      </div>
       {silences.isPending ? (
         <LoadingState label={`Loading the silences of ${scope.env}…`} />
       ) : silences.isError ? (
@@ -51,6 +67,7 @@ export function SilencesPage() {
                 <th scope="col">Until</th>
                 <th scope="col">Comment</th>
                 <th scope="col">Created by</th>
+                {can('silences.change') ? <th scope="col">Actions</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -66,12 +83,40 @@ export function SilencesPage() {
                   </td>
                   <td>{silence.comment}</td>
                   <td>{silence.createdBy.name}</td>
+                  {can('silences.change') ? (
+                    <td>
+                      <button
+                        type="button"
+                        className="button"
+                        onClick={() =>
+                          setDialog({
+                            kind: 'end',
+                            silence,
+                            what: silenceTarget(silence, (id) => names.get(id)),
+                          })
+                        }
+                      >
+                        End now
+                        <span className="visually-hidden">
+                          : the silence of {silenceTarget(silence, (id) => names.get(id))}
+                        </span>
+                      </button>
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
+      {dialog?.kind === 'new' ? <NewSilenceDialog onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'end' ? (
+        <EndSilenceDialog
+          silence={dialog.silence}
+          what={dialog.what}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
     </section>
   )
 }

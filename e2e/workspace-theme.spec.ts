@@ -246,6 +246,26 @@ test.describe('every page passes axe in both themes', () => {
       },
     },
     {
+      name: 'the New silence dialog',
+      open: async (page) => {
+        await page.goto('/alerts/silences?env=staging')
+        await page.getByRole('button', { name: 'New silence' }).click()
+        await expect(page.getByRole('alertdialog', { name: 'New silence' })).toBeVisible()
+      },
+    },
+    {
+      name: 'the Copy to environment dialog',
+      open: async (page) => {
+        await page.goto('/alerts/rules?env=staging')
+        await page
+          .getByRole('table', { name: 'Alert rules' })
+          .getByRole('link', { name: 'Stale agents' })
+          .click()
+        await page.getByRole('button', { name: 'Copy to environment…' }).click()
+        await expect(page.getByRole('alertdialog')).toContainText(/differs in|copying creates/)
+      },
+    },
+    {
       name: 'the alert bell’s dialog',
       open: async (page) => {
         await page.goto('/agents?env=staging')

@@ -7,13 +7,12 @@ import { alertPageSchema } from '@/lib/api/generated/response-schemas/alert-page
 import { alertPreviewSchema } from '@/lib/api/generated/response-schemas/alert-preview'
 import { alertRuleListSchema } from '@/lib/api/generated/response-schemas/alert-rule-list'
 import { alertRuleSchema } from '@/lib/api/generated/response-schemas/alert-rule'
-import { alertSummarySchema } from '@/lib/api/generated/response-schemas/alert-summary'
 import { silenceListSchema } from '@/lib/api/generated/response-schemas/silence-list'
 import { rangeParams, type Resolved } from './range'
 
 /**
- * Alerting, per environment: rules, alerts (open ones, the history), silences, the summary the
- * bell polls and the preview of a condition over history. Every key starts with the scope, so
+ * Alerting, per environment: rules, alerts (open ones, the history), silences and the preview
+ * of a condition over history (the bell's summary is in alert-summary.ts). Every key starts with the scope, so
  * the bell's one summary per environment never shares an entry with another environment's.
  */
 
@@ -34,12 +33,6 @@ export const ALERT_PAGE_SIZE = 50
 const OPEN_ALERTS_LIMIT = 500
 
 export const alertResources = {
-  /** What the bell shows: open, unsilenced counts. Cheap; polled every 30 s. */
-  summary: (scope: Scope) =>
-    scopedQuery(scopedKey(scope, 'alerts', 'summary'), (key, signal) =>
-      scopedGet('/alerts/summary', { scope: key, schema: alertSummarySchema, signal }),
-    ),
-
   /** The open alerts (FIRING and ACKNOWLEDGED), newest first. */
   open: (scope: Scope) =>
     scopedQuery(scopedKey(scope, 'alerts', 'open'), (key, signal) =>

@@ -31,7 +31,7 @@ async function renderBell(user = 'admin@acme') {
 }
 
 /** waitFor re-checks on a faked setInterval or a DOM change; polling changes neither. */
-async function eventually(check: () => void, timeoutMs = 2_000) {
+async function eventually(check: () => void, timeoutMs = 8_000) {
   const start = performance.now()
   for (;;) {
     try {
@@ -75,9 +75,11 @@ describe('AlertBell', () => {
     const staging = await summaryOf('staging', token)
     expect(prod.firing).toBeGreaterThan(0)
     expect(staging.firing).toBeGreaterThan(0)
-    const button = await screen.findByRole('button', {
-      name: `Alerts: ${prod.firing} firing in Production, ${staging.firing} in Staging`,
-    })
+    const button = await screen.findByRole(
+      'button',
+      { name: `Alerts: ${prod.firing} firing in Production, ${staging.firing} in Staging` },
+      { timeout: 8_000 },
+    )
     // The badge: production's unacknowledged in the production colour, the others apart.
     const badges = button.parentElement as HTMLElement
     expect(badges.querySelector('.alert-bell-badge-prod')).toHaveTextContent(
@@ -91,7 +93,7 @@ describe('AlertBell', () => {
   it('watches only the environments the token allows', async () => {
     const seen = watchRequests()
     await renderBell('dev@acme')
-    await screen.findByRole('button', { name: /^Alerts: 1 firing in Staging$/ })
+    await screen.findByRole('button', { name: /^Alerts: 1 firing in Staging$/ }, { timeout: 8_000 })
     expect(summaryRequests(seen, 'prod')).toBe(0)
   })
 
@@ -99,7 +101,7 @@ describe('AlertBell', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
     const seen = watchRequests()
     await renderBell()
-    await screen.findByRole('button', { name: /firing in Production/ })
+    await screen.findByRole('button', { name: /firing in Production/ }, { timeout: 8_000 })
     for (const env of ['prod', 'staging', 'dev']) expect(summaryRequests(seen, env)).toBe(1)
 
     for (let tick = 1; tick <= 3; tick++) {
@@ -122,7 +124,7 @@ describe('AlertBell', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
     const seen = watchRequests()
     await renderBell()
-    await screen.findByRole('button', { name: /firing in Production/ })
+    await screen.findByRole('button', { name: /firing in Production/ }, { timeout: 8_000 })
     setMockSettings({ errorRateByEnvironment: { staging: 1 } })
     for (let tick = 1; tick <= 20; tick++) {
       act(() => vi.advanceTimersByTime(BELL_POLL_MS))

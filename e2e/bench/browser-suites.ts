@@ -9,6 +9,7 @@
  * Runs on Node's own TypeScript support (erasable syntax only), so nothing is imported from
  * `src/`.
  */
+import { alertsBenchmarkReportRows, runAlertsBenchmarks } from './alerts-benchmarks.ts'
 import type { BenchResults, SuiteOptions } from './bench-support.ts'
 import { compareBenchmarkReportRows, runCompareBenchmarks } from './compare-benchmarks.ts'
 import { executionBenchmarkReportRows, runExecutionBenchmarks } from './executions-benchmarks.ts'
@@ -126,5 +127,16 @@ export const browserSuites: BrowserSuite[] = [
     ],
     run: (options) => runOverviewBenchmarks(options),
     reportRows: overviewBenchmarkReportRows,
+  },
+  {
+    name: 'alerts',
+    title: 'Alerts: the bell and the preview',
+    intro: [
+      'Same browser and server (`e2e/bench/alerts-benchmarks.ts`): the bell on `/agents?env=staging`',
+      'over 10 minutes of the page clock (fast-forwarded), then 10 minutes with the tab hidden; and a',
+      'rule preview over 24 hours of prod, from the request leaving to its sentence and chart painted.',
+    ],
+    run: (options) => runAlertsBenchmarks(options),
+    reportRows: alertsBenchmarkReportRows,
   },
 ]

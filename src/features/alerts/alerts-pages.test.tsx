@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { delay, http } from 'msw'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { resetMockState } from '@/mocks/tenant-state/tenant-state'
 import { server } from '@/mocks/node'
 import { renderPage } from '@/test/render-page'
@@ -11,8 +11,28 @@ import { AlertRulesPage } from './alert-rules-page'
 import { OpenAlertsPage } from './open-alerts-page'
 import { RuleFormPage } from './rule-form-page'
 
-beforeEach(() => resetMockState())
-afterEach(() => resetMockState())
+/** jsdom lays nothing out: the preview's plot reports a width, so the chart asks for its data. */
+class SizedResizeObserver {
+  private readonly callback: ResizeObserverCallback
+  constructor(callback: ResizeObserverCallback) {
+    this.callback = callback
+  }
+  observe(target: Element) {
+    const entry = { target, contentRect: { width: 800, height: 240 } } as ResizeObserverEntry
+    this.callback([entry], this as unknown as ResizeObserver)
+  }
+  unobserve() {}
+  disconnect() {}
+}
+
+beforeEach(() => {
+  resetMockState()
+  vi.stubGlobal('ResizeObserver', SizedResizeObserver)
+})
+afterEach(() => {
+  resetMockState()
+  vi.unstubAllGlobals()
+})
 
 describe('the alert views against the mock', () => {
   it('lists prod’s open alerts with severity in words and what explains each', async () => {

@@ -74,7 +74,8 @@ export function RulePreview({
     ),
     PREVIEW_DEBOUNCE_MS,
   )
-  const buckets = Math.max(60, Math.min(720, view.plotWidth || 240))
+  // About one point per pixel of the plot, asked once the plot is measured (not twice).
+  const buckets = Math.max(60, Math.min(720, view.plotWidth))
   const preview = useQuery({
     ...alertResources.preview(
       scope,
@@ -83,7 +84,7 @@ export function RulePreview({
       asked?.forSeconds ?? 0,
       buckets,
     ),
-    enabled: asked !== null,
+    enabled: asked !== null && view.plotWidth > 0,
     staleTime: 60_000,
     // While a new condition is computed the last answer stays, marked as updating.
     placeholderData: (previous, previousQuery) =>
@@ -152,7 +153,7 @@ export function RulePreview({
         stepMs={stepMs}
         colourKeys={colourKeys}
         noun="series"
-        pending={preview.isPending && asked !== null}
+        pending={asked !== null && !shown}
         problem={
           preview.isError && !preview.data ? (
             <p role="alert">{describeError(preview.error).title}</p>

@@ -6,6 +6,7 @@ import { scopedInfiniteQuery, scopedKey, scopedQuery, type Scope } from '@/lib/q
 import { resolveTimeRange, type TimeRange } from '@/lib/time-range/time-range'
 import { executionDetailSchema } from '@/lib/api/generated/response-schemas/execution-detail'
 import { executionPageSchema } from '@/lib/api/generated/response-schemas/execution-page'
+import { processorSnapshotSchema } from '@/lib/api/generated/response-schemas/processor-snapshot'
 import { rangeParams, type Resolved } from './range'
 
 /** Rows per request: big enough to scroll a while, small enough to arrive fast. */
@@ -90,4 +91,30 @@ export const executionResources = {
         '/executions/{executionId}',
       )
     }),
+
+  /**
+   * The message as it entered and left one processor; `iteration` (0-based) for a processor
+   * with `iterations`, else null.
+   */
+  snapshot: (scope: Scope, executionId: string, processorId: string, iteration: number | null) =>
+    scopedQuery(
+      scopedKey(scope, 'executions', 'snapshot', { executionId, processorId, iteration }),
+      async (key, signal) => {
+        const snapshot = await scopedGet(
+          '/executions/{executionId}/processors/{processorId}/snapshot',
+          {
+            scope: key,
+            schema: processorSnapshotSchema,
+            path: { executionId: key.executionId, processorId: key.processorId },
+            query: { iteration: key.iteration ?? undefined },
+            signal,
+          },
+        )
+        return assertAnswersFor(
+          snapshot,
+          { executionId: key.executionId, processorId: key.processorId, iteration: key.iteration },
+          '/executions/{executionId}/processors/{processorId}/snapshot',
+        )
+      },
+    ),
 }

@@ -160,7 +160,7 @@ function ExecutionDetailView({
   const selectedProcessor = selectedRecord === null ? null : (processors[selectedRecord] ?? null)
   const selectedRow =
     selectedRecord === null ? null : (layout.rows[layout.rowOfRecord[selectedRecord] ?? -1] ?? null)
-  const iteration = shownIteration(view.values.iteration, selectedProcessor?.iterations ?? null)
+  const iteration = shownIteration(view.values.iteration, selectedProcessor)
 
   // Picking a processor or an iteration is not a new view (no history entry), and the state
   // that lets "Back to search" go back in history must survive it.

@@ -13,8 +13,16 @@ export const executionDetailView = defineUrlState({
   iteration: integer('iteration', { label: 'iteration', min: 1, max: MAX_INDEX }),
 })
 
-/** The iteration shown (1-based) for a processor that ran `iterations` times, else `null`. */
-export function shownIteration(requested: number | null, iterations: number | null): number | null {
+/**
+ * The iteration shown (1-based) for a processor that ran `iterations` times, else `null`.
+ * Unless the link names one, the first; for a failed processor the last, where it failed.
+ */
+export function shownIteration(
+  requested: number | null,
+  processor: { iterations: number | null; status: string } | null,
+): number | null {
+  const iterations = processor?.iterations ?? null
   if (iterations === null) return null
-  return Math.min(Math.max(requested ?? 1, 1), iterations)
+  const fallback = processor?.status === 'FAILED' ? iterations : 1
+  return Math.min(Math.max(requested ?? fallback, 1), iterations)
 }

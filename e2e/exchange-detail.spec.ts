@@ -1,0 +1,101 @@
+import type { Page } from '@playwright/test'
+import type { ExecutionDetail } from '@/lib/api/types'
+import { executionPath, requireExecution, requireSample } from './support/executions'
+import { expect, expectNoSeriousA11yViolations, test } from './support/fixtures'
+
+/** Inside an exchange: the message at every step, and every iteration of a split. */
+
+type SignInAs = (username: string, options?: { path?: string }) => Promise<void>
+
+const stepMessage = (page: Page) => page.getByRole('region', { name: /^Message at this step/ })
+
+/** The failing processor: the failed record none of whose children failed. */
+function failureCause(execution: ExecutionDetail) {
+  const failed = execution.processors.filter((p) => p.status === 'FAILED')
+  const cause = failed.find((p) => !failed.some((q) => q.parentProcessorId === p.processorId))
+  if (!cause) throw new Error(`execution ${execution.executionId} has no failed processor`)
+  return cause
+}
+
+test('a failed execution opens on the failing step; selecting another step shows its message and what it changed', async ({
+  page,
+  signInAs,
+}: {
+  page: Page
+  signInAs: SignInAs
+}) => {
+  // dev captures every application's payloads.
+  const execution = requireExecution(requireSample('failed', 'dev'), 'dev')
+  const cause = failureCause(execution)
+  expect(cause.snapshot).toBe(true)
+  await signInAs('admin@acme', { path: executionPath(execution.executionId, 'dev') })
+
+  const region = stepMessage(page)
+  await expect(
+    region.getByRole('heading', { name: `Message at this step (${cause.processorId})` }),
+  ).toBeVisible()
+  await expect(region.getByRole('table', { name: /^Headers at this step/ })).toBeVisible()
+  await expect(region.getByRole('region', { name: 'Input body at this step' })).toBeVisible()
+  // The failing step passed nothing on.
+  await expect(region.getByRole('region', { name: 'Output body at this step' })).toContainText(
+    'No body',
+  )
+
+  // The first processor, picked in the timeline, received the exchange's input.
+  const first = execution.processors[0]
+  await page
+    .getByRole('treegrid', { name: 'Processor timeline' })
+    .locator(`[role="row"][data-processor-id="${first?.processorId}"]`)
+    .click()
+  await expect(
+    region.getByRole('heading', { name: `Message at this step (${first?.processorId})` }),
+  ).toBeVisible()
+  await expect(region.getByRole('region', { name: 'What changed' })).not.toContainText(
+    'Comparing the bodies',
+  )
+  await expectNoSeriousA11yViolations(page)
+})
+
+test('steps through the iterations of a split, and a link opens the 7th', async ({
+  page,
+  signInAs,
+}: {
+  page: Page
+  signInAs: SignInAs
+}) => {
+  const execution = requireExecution(requireSample('manyProcessors'))
+  const index = execution.processors.findIndex((p) => p.iterations !== null && p.snapshot)
+  const processor = execution.processors[index]
+  const of = processor?.iterations ?? 0
+  expect(of).toBeGreaterThan(7)
+  await signInAs('admin@acme', { path: executionPath(execution.executionId) })
+
+  await page
+    .getByRole('treegrid', { name: 'Processor timeline' })
+    .locator(`[role="row"][data-processor-id="${processor?.processorId}"]`)
+    .click()
+  const region = stepMessage(page)
+  const stepper = region.getByRole('group', { name: 'Iterations' })
+  await expect(stepper).toContainText(`Iteration 1 of ${of}`)
+  const splitIndex = region.getByRole('row', { name: /^CamelSplitIndex/ })
+  await expect(splitIndex).toContainText('0')
+
+  await stepper.getByRole('button', { name: 'Next iteration' }).click()
+  await expect(stepper).toContainText(`Iteration 2 of ${of}`)
+  await expect(splitIndex).toContainText('1')
+  await page.keyboard.press('ArrowRight')
+  await expect(stepper).toContainText(`Iteration 3 of ${of}`)
+  await expect(page).toHaveURL(new RegExp(`[?&]processor=${index}&iteration=3(&|$)`))
+
+  // A link to the 7th iteration opens on it, in a new page.
+  const link = `${executionPath(execution.executionId)}&processor=${index}&iteration=7`
+  const other = await page.context().newPage()
+  await other.goto(link)
+  const otherRegion = stepMessage(other)
+  await expect(otherRegion.getByRole('group', { name: 'Iterations' })).toContainText(
+    `Iteration 7 of ${of}`,
+  )
+  await expect(otherRegion.getByRole('row', { name: /^CamelSplitIndex/ })).toContainText('6')
+  await expectNoSeriousA11yViolations(other)
+  await other.close()
+})

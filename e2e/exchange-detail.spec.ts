@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import type { ExecutionDetail } from '@/lib/api/types'
+import { searchExecutions } from '@/mocks/executions/execution-data'
 import { executionPath, requireExecution, requireSample } from './support/executions'
 import { expect, expectNoSeriousA11yViolations, test } from './support/fixtures'
 
@@ -98,4 +99,76 @@ test('steps through the iterations of a split, and a link opens the 7th', async 
   await expect(otherRegion.getByRole('row', { name: /^CamelSplitIndex/ })).toContainText('6')
   await expectNoSeriousA11yViolations(other)
   await other.close()
+})
+
+test('Go to: a pasted exchange id of another environment is found there and opens with the link notice', async ({
+  page,
+  signInAs,
+}: {
+  page: Page
+  signInAs: SignInAs
+}) => {
+  const now = Date.now()
+  const [recent] = searchExecutions(
+    'acme',
+    'staging',
+    { from: now - 20 * 60_000, to: now - 2 * 60_000, limit: 1, status: 'COMPLETED' },
+    now,
+  ).items
+  if (!recent) throw new Error('no recent staging execution')
+  await signInAs('admin@acme', { path: '/agents?env=prod' })
+  await expect(page.getByRole('heading', { level: 1, name: 'Agents' })).toBeVisible()
+
+  await page.keyboard.press('Control+K')
+  const dialog = page.getByRole('dialog', { name: 'Go to' })
+  await expect(dialog).toBeVisible()
+  const combobox = dialog.getByRole('combobox', { name: 'Go to' })
+  await expect(combobox).toBeFocused()
+  await expect(dialog.getByRole('option').first()).toBeVisible()
+  await expectNoSeriousA11yViolations(page)
+
+  await combobox.fill(recent.exchangeId)
+  await expect(dialog.getByRole('status')).toContainText('No execution with this id in prod', {
+    timeout: 20_000,
+  })
+  const elsewhere = dialog.getByRole('option', { name: /Search the other environments/ })
+  await expect(elsewhere).toHaveAttribute('aria-selected', 'true')
+  await page.keyboard.press('Enter')
+  const found = dialog.getByRole('option', { name: /found in staging/ })
+  await expect(found).toBeVisible({ timeout: 20_000 })
+  await expect(dialog.getByRole('status')).toContainText('found in staging')
+  await expect(found).toHaveAttribute('aria-selected', 'true')
+  await page.keyboard.press('Enter')
+
+  await expect(page).toHaveURL(
+    new RegExp(`/executions/${encodeURIComponent(recent.executionId)}\\?env=staging`),
+  )
+  await expect(page.getByRole('alert')).toContainText('This link opened staging. You were in prod.')
+  await expect(page.getByRole('region', { name: 'Summary' })).toContainText(recent.exchangeId)
+})
+
+test('Go to: typed names are ranked, the keyboard picks one, and / opens it where a page has no search box', async ({
+  page,
+  signInAs,
+}: {
+  page: Page
+  signInAs: SignInAs
+}) => {
+  await signInAs('admin@acme', { path: '/usage?env=prod' })
+  await expect(page.getByRole('heading', { level: 1, name: 'Usage' })).toBeVisible()
+  await page.keyboard.press('/')
+  const dialog = page.getByRole('dialog', { name: 'Go to' })
+  const combobox = dialog.getByRole('combobox', { name: 'Go to' })
+  await expect(combobox).toBeFocused()
+  await combobox.fill('exec')
+  await expect(dialog.getByRole('option').first()).toContainText('Executions')
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/\/executions\?env=prod/)
+  await expect(dialog).toHaveCount(0)
+
+  // Recently opened comes first next time.
+  await page.keyboard.press('Control+K')
+  await expect(dialog.getByRole('option').first()).toContainText('Executions')
+  await page.keyboard.press('Escape')
+  await expect(dialog).toHaveCount(0)
 })

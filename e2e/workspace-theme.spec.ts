@@ -221,6 +221,18 @@ test.describe('every page passes axe in both themes', () => {
       },
     },
     {
+      name: 'the Go to dialog',
+      open: async (page) => {
+        await page.goto('/agents?env=staging')
+        await expect(agentsTable(page).getByRole('link').first()).toBeVisible()
+        await page.keyboard.press('Control+K')
+        const dialog = page.getByRole('dialog', { name: 'Go to' })
+        await expect(dialog.getByRole('option').first()).toBeVisible()
+        await dialog.getByRole('combobox', { name: 'Go to' }).fill('order')
+        await expect(dialog.getByRole('option').first()).toBeVisible()
+      },
+    },
+    {
       name: 'a link notice',
       open: async (page) => {
         await page.goto('/agents?env=staging')

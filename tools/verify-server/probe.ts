@@ -49,6 +49,7 @@ export const PROBED_ENDPOINTS = [
   '/agents/{agentId}',
   '/agents/{agentId}/events',
   '/executions/{executionId}',
+  '/executions/{executionId}/processors/{processorId}/snapshot',
   '/diagrams/{applicationId}/{routeId}',
 ] as const
 

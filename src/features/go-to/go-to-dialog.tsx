@@ -5,9 +5,7 @@ import { useActiveEnvironment } from '@/environment/environment-store'
 import { withEnvironment } from '@/environment/scoped-link'
 import { useAvailableEnvironments } from '@/environment/use-available-environments'
 import type { ExecutionSummary } from '@/lib/api/types'
-import { agentResources } from '@/lib/resources/agents'
 import { executionResources, LOOKUP_DAYS } from '@/lib/resources/executions'
-import { savedViewsOf, useSavedViewsStore } from '@/lib/saved-views/saved-views-store'
 import { useClaims } from '@/session/session-store'
 import {
   detectPastedId,
@@ -17,12 +15,8 @@ import {
   rememberRecent,
   type GoToItem,
 } from './go-to-ranking'
+import { useGoToItems, type GoToPage } from './use-go-to-items'
 import './go-to.css'
-
-export interface GoToPage {
-  path: string
-  label: string
-}
 
 /** An entry of the listbox: a place, or an execution found for a pasted id. */
 type Option =
@@ -37,6 +31,8 @@ type Option =
  * environment, then (when asked) in every other environment the user may see, each in its
  * own scope. Loaded on first use.
  */
+export type { GoToPage }
+
 export function GoToDialog({
   pages,
   onClose,
@@ -56,8 +52,6 @@ export function GoToDialog({
   const env = useActiveEnvironment() ?? ''
   const scope = useMemo(() => ({ tenant, env }), [tenant, env])
   const environments = useAvailableEnvironments()
-  const agents = useQuery({ ...agentResources.list(scope), staleTime: 60_000, enabled: !!env })
-  const allViews = useSavedViewsStore((state) => state.views)
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
   const [elsewhere, setElsewhere] = useState(false)
@@ -68,122 +62,22 @@ export function GoToDialog({
     if (dialog && !dialog.open) dialog.showModal()
   }, [])
 
-  const items = useMemo(() => {
-    const out: GoToItem[] = pages.map((page) => ({
-      key: `page:${page.path}`,
-      kind: 'page',
-      label: page.label,
-      detail: null,
-      target: { path: page.path },
-    }))
-    const list = agents.data?.items ?? []
-    const applications = [...new Set(list.map((agent) => agent.applicationId))].sort()
-    for (const applicationId of applications) {
-      out.push({
-        key: `application:${applicationId}`,
-        kind: 'application',
-        label: applicationId,
-        detail: null,
-        target: { path: `/agents?app=${encodeURIComponent(applicationId)}` },
-      })
-    }
-    const routes = new Map<string, { applicationId: string; routeId: string }>()
-    for (const agent of list) {
-      for (const routeId of agent.routeIds) {
-        routes.set(`${agent.applicationId}/${routeId}`, {
-          applicationId: agent.applicationId,
-          routeId,
-        })
-      }
-    }
-    for (const [key, route] of [...routes].sort(([a], [b]) => a.localeCompare(b))) {
-      out.push({
-        key: `route:${key}`,
-        kind: 'route',
-        label: route.routeId,
-        detail: route.applicationId,
-        target: {
-          path: `/executions?${new URLSearchParams({ app: route.applicationId, route: route.routeId }).toString()}`,
-        },
-      })
-    }
-    for (const agent of list) {
-      out.push({
-        key: `agent:${agent.agentId}`,
-        kind: 'agent',
-        label: agent.agentId,
-        detail: agent.hostname,
-        target: { path: `/agents/${encodeURIComponent(agent.agentId)}` },
-      })
-    }
-    for (const view of savedViewsOf(allViews, userId)) {
-      out.push({
-        key: `saved-view:${view.id}`,
-        kind: 'saved-view',
-        label: view.name,
-        detail: null,
-        target: { path: view.url },
-      })
-    }
-    for (const environment of environments.items) {
-      if (environment.id === env) continue
-      out.push({
-        key: `environment:${environment.id}`,
-        kind: 'environment',
-        label: environment.id,
-        detail: 'switch environment',
-        target: { environment: environment.id },
-      })
-    }
-    return out
-  }, [pages, agents.data, allViews, userId, environments.items, env])
+  const items = useGoToItems(pages, scope, userId, environments.items)
 
   const pasted = detectPastedId(query)
-  const here = useQuery({
-    ...executionResources.lookup(scope, pasted?.id ?? ''),
-    enabled: pasted !== null && !!env,
-    staleTime: 30_000,
-  })
   const others = environments.ids.filter((id) => id !== env)
-  const there = useQueries({
-    queries: others.map((other) => ({
-      ...executionResources.lookup({ tenant, env: other }, pasted?.id ?? ''),
-      enabled: pasted !== null && elsewhere,
-      staleTime: 30_000,
-    })),
-  })
-
-  const options = useMemo((): Option[] => {
-    const out: Option[] = []
-    if (pasted && here.data) {
-      out.push({
-        key: `execution:${env}`,
-        kind: 'execution',
-        execution: here.data,
-        environment: env,
-      })
-    }
-    if (pasted && here.data === null && others.length > 0 && !elsewhere) {
-      out.push({ key: 'search-elsewhere', kind: 'search-elsewhere' })
-    }
-    if (pasted && elsewhere) {
-      there.forEach((result, i) => {
-        const environment = others[i]
-        if (result.data && environment) {
-          out.push({
-            key: `execution:${environment}`,
-            kind: 'execution',
-            execution: result.data,
-            environment,
-          })
-        }
-      })
-    }
-    for (const item of rankItems(query, items, recent)) {
-      out.push({ key: item.key, kind: 'item', item })
-    }
-    return out
-  }, [pasted, here.data, env, others, elsewhere, there, query, items, recent])
+  const lookup = usePastedIdLookup(pasted?.id ?? null, scope, others, elsewhere)
+  const options = useMemo(
+    (): Option[] => [
+      ...lookup.options,
+      ...rankItems(query, items, recent).map((item) => ({
+        key: item.key,
+        kind: 'item' as const,
+        item,
+      })),
+    ],
+    [lookup.options, query, items, recent],
+  )
 
   const activeIndex = Math.min(active, options.length - 1)
   const activeOption = activeIndex >= 0 ? options[activeIndex] : undefined
@@ -229,24 +123,16 @@ export function GoToDialog({
     }
   }
 
-  const searchingElsewhere = elsewhere && there.some((result) => result.isFetching)
-  const status = !pasted
-    ? `${options.length} ${options.length === 1 ? 'result' : 'results'}`
-    : here.isFetching
-      ? `Looking for ${pasted.id} in ${env}…`
-      : here.isError
-        ? `Could not look for ${pasted.id} in ${env}.`
-        : here.data
-          ? `Execution found in ${env}.`
-          : !elsewhere
-            ? `No execution with this id in ${env} in the last ${LOOKUP_DAYS} days.${others.length > 0 ? ' Search the other environments you may see?' : ''}`
-            : searchingElsewhere
-              ? `Not in ${env}. Looking in ${others.join(', ')}…`
-              : options.some((option) => option.kind === 'execution')
-                ? `Not in ${env}; found in ${options
-                    .flatMap((option) => (option.kind === 'execution' ? [option.environment] : []))
-                    .join(', ')}.`
-                : `No execution with this id in any environment you may see (last ${LOOKUP_DAYS} days).`
+  const status = statusText({
+    pasted: pasted?.id ?? null,
+    env,
+    count: options.length,
+    here: lookup.here,
+    elsewhere,
+    others,
+    searchingElsewhere: lookup.searchingElsewhere,
+    foundIn: options.flatMap((option) => (option.kind === 'execution' ? [option.environment] : [])),
+  })
 
   return (
     <dialog
@@ -293,33 +179,7 @@ export function GoToDialog({
               if (index !== activeIndex) setActive(index)
             }}
           >
-            {option.kind === 'item' ? (
-              <>
-                <span className="go-to-kind">{KIND_LABELS[option.item.kind]}</span>
-                <span className="go-to-label">{option.item.label}</span>
-                {option.item.detail ? (
-                  <span className="go-to-detail">{option.item.detail}</span>
-                ) : null}
-              </>
-            ) : option.kind === 'execution' ? (
-              <>
-                <span className="go-to-kind">Execution</span>
-                <span className="go-to-label">
-                  Open {option.execution.routeId} ({option.execution.status})
-                </span>
-                <span className="go-to-detail">
-                  {option.environment === env
-                    ? `in ${env}`
-                    : `found in ${option.environment}: opening switches to ${option.environment}`}
-                </span>
-              </>
-            ) : (
-              <>
-                <span className="go-to-kind">Search</span>
-                <span className="go-to-label">Search the other environments for this id</span>
-                <span className="go-to-detail">{others.join(', ')}</span>
-              </>
-            )}
+            <OptionContent option={option} env={env} others={others} />
           </li>
         ))}
       </ul>
@@ -330,4 +190,120 @@ export function GoToDialog({
       </div>
     </dialog>
   )
+}
+
+function OptionContent({ option, env, others }: { option: Option; env: string; others: string[] }) {
+  if (option.kind === 'item') {
+    return (
+      <>
+        <span className="go-to-kind">{KIND_LABELS[option.item.kind]}</span>
+        <span className="go-to-label">{option.item.label}</span>
+        {option.item.detail ? <span className="go-to-detail">{option.item.detail}</span> : null}
+      </>
+    )
+  }
+  if (option.kind === 'execution') {
+    return (
+      <>
+        <span className="go-to-kind">Execution</span>
+        <span className="go-to-label">
+          Open {option.execution.routeId} ({option.execution.status})
+        </span>
+        <span className="go-to-detail">
+          {option.environment === env
+            ? `in ${env}`
+            : `found in ${option.environment}: opening switches to ${option.environment}`}
+        </span>
+      </>
+    )
+  }
+  return (
+    <>
+      <span className="go-to-kind">Search</span>
+      <span className="go-to-label">Search the other environments for this id</span>
+      <span className="go-to-detail">{others.join(', ')}</span>
+    </>
+  )
+}
+
+/** What the status line under the box says (announced: it is a live region). */
+function statusText(input: {
+  pasted: string | null
+  env: string
+  count: number
+  here: { isFetching: boolean; isError: boolean; data: unknown }
+  elsewhere: boolean
+  others: string[]
+  searchingElsewhere: boolean
+  foundIn: string[]
+}): string {
+  const { pasted, env, here, others } = input
+  if (pasted === null) return `${input.count} ${input.count === 1 ? 'result' : 'results'}`
+  if (here.isFetching) return `Looking for ${pasted} in ${env}…`
+  if (here.isError) return `Could not look for ${pasted} in ${env}.`
+  if (here.data) return `Execution found in ${env}.`
+  if (!input.elsewhere) {
+    const ask = others.length > 0 ? ' Search the other environments you may see?' : ''
+    return `No execution with this id in ${env} in the last ${LOOKUP_DAYS} days.${ask}`
+  }
+  if (input.searchingElsewhere) return `Not in ${env}. Looking in ${others.join(', ')}…`
+  if (input.foundIn.length > 0) return `Not in ${env}; found in ${input.foundIn.join(', ')}.`
+  return `No execution with this id in any environment you may see (last ${LOOKUP_DAYS} days).`
+}
+
+/**
+ * A pasted id looked up in the active environment, and (once asked) in each other one, each
+ * request in its own scope: the options it gives, found executions first.
+ */
+function usePastedIdLookup(
+  id: string | null,
+  scope: { tenant: string; env: string },
+  others: readonly string[],
+  elsewhere: boolean,
+) {
+  const here = useQuery({
+    ...executionResources.lookup(scope, id ?? ''),
+    enabled: id !== null && !!scope.env,
+    staleTime: 30_000,
+  })
+  const there = useQueries({
+    queries: others.map((other) => ({
+      ...executionResources.lookup({ tenant: scope.tenant, env: other }, id ?? ''),
+      enabled: id !== null && elsewhere,
+      staleTime: 30_000,
+    })),
+  })
+  const options = useMemo((): Option[] => {
+    if (id === null) return []
+    const out: Option[] = []
+    if (here.data) {
+      out.push({
+        key: `execution:${scope.env}`,
+        kind: 'execution',
+        execution: here.data,
+        environment: scope.env,
+      })
+    } else if (here.data === null && others.length > 0 && !elsewhere) {
+      out.push({ key: 'search-elsewhere', kind: 'search-elsewhere' })
+    }
+    if (elsewhere) {
+      there.forEach((result, i) => {
+        const environment = others[i]
+        if (result.data && environment) {
+          out.push({
+            key: `execution:${environment}`,
+            kind: 'execution',
+            execution: result.data,
+            environment,
+          })
+        }
+      })
+    }
+    return out
+  }, [id, here.data, scope.env, others, elsewhere, there])
+  return {
+    here,
+    options,
+    searchingElsewhere: elsewhere && there.some((result) => result.isFetching),
+  }
 }

@@ -9,7 +9,8 @@ import { useEnvironmentInfo } from '@/environment/use-environment-info'
 import { WriteOutcomeRegion } from '@/environment/write-outcome'
 import { ScopedLink, ScopedNavLink } from '@/environment/scoped-link'
 import { endSession, useClaims } from '@/session/session-store'
-import { navigationHint } from './navigation-shortcuts'
+import { GoToLauncher } from '@/features/go-to/go-to-launcher'
+import { navigationHint, navigationShortcuts } from './navigation-shortcuts'
 import { SavedViewsMenu } from './saved-views-menu'
 import { ThemeControl } from './theme-control'
 import { TimeZoneToggle } from './time-zone-toggle'
@@ -68,6 +69,7 @@ export function AppShell() {
           <div className="header-user">
             <TimeZoneToggle />
             {claims ? <ThemeControl userId={claims.userId} /> : null}
+            <GoToLauncher pages={navigationShortcuts} />
             <WorkspaceShortcuts />
             <span className="tenant">
               Tenant <strong>{claims?.tenant}</strong>

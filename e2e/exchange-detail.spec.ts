@@ -128,22 +128,27 @@ test('Go to: a pasted exchange id of another environment is found there and open
   await expectNoSeriousA11yViolations(page)
 
   await combobox.fill(recent.exchangeId)
-  await expect(dialog.getByRole('status')).toContainText('No execution with this id in prod', {
-    timeout: 20_000,
-  })
+  await expect(dialog.getByRole('status')).toContainText(
+    'No execution with this id in Production (prod)',
+    {
+      timeout: 20_000,
+    },
+  )
   const elsewhere = dialog.getByRole('option', { name: /Search the other environments/ })
   await expect(elsewhere).toHaveAttribute('aria-selected', 'true')
   await page.keyboard.press('Enter')
-  const found = dialog.getByRole('option', { name: /found in staging/ })
+  const found = dialog.getByRole('option', { name: /found in Staging \(staging\)/ })
   await expect(found).toBeVisible({ timeout: 20_000 })
-  await expect(dialog.getByRole('status')).toContainText('found in staging')
+  await expect(dialog.getByRole('status')).toContainText('found in Staging (staging)')
   await expect(found).toHaveAttribute('aria-selected', 'true')
   await page.keyboard.press('Enter')
 
   await expect(page).toHaveURL(
     new RegExp(`/executions/${encodeURIComponent(recent.executionId)}\\?env=staging`),
   )
-  await expect(page.getByRole('alert')).toContainText('This link opened staging. You were in prod.')
+  await expect(page.getByRole('alert')).toContainText(
+    'This link opened Staging (staging). You were in Production (prod).',
+  )
   await expect(page.getByRole('region', { name: 'Summary' })).toContainText(recent.exchangeId)
 })
 

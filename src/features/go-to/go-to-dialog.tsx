@@ -3,6 +3,7 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import { useLocation, useNavigate } from 'react-router'
 import { useActiveEnvironment } from '@/environment/environment-store'
 import { withEnvironment } from '@/environment/scoped-link'
+import { environmentLabel } from '@/environment/environment-info'
 import { useAvailableEnvironments } from '@/environment/use-available-environments'
 import type { ExecutionSummary } from '@/lib/api/types'
 import { executionResources, LOOKUP_DAYS } from '@/lib/resources/executions'
@@ -123,15 +124,23 @@ export function GoToDialog({
     }
   }
 
+  // Environments are named as everywhere else ("Staging (staging)"), never by id alone.
+  const nameOf = (id: string) =>
+    environmentLabel(
+      environments.items.find((environment) => environment.id === id),
+      id,
+    )
   const status = statusText({
     pasted: pasted?.id ?? null,
-    env,
+    env: nameOf(env),
     count: options.length,
     here: lookup.here,
     elsewhere,
-    others,
+    others: others.map(nameOf),
     searchingElsewhere: lookup.searchingElsewhere,
-    foundIn: options.flatMap((option) => (option.kind === 'execution' ? [option.environment] : [])),
+    foundIn: options.flatMap((option) =>
+      option.kind === 'execution' ? [nameOf(option.environment)] : [],
+    ),
   })
 
   return (
@@ -179,7 +188,7 @@ export function GoToDialog({
               if (index !== activeIndex) setActive(index)
             }}
           >
-            <OptionContent option={option} env={env} others={others} />
+            <OptionContent option={option} env={env} nameOf={nameOf} others={others} />
           </li>
         ))}
       </ul>
@@ -192,7 +201,17 @@ export function GoToDialog({
   )
 }
 
-function OptionContent({ option, env, others }: { option: Option; env: string; others: string[] }) {
+function OptionContent({
+  option,
+  env,
+  nameOf,
+  others,
+}: {
+  option: Option
+  env: string
+  nameOf: (env: string) => string
+  others: string[]
+}) {
   if (option.kind === 'item') {
     return (
       <>
@@ -211,8 +230,8 @@ function OptionContent({ option, env, others }: { option: Option; env: string; o
         </span>
         <span className="go-to-detail">
           {option.environment === env
-            ? `in ${env}`
-            : `found in ${option.environment}: opening switches to ${option.environment}`}
+            ? `in ${nameOf(env)}`
+            : `found in ${nameOf(option.environment)}: opening switches to ${nameOf(option.environment)}`}
         </span>
       </>
     )
@@ -221,7 +240,7 @@ function OptionContent({ option, env, others }: { option: Option; env: string; o
     <>
       <span className="go-to-kind">Search</span>
       <span className="go-to-label">Search the other environments for this id</span>
-      <span className="go-to-detail">{others.join(', ')}</span>
+      <span className="go-to-detail">{others.map(nameOf).join(', ')}</span>
     </>
   )
 }

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { agentIdsOf, agentsTable } from './support/agents'
+import { executionPath, requireExecution, requireSample } from './support/executions'
 import { expect, expectNoSeriousA11yViolations, test } from './support/fixtures'
 
 /** Themes: the header's "Theme" control, remembered per user, applied before the first paint. */
@@ -186,6 +187,21 @@ test.describe('every page passes axe in both themes', () => {
         await expect(page.getByRole('treegrid', { name: 'Processor timeline' })).toBeVisible()
       },
     },
+    {
+      name: "an execution's message at a step, in an iteration",
+      open: async (page) => {
+        const execution = requireExecution(requireSample('manyProcessors'))
+        const index = execution.processors.findIndex((p) => p.iterations !== null && p.snapshot)
+        await page.goto(`${executionPath(execution.executionId)}&processor=${index}&iteration=7`)
+        const region = page.getByRole('region', { name: /^Message at this step/ })
+        await expect(region.getByRole('group', { name: 'Iterations' })).toContainText(
+          'Iteration 7 of',
+        )
+        await expect(region.getByRole('region', { name: 'What changed' })).not.toContainText(
+          'Comparing the bodies',
+        )
+      },
+    },
     ...(
       [
         ['logs', '/logs?env=prod', 'Logs'],
@@ -313,6 +329,18 @@ test.describe('every page passes axe in both themes', () => {
         await expect(
           page.getByRole('table', { name: 'Audit log' }).getByRole('row').nth(1),
         ).toBeVisible()
+      },
+    },
+    {
+      name: 'the Go to dialog',
+      open: async (page) => {
+        await page.goto('/agents?env=staging')
+        await expect(agentsTable(page).getByRole('link').first()).toBeVisible()
+        await page.keyboard.press('Control+K')
+        const dialog = page.getByRole('dialog', { name: 'Go to' })
+        await expect(dialog.getByRole('option').first()).toBeVisible()
+        await dialog.getByRole('combobox', { name: 'Go to' }).fill('order')
+        await expect(dialog.getByRole('option').first()).toBeVisible()
       },
     },
     {

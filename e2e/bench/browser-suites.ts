@@ -13,6 +13,7 @@ import { alertsBenchmarkReportRows, runAlertsBenchmarks } from './alerts-benchma
 import type { BenchResults, SuiteOptions } from './bench-support.ts'
 import { compareBenchmarkReportRows, runCompareBenchmarks } from './compare-benchmarks.ts'
 import { executionBenchmarkReportRows, runExecutionBenchmarks } from './executions-benchmarks.ts'
+import { exchangeBenchmarkReportRows, runExchangeBenchmarks } from './exchange-benchmarks.ts'
 import { hostileBodyReportRows, runHostileBodyBenchmark } from './hostile-bodies-benchmark.ts'
 import { logsBenchmarkReportRows, runLogsBenchmarks } from './logs-benchmarks.ts'
 import { metricsBenchmarkReportRows, runMetricsBenchmarks } from './metrics-benchmarks.ts'
@@ -42,6 +43,18 @@ export const browserSuites: BrowserSuite[] = [
     ],
     run: (options) => runExecutionBenchmarks(options),
     reportRows: executionBenchmarkReportRows,
+  },
+  {
+    name: 'exchange',
+    title: 'Inside an exchange: the message at a step',
+    intro: [
+      'Same browser and server (`e2e/bench/exchange-benchmarks.ts`): an execution of 500+',
+      'processor runs; four processors selected in the timeline and two "Next iteration": from',
+      "the snapshot answer's arrival to the frame after the step's headers and bodies are in the",
+      'document, and the longest task until "What changed" has an answer.',
+    ],
+    run: (options) => runExchangeBenchmarks(options),
+    reportRows: exchangeBenchmarkReportRows,
   },
   {
     name: 'soak',

@@ -9,8 +9,9 @@ import { useEnvironmentInfo } from '@/environment/use-environment-info'
 import { WriteOutcomeRegion } from '@/environment/write-outcome'
 import { ScopedLink, ScopedNavLink } from '@/environment/scoped-link'
 import { endSession, useClaims } from '@/session/session-store'
+import { GoToLauncher } from '@/features/go-to/go-to-launcher'
 import { AlertBell } from './alert-bell'
-import { navigationHint } from './navigation-shortcuts'
+import { navigationHint, navigationShortcuts } from './navigation-shortcuts'
 import { SavedViewsMenu } from './saved-views-menu'
 import { ThemeControl } from './theme-control'
 import { TimeZoneToggle } from './time-zone-toggle'
@@ -73,6 +74,7 @@ export function AppShell() {
             {claims ? <AlertBell tenant={claims.tenant} /> : null}
             <TimeZoneToggle />
             {claims ? <ThemeControl userId={claims.userId} /> : null}
+            <GoToLauncher pages={navigationShortcuts} />
             <WorkspaceShortcuts />
             <span className="tenant">
               Tenant <strong>{claims?.tenant}</strong>

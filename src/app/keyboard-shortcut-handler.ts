@@ -86,7 +86,13 @@ export function createShortcutHandler(context: ShortcutContext): (event: Keyboar
           findByShortcut('/', main) ??
           [...main.querySelectorAll<HTMLElement>('input[type="search"]')].find(isShown) ??
           null
-        if (!box) return false // the browser keeps its own `/` (quick find) where we have none
+        if (!box) {
+          // A page without a search box: `/` opens "Go to".
+          const goTo = findByShortcut('Control+K Meta+K')
+          if (!goTo) return false // the browser keeps its own `/` (quick find)
+          goTo.click()
+          return true
+        }
         box.focus()
         if (box instanceof HTMLInputElement) box.select()
         return true

@@ -14,7 +14,11 @@ const listedShortcuts: ListedShortcut[] = [
     keys: [['g', shortcut.key]],
     description: `Go to ${shortcut.label}, keeping the environment and time range`,
   })),
-  { keys: [['/']], description: 'Focus the search box of the page' },
+  { keys: [['/']], description: 'Focus the search box of the page (where it has none: Go to)' },
+  {
+    keys: [['Ctrl+K'], ['⌘K']],
+    description: 'Go to a page, application, route, agent, saved view, environment or id',
+  },
   { keys: [['Shift+E']], description: 'Open the environment switcher' },
   { keys: [['t']], description: 'Open the time range picker' },
   { keys: [['r']], description: 'Refresh the page’s data' },
@@ -38,8 +42,8 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
     >
       <h2 id={titleId}>Keyboard shortcuts</h2>
       <p className="workspace-dialog-hint">
-        Shortcuts do nothing while you type in a field, and never use Ctrl, Alt or ⌘, so the
-        browser’s and your screen reader’s keys keep working.
+        Shortcuts do nothing while you type in a field, and but for Ctrl+K (⌘K) never use Ctrl, Alt
+        or ⌘, so the browser’s and your screen reader’s keys keep working.
       </p>
       <table className="shortcut-table">
         <thead>

@@ -93,6 +93,34 @@ describe('DataTable', () => {
     )
   })
 
+  it('sorts numbers largest first on the first click, and keeps the given order for ties', async () => {
+    const user = userEvent.setup()
+    const tied: Route[] = [
+      { routeId: 'b', exchanges: 7 },
+      { routeId: 'a', exchanges: 7 },
+      { routeId: 'c', exchanges: 9 },
+    ]
+    function TiedHarness() {
+      const [sorting, setSorting] = useState<SortingState>([])
+      return (
+        <DataTable
+          label="Routes"
+          data={tied}
+          columns={columns}
+          getRowId={(route) => route.routeId}
+          sorting={sorting}
+          onSortingChange={setSorting}
+        />
+      )
+    }
+    render(<TiedHarness />)
+    await user.click(screen.getByRole('button', { name: 'Exchanges' }))
+    expect(header('Exchanges')).toHaveAttribute('aria-sort', 'descending')
+    expect(firstColumn()).toEqual(['c', 'b', 'a'])
+    await user.click(screen.getByRole('button', { name: 'Exchanges' }))
+    expect(firstColumn()).toEqual(['b', 'a', 'c'])
+  })
+
   it('follows sorting given by its owner (e.g. restored from the URL)', () => {
     render(<Harness initial={[{ id: 'exchanges', desc: true }]} />)
     expect(firstColumn()).toEqual(['route-2', 'route-1', 'route-10'])

@@ -1,24 +1,18 @@
-import {
-  createColumnHelper,
-  createSortedRowModel,
-  functionalUpdate,
-  metaHelper,
-  rowSortingFeature,
-  sortFn_alphanumeric,
-  sortFn_basic,
-  tableFeatures,
-  useTable,
-  type ColumnDef,
-  type RowData,
-  type SortingState,
-} from '@tanstack/react-table'
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react'
-import type { ReactNode } from 'react'
+import { useMemo, type ReactNode } from 'react'
 
 /**
- * A small sortable table over TanStack Table: semantic markup, one sort button per sortable
- * header (its accessible name is the column's label), `aria-sort` on the sorted header, and
- * sorting owned by the caller (usually the URL) so a link reproduces the order.
+ * A small sortable table: semantic markup, one sort button per sortable header (its
+ * accessible name is the column's label), `aria-sort` on the sorted header, and sorting owned
+ * by the caller (usually the URL) so a link reproduces the order.
+ *
+ * It sorts client-side lists of at most a few hundred rows (agents, route statistics), which
+ * is all it needs to do: a table library (TanStack Table's core was 8 kB gzipped on the
+ * first view of /agents and /metrics) earned nothing here that a comparator does not. The
+ * column helper keeps the familiar `accessor`/`display` shape, and sorting follows the same
+ * rules users had: a first click sorts text ascending and numbers descending, further clicks
+ * flip the direction, ties keep the server's order, and text compares naturally (`route-2`
+ * before `route-10`).
  */
 export interface DataColumnMeta {
   /** `end` right-aligns numbers (tabular figures) in both header and cells. */
@@ -27,31 +21,83 @@ export interface DataColumnMeta {
   label?: string
 }
 
-export const dataTableFeatures = tableFeatures({
-  rowSortingFeature,
-  sortedRowModel: createSortedRowModel(),
-  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
-  columnMeta: metaHelper<DataColumnMeta>(),
-})
+/** The sorted column, as the URL keeps it; at most one entry. */
+export type SortingState = { id: string; desc: boolean }[]
 
-export type DataTableFeatures = typeof dataTableFeatures
-/**
- * A column of any value type. `any`, as in the library's own `helper.columns()`: the value
- * type is invariant, so columns of different value types only share an array this way.
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type DataColumn<T extends RowData> = ColumnDef<DataTableFeatures, T, any>
-export type { SortingState }
-
-/** Column helper bound to this table's features (sort function names, column meta). */
-export function createDataColumnHelper<T extends RowData>() {
-  return createColumnHelper<DataTableFeatures, T>()
+interface RowRef<T> {
+  original: T
 }
 
-export interface DataTableProps<T extends RowData> {
-  /** Must be referentially stable between meaningful changes (memoize it). */
+/** `alphanumeric`: natural text order, case-insensitive; `basic`: `<` on the values. */
+type SortFn<T> = 'alphanumeric' | 'basic' | ((a: RowRef<T>, b: RowRef<T>) => number)
+
+export interface CellInfo<T, V> {
+  getValue: () => V
+  row: RowRef<T>
+}
+
+export interface DataColumn<T> {
+  id: string
+  header: ReactNode
+  meta?: DataColumnMeta
+  /** The value cells show and sorting compares; absent for display-only columns. */
+  value?: (row: T) => unknown
+  sortFn?: SortFn<T>
+  enableSorting: boolean
+  cell: (info: CellInfo<T, never>) => ReactNode
+}
+
+interface ColumnOptions<T, V> {
+  id?: string
+  header: ReactNode
+  meta?: DataColumnMeta
+  sortFn?: SortFn<T>
+  enableSorting?: boolean
+  cell?: (info: CellInfo<T, V>) => ReactNode
+}
+
+/** Column helper for rows of type T. */
+export function createDataColumnHelper<T>() {
+  function accessor<K extends keyof T & string>(
+    key: K,
+    options: ColumnOptions<T, T[K]>,
+  ): DataColumn<T>
+  function accessor<V>(
+    key: (row: T) => V,
+    options: ColumnOptions<T, V> & { id: string },
+  ): DataColumn<T>
+  function accessor(
+    key: string | ((row: T) => unknown),
+    options: ColumnOptions<T, never>,
+  ): DataColumn<T> {
+    const value =
+      typeof key === 'function' ? key : (row: T) => (row as Record<string, unknown>)[key]
+    return {
+      id: options.id ?? (key as string),
+      header: options.header,
+      meta: options.meta,
+      value,
+      sortFn: options.sortFn,
+      enableSorting: options.enableSorting ?? true,
+      cell: options.cell ?? ((info) => String(info.getValue())),
+    }
+  }
+  return {
+    accessor,
+    display: (
+      options: Omit<ColumnOptions<T, undefined>, 'sortFn' | 'enableSorting'> & {
+        enableSorting?: false
+        id: string
+        cell: DataColumn<T>['cell']
+      },
+    ): DataColumn<T> => ({ ...options, enableSorting: false }),
+    columns: (columns: DataColumn<T>[]) => columns,
+  }
+}
+
+export interface DataTableProps<T> {
   data: readonly T[]
-  /** Must be stable too: define columns at module scope or in a memo. */
+  /** Define at module scope or in a memo. */
   columns: readonly DataColumn<T>[]
   getRowId: (row: T) => string
   /** The table's accessible name. */
@@ -64,7 +110,7 @@ export interface DataTableProps<T extends RowData> {
   footer?: ReactNode
 }
 
-export function DataTable<T extends RowData>({
+export function DataTable<T>({
   data,
   columns,
   getRowId,
@@ -75,70 +121,66 @@ export function DataTable<T extends RowData>({
   className,
   footer,
 }: DataTableProps<T>) {
-  const table = useTable({
-    features: dataTableFeatures,
-    columns,
-    data,
-    getRowId: (row) => getRowId(row),
-    state: { sorting },
-    onSortingChange: (updater) => onSortingChange(functionalUpdate(updater, sorting)),
-    enableMultiSort: false,
-    // A clicked header always sorts (asc ↔ desc); "no sort" is the server's order, reached
-    // by clearing the sort, not by a hidden third click.
-    enableSortingRemoval: false,
-  })
+  const sorted = sorting[0]
+  const sortColumn = sorted && columns.find((column) => column.id === sorted.id && column.value)
+  const desc = sorted?.desc ?? false
+  const rows = useMemo(
+    () => (sortColumn ? sortRows(data, sortColumn, desc) : data),
+    [data, sortColumn, desc],
+  )
+
+  const toggle = (column: DataColumn<T>) => {
+    // A first click sorts text A→Z and numbers largest first; another click flips it.
+    const nextDesc =
+      sortColumn === column ? !desc : typeof column.value?.(data[0] as T) !== 'string'
+    onSortingChange([{ id: column.id, desc: nextDesc }])
+  }
 
   return (
     <div className={`table-wrap${className ? ` ${className}` : ''}`}>
       <table className="data-table" aria-label={label}>
         <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const { column } = header
-                const meta = column.columnDef.meta
-                const sorted = column.getIsSorted()
-                const headerText =
-                  meta?.label ??
-                  (typeof column.columnDef.header === 'string'
-                    ? column.columnDef.header
-                    : column.id)
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    className={meta?.align === 'end' ? 'num' : undefined}
-                    aria-sort={
-                      sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined
-                    }
-                  >
-                    {header.isPlaceholder ? null : column.getCanSort() ? (
-                      <button
-                        type="button"
-                        onClick={column.getToggleSortingHandler()}
-                        aria-label={headerText}
-                      >
-                        <table.FlexRender header={header} />
-                        <SortIcon direction={sorted} />
-                      </button>
-                    ) : (
-                      <table.FlexRender header={header} />
-                    )}
-                  </th>
-                )
-              })}
-            </tr>
-          ))}
+          <tr>
+            {columns.map((column) => {
+              const direction = sortColumn === column ? (desc ? 'desc' : 'asc') : false
+              const headerText =
+                column.meta?.label ??
+                (typeof column.header === 'string' ? column.header : column.id)
+              return (
+                <th
+                  key={column.id}
+                  scope="col"
+                  className={column.meta?.align === 'end' ? 'num' : undefined}
+                  aria-sort={
+                    direction === 'asc'
+                      ? 'ascending'
+                      : direction === 'desc'
+                        ? 'descending'
+                        : undefined
+                  }
+                >
+                  {column.enableSorting && column.value ? (
+                    <button type="button" onClick={() => toggle(column)} aria-label={headerText}>
+                      {column.header}
+                      <SortIcon direction={direction} />
+                    </button>
+                  ) : (
+                    column.header
+                  )}
+                </th>
+              )
+            })}
+          </tr>
         </thead>
         <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className={rowClassName?.(row.original)}>
-              {row.getAllCells().map((cell) => (
-                <td
-                  key={cell.id}
-                  className={cell.column.columnDef.meta?.align === 'end' ? 'num' : undefined}
-                >
-                  <table.FlexRender cell={cell} />
+          {rows.map((row) => (
+            <tr key={getRowId(row)} className={rowClassName?.(row)}>
+              {columns.map((column) => (
+                <td key={column.id} className={column.meta?.align === 'end' ? 'num' : undefined}>
+                  {column.cell({
+                    getValue: () => column.value?.(row) as never,
+                    row: { original: row },
+                  })}
                 </td>
               ))}
             </tr>
@@ -148,6 +190,44 @@ export function DataTable<T extends RowData>({
       {footer}
     </div>
   )
+}
+
+function sortRows<T>(data: readonly T[], column: DataColumn<T>, desc: boolean): T[] {
+  const value = column.value as (row: T) => unknown
+  const sortFn =
+    column.sortFn ?? (typeof value(data[0] as T) === 'string' ? 'alphanumeric' : 'basic')
+  const compare =
+    sortFn === 'alphanumeric'
+      ? (a: T, b: T) => compareAlphanumeric(String(value(a)), String(value(b)))
+      : sortFn === 'basic'
+        ? (a: T, b: T) => compareBasic(value(a), value(b))
+        : (a: T, b: T) => sortFn({ original: a }, { original: b })
+  // Stable: ties keep the server's order in both directions.
+  return data.toSorted((a, b) => (desc ? -compare(a, b) : compare(a, b)))
+}
+
+function compareBasic(a: unknown, b: unknown): number {
+  if (a === b) return 0
+  return (a as number) > (b as number) ? 1 : -1
+}
+
+/**
+ * Natural order, case-insensitive: runs of digits compare as numbers (`route-2` before
+ * `route-10`), and text before digits where one has text and the other a number.
+ */
+function compareAlphanumeric(a: string, b: string): number {
+  const partsA = a.toLowerCase().split(/(\d+)/).filter(Boolean)
+  const partsB = b.toLowerCase().split(/(\d+)/).filter(Boolean)
+  for (let i = 0; i < Math.min(partsA.length, partsB.length); i++) {
+    const x = partsA[i] as string
+    const y = partsB[i] as string
+    const xIsNumber = /^\d/.test(x)
+    const yIsNumber = /^\d/.test(y)
+    if (xIsNumber !== yIsNumber) return xIsNumber ? 1 : -1
+    const order = xIsNumber ? Number(x) - Number(y) : x > y ? 1 : x < y ? -1 : 0
+    if (order !== 0) return order > 0 ? 1 : -1
+  }
+  return partsA.length - partsB.length
 }
 
 function SortIcon({ direction }: { direction: false | 'asc' | 'desc' }) {

@@ -50,6 +50,7 @@ export const PROBED_ENDPOINTS = [
   '/agents/{agentId}',
   '/agents/{agentId}/events',
   '/executions/{executionId}',
+  '/executions/{executionId}/processors/{processorId}/snapshot',
   '/diagrams/{applicationId}/{routeId}',
   '/alerts/rules/{ruleId}',
   '/admin/users',

@@ -16,7 +16,7 @@ function isHotErrorRate(rate: number): boolean {
 }
 
 /**
- * The agents table. Columns are defined once at module scope (TanStack Table wants them
+ * The agents table. Columns are defined once at module scope (the table wants them
  * stable); what changes per render (the clock, the list's own URL) reaches cells by context.
  */
 interface AgentsTableContext {

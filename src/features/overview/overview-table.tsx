@@ -11,9 +11,9 @@ import type { OverviewSortColumn, OverviewViewState } from './overview-url-state
 import { Sparkline } from './sparkline'
 
 /**
- * The Applications table: plain markup, not the shared DataTable, because this is the landing
- * page and TanStack Table (11 kB gzipped) would take its first visit over budget. It keeps
- * DataTable's manners: one sort button per sortable header named by the column, `aria-sort`
+ * The Applications table: plain markup, not the shared DataTable, because its rows carry the
+ * health order (worst first, then the chosen column) and sparklines. It keeps DataTable's
+ * manners: one sort button per sortable header named by the column, `aria-sort`
  * on the sorted one, the order owned by the URL. The application links are plain anchors with
  * the environment in their href, and one click handler on the table navigates in the app: sixty
  * router Links (each subscribing to the location) cost more to render than the rest of the rows.

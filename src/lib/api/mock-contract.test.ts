@@ -220,9 +220,25 @@ beforeAll(async () => {
   samples.agentId = agent.agentId
   samples.applicationId = agent.applicationId
   samples.routeId = agent.routeIds[0] as string
-  const executions = await call(`${BASE}/executions?environment=prod&limit=1`, tokens.admin)
-  const firstExecution = (executions.body as { items?: { executionId?: string }[] })?.items?.[0]
-  samples.executionId = firstExecution?.executionId ?? 'no-execution-served'
+  const executions = await call(`${BASE}/executions?environment=prod&limit=50`, tokens.admin)
+  const items = (executions.body as { items?: { executionId?: string; status?: string }[] })?.items
+  // A finished execution whose first processor has a snapshot (some applications capture none).
+  for (const item of items ?? []) {
+    if (item.status === 'RUNNING' || !item.executionId) continue
+    const detail = await call(
+      `${BASE}/executions/${item.executionId}?environment=prod`,
+      tokens.admin,
+    )
+    const first = (detail.body as { processors?: { processorId: string; snapshot: boolean }[] })
+      .processors?.[0]
+    if (first?.snapshot) {
+      samples.executionId = item.executionId
+      samples.processorId = first.processorId
+      break
+    }
+  }
+  samples.executionId ??= 'no-execution-served'
+  samples.processorId ??= 'no-processor-served'
   const rules = await call(`${BASE}/alerts/rules?environment=prod`, tokens.admin)
   const firstRule = (rules.body as { items?: { ruleId?: string }[] })?.items?.[0]
   samples.ruleId = firstRule?.ruleId ?? 'no-rule-served'

@@ -33,6 +33,7 @@ import {
   type EnvironmentModel,
   type RouteModel,
 } from './execution-model'
+import { capturesPayloads } from './execution-capture'
 import { traceExecution, type Trace } from './execution-trace'
 
 /**
@@ -209,10 +210,16 @@ function assemble(view: ExecutionView, withStackTrace: boolean): Assembled {
     startTime: toIso(startTime),
     endTime: status === 'RUNNING' ? null : toIso(startTime + view.eventualDurationMs),
     durationMs: status === 'RUNNING' ? null : view.eventualDurationMs,
-    processorCount: processors.length,
+    // Every run the agent reported (what is metered), not the processors listed once.
+    processorCount: trace.records.filter((record) => record.start <= elapsedOf(view)).length,
     errorMessage,
+    replayOf: null,
   }
   return { summary, processors, errorStackTrace }
+}
+
+function elapsedOf(view: ExecutionView): number {
+  return view.status === 'RUNNING' ? view.now - view.startTime : Infinity
 }
 
 const fallbackNode: ProcessorNode = {
@@ -223,50 +230,72 @@ const fallbackNode: ProcessorNode = {
   children: [],
 }
 
+/**
+ * The records as the API lists them: a processor inside a split runs once per item but is
+ * listed once, at its first run, its span covering every run and `iterations` counting them
+ * (`null` outside a split). `snapshot` says whether the application captured the message.
+ */
 function toProcessorExecutions(
   trace: Trace,
   view: ExecutionView,
   errorMessage: string | null,
 ): ProcessorExecution[] {
   const { records } = trace
-  if (view.status === 'RUNNING') {
-    // What the agent has reported so far: the processors that have started.
-    const elapsed = view.now - view.startTime
-    return records
-      .filter((record) => record.start <= elapsed)
-      .map((record) => {
-        const running = record.end > elapsed
-        return {
-          processorId: record.node.id,
-          parentProcessorId: records[record.parent]?.node.id ?? null,
-          processorType: record.node.type,
-          label: record.node.label,
-          endpointUri: record.node.endpointUri,
-          startOffsetMs: record.start,
-          durationMs: (running ? elapsed : record.end) - record.start,
-          status: running ? 'RUNNING' : 'COMPLETED',
-          errorMessage: null,
-        }
-      })
-  }
+  const captured = capturesPayloads(
+    view.model.tenantId,
+    view.model.environment,
+    view.route.applicationId,
+  )
+  const elapsed = view.status === 'RUNNING' ? view.now - view.startTime : Infinity
   const failedChain = new Set<number>()
   if (view.status === 'FAILED') {
     for (let i = trace.failIndex; i >= 0; i = records[i]?.parent ?? -1) failedChain.add(i)
   }
-  return records.map((record, i) => {
-    const failed = failedChain.has(i)
-    return {
+  const iterating = new Uint8Array(records.length)
+  const listed: ProcessorExecution[] = []
+  const ends: number[] = []
+  const at = new Map<string, number>()
+  records.forEach((record, i) => {
+    const parent = records[record.parent]
+    iterating[i] =
+      parent && (parent.node.type === 'split' || iterating[record.parent] === 1) ? 1 : 0
+    if (record.start > elapsed) return
+    const running = record.end > elapsed
+    const end = running ? elapsed : record.end
+    const status: ExecutionStatus = running
+      ? 'RUNNING'
+      : failedChain.has(i)
+        ? 'FAILED'
+        : 'COMPLETED'
+    const seen = at.get(record.node.id)
+    if (seen !== undefined) {
+      const entry = listed[seen] as ProcessorExecution
+      entry.iterations = (entry.iterations ?? 1) + 1
+      ends[seen] = Math.max(ends[seen] ?? 0, end)
+      entry.durationMs = (ends[seen] ?? 0) - entry.startOffsetMs
+      if (status !== 'COMPLETED') {
+        entry.status = status
+        entry.errorMessage = status === 'FAILED' ? errorMessage : null
+      }
+      return
+    }
+    at.set(record.node.id, listed.length)
+    ends.push(end)
+    listed.push({
       processorId: record.node.id,
-      parentProcessorId: records[record.parent]?.node.id ?? null,
+      parentProcessorId: parent?.node.id ?? null,
       processorType: record.node.type,
       label: record.node.label,
       endpointUri: record.node.endpointUri,
       startOffsetMs: record.start,
-      durationMs: record.end - record.start,
-      status: failed ? 'FAILED' : 'COMPLETED',
-      errorMessage: failed ? errorMessage : null,
-    }
+      durationMs: end - record.start,
+      status,
+      errorMessage: status === 'FAILED' ? errorMessage : null,
+      iterations: iterating[i] === 1 ? 1 : null,
+      snapshot: captured,
+    })
   })
+  return listed
 }
 
 export function summarizeExecution(view: ExecutionView): ExecutionSummary {

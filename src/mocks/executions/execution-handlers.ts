@@ -20,6 +20,7 @@ import {
   WHOLE_BUCKET,
   type SearchPosition,
 } from './execution-data'
+import { processorSnapshot } from './execution-snapshots'
 import { processorStats, resolveStep, routeStats, timeseries } from './execution-stats'
 
 /**
@@ -88,6 +89,23 @@ export const executionHandlers = [
       hostileBody ? { ...execution, inputBody: hostileBodyText(hostileBody) } : execution,
     )
   }),
+
+  apiGet(
+    '/executions/:executionId/processors/:processorId/snapshot',
+    async ({ request, params }) => {
+      const scope = await requireScope(request)
+      const id = params.executionId ?? ''
+      const execution = findExecution(scope.tenant, scope.environment, id, mockNow())
+      if (!execution)
+        throw notFound(`Execution ${id} not found in environment ${scope.environment}.`)
+      const iteration = optionalParam(scope.url, 'iteration')
+        ? intParam(scope.url, 'iteration', { min: 0, max: 1_000_000, fallback: 0 })
+        : null
+      const answer = processorSnapshot(execution, params.processorId ?? '', iteration)
+      if (answer.kind === 'ok') return ok('ProcessorSnapshot', answer.snapshot)
+      throw answer.kind === 'bad-request' ? badRequest(answer.detail) : notFound(answer.detail)
+    },
+  ),
 
   apiGet('/diagrams/:applicationId/:routeId', async ({ request, params }) => {
     const scope = await requireScope(request)

@@ -151,5 +151,5 @@ it('measures the expensive requests', async () => {
     `/executions/${manyProcessors ?? ''}?environment=prod`,
     { cold: false },
   )
-  expect(detail.processors.length).toBeGreaterThanOrEqual(500)
+  expect(detail.processorCount).toBeGreaterThanOrEqual(500)
 })

@@ -59,11 +59,25 @@ export async function checkDataEndpoints(
     found.execution = execution as unknown as NonNullable<Discovered['execution']>
   }
   const ex = found.execution
-  await read(
+  const detail = await read(
     '/executions/{executionId}',
     ex && `/executions/${encodeURIComponent(ex.executionId)}`,
     E,
     'no execution in the last hour',
+  )
+  const processors = (detail as { processors?: unknown } | null)?.processors
+  const captured = Array.isArray(processors)
+    ? (processors as { processorId?: unknown; snapshot?: unknown; iterations?: unknown }[]).find(
+        (p) => p.snapshot === true && p.iterations === null && typeof p.processorId === 'string',
+      )
+    : undefined
+  await read(
+    '/executions/{executionId}/processors/{processorId}/snapshot',
+    ex && captured
+      ? `/executions/${encodeURIComponent(ex.executionId)}/processors/${encodeURIComponent(String(captured.processorId))}/snapshot`
+      : null,
+    E,
+    'no processor with a snapshot in the newest execution (payload capture off)',
   )
   await read(
     '/diagrams/{applicationId}/{routeId}',

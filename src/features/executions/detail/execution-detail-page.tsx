@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useId, useMemo, useState } from 'react'
-import { useLocation, useParams, useSearchParams } from 'react-router'
+import { useLocation, useParams } from 'react-router'
+import { IgnoredLinkValues } from '@/components/ignored-link-values'
 import { ErrorState, LoadingState } from '@/components/query-states'
 import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import { StatusBadge } from '@/components/status-badge'
@@ -15,11 +16,14 @@ import { isAddressableId, truncateId } from '@/lib/ids'
 import { scopedKey, type Scope } from '@/lib/query/query-scope'
 import type { TimeRange } from '@/lib/time-range/time-range'
 import { useAutoRefresh, usePageVisible, useTimeRange } from '@/lib/time-range/use-time-range'
+import { useUrlState } from '@/lib/url-state/use-url-state'
 import { ExecutionBackLink } from './execution-back-link'
 import { MessageBody } from './message-body'
 import { ExecutionDiagramPanel } from '@/features/executions/diagram/execution-diagram-panel'
 import { MessageHeaders } from './message-headers'
 import { SelectedProcessor } from './selected-processor'
+import { ProcessorMessage } from './processor-message'
+import { executionDetailView, shownIteration } from './execution-detail-url-state'
 import { executionDetailQueries, RUNNING_EXECUTION_REFRESH_MS } from './execution-detail-queries'
 import { StackTrace } from './stack-trace'
 import { ExecutionSummary } from './execution-summary'
@@ -30,9 +34,6 @@ import {
   firstRecordOf,
 } from '@/features/executions/timeline/processor-timeline-layout'
 import './execution-detail.css'
-
-/** `?processor=` holds the selected record's index, so a link opens on the same processor. */
-const PROCESSOR_PARAM = 'processor'
 
 /** `/executions/:executionId`: one exchange through a route, processor by processor. */
 export function ExecutionDetailPage() {
@@ -141,7 +142,8 @@ function ExecutionDetailView({
   const timelineHeadingId = useId()
   const messageHeadingId = useId()
   const location = useLocation()
-  const [searchParams, setSearchParams] = useSearchParams()
+  const view = useUrlState(executionDetailView)
+  const setView = view.set
   const { processors } = execution
   const layout = useMemo(
     () => buildTimelineLayout(processors, execution.durationMs),
@@ -149,26 +151,36 @@ function ExecutionDetailView({
   )
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set())
 
-  const fromUrl = parseRecordIndex(searchParams.get(PROCESSOR_PARAM), processors.length)
+  const fromUrl =
+    view.values.processor !== null && view.values.processor < processors.length
+      ? view.values.processor
+      : null
   // Until the user picks one, a failed execution opens on the processor that failed.
   const selectedRecord = fromUrl ?? layout.failureCauses[0] ?? null
   const selectedProcessor = selectedRecord === null ? null : (processors[selectedRecord] ?? null)
   const selectedRow =
     selectedRecord === null ? null : (layout.rows[layout.rowOfRecord[selectedRecord] ?? -1] ?? null)
+  const iteration = shownIteration(view.values.iteration, selectedProcessor)
 
+  // Picking a processor or an iteration is not a new view (no history entry), and the state
+  // that lets "Back to search" go back in history must survive it.
   const selectRecord = useCallback(
     (recordIndex: number) => {
-      setSearchParams(
-        (params) => {
-          params.set(PROCESSOR_PARAM, String(recordIndex))
-          return params
-        },
-        // Picking a processor is not a new view (no history entry), and the state that lets
-        // "Back to search" go back in history must survive it.
+      setView(
+        { processor: recordIndex, iteration: null },
         { replace: true, state: location.state, preventScrollReset: true },
       )
     },
-    [setSearchParams, location.state],
+    [setView, location.state],
+  )
+  const selectIteration = useCallback(
+    (next: number) => {
+      setView(
+        { processor: selectedRecord, iteration: next },
+        { replace: true, state: location.state, preventScrollReset: true },
+      )
+    },
+    [setView, location.state, selectedRecord],
   )
 
   const selectProcessorId = useCallback(
@@ -192,6 +204,7 @@ function ExecutionDetailView({
 
   return (
     <>
+      <IgnoredLinkValues rangeProblem={null} problems={view.ignored} />
       <ExecutionSummary execution={execution} />
       {execution.errorStackTrace ? <StackTrace stackTrace={execution.errorStackTrace} /> : null}
       {execution.status === 'RUNNING' ? (
@@ -226,6 +239,14 @@ function ExecutionDetailView({
         )}
       </section>
 
+      <ProcessorMessage
+        scope={scope}
+        execution={execution}
+        processor={selectedProcessor}
+        iteration={iteration}
+        onIterationChange={selectIteration}
+      />
+
       <ExecutionDiagramPanel
         scope={scope}
         execution={execution}
@@ -245,10 +266,4 @@ function ExecutionDetailView({
       </section>
     </>
   )
-}
-
-function parseRecordIndex(value: string | null, count: number): number | null {
-  if (value === null || !/^\d{1,9}$/.test(value)) return null
-  const index = Number(value)
-  return index < count ? index : null
 }

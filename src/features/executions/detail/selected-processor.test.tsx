@@ -13,6 +13,8 @@ const processor = (overrides: Partial<ProcessorExecution>): ProcessorExecution =
   durationMs: 30,
   status: 'COMPLETED',
   errorMessage: null,
+  iterations: null,
+  snapshot: false,
   ...overrides,
 })
 

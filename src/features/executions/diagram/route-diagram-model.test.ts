@@ -64,6 +64,8 @@ function record(
     durationMs: 1,
     status: 'COMPLETED',
     errorMessage: null,
+    iterations: null,
+    snapshot: false,
     ...extra,
   }
 }

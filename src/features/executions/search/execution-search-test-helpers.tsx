@@ -55,6 +55,7 @@ export function fakeExecutions(count: number, env = 'prod', tenant = 'acme'): Ex
       durationMs: status === 'RUNNING' ? null : 25,
       processorCount: 4,
       errorMessage: status === 'FAILED' ? `Connection refused (attempt ${index})` : null,
+      replayOf: null,
     }
   })
 }

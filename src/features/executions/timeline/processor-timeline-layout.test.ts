@@ -27,6 +27,8 @@ function record(
     durationMs,
     status: 'COMPLETED',
     errorMessage: null,
+    iterations: null,
+    snapshot: false,
     ...extra,
   }
 }

@@ -9,7 +9,8 @@ import type { ExecutionStatus, ProcessorExecution } from '@/lib/api/types'
  * processor inside a split runs once per item, so its id repeats, and each run belongs to the
  * parent run that started just before it. Children of a split (or loop) are grouped per
  * iteration; a new iteration starts when a child processor id comes round again, which is how a
- * sequential split walks its body (Camel's default).
+ * sequential split walks its body (Camel's default). A trace that lists each processor once
+ * with its `iterations` (as the API does) has no such groups: its rows say "×12" instead.
  */
 
 export type TimelineRowKind = 'processor' | 'iteration'
@@ -212,6 +213,8 @@ function groupIterations(split: Node): Node[] {
     current.push(child)
   }
   groups.push(current)
+  // Listed once with their `iterations` (the API's way): no per-run groups to show.
+  if (groups.length === 1) return split.children
   return groups.map((children, i): Node => {
     let startMs = Infinity
     let endMs = 0

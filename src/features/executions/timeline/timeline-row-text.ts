@@ -33,10 +33,17 @@ export function rowAccessibleName(row: TimelineRow): string {
     row.status === 'COMPLETED'
       ? ''
       : `, ${row.status}${row.isFailureCause && row.errorMessage ? `: ${row.errorMessage}` : ''}`
-  return `${rowTitle(row)}${endpoint ? ` (${endpoint})` : ''}${status}, at ${formatOffset(row.startMs)}, took ${formatOffset(row.durationMs)}`
+  const iterations =
+    row.processor?.iterations != null ? `, ${iterationsText(row.processor.iterations)}` : ''
+  return `${rowTitle(row)}${endpoint ? ` (${endpoint})` : ''}${iterations}${status}, at ${formatOffset(row.startMs)}, took ${formatOffset(row.durationMs)}`
 }
 
 /** `formatDuration`, but a plain "0 ms" for zero (instead of "0.00 ms"). */
 export function formatOffset(ms: number): string {
   return ms === 0 ? '0 ms' : formatDuration(ms)
+}
+
+/** A processor inside a split or loop: "ran 12 times" (the timeline shows "×12"). */
+export function iterationsText(iterations: number): string {
+  return iterations === 1 ? 'ran once (1 iteration)' : `ran ${iterations} times`
 }

@@ -1,7 +1,13 @@
 import { ChevronDown, ChevronRight } from 'lucide-react'
 import { memo } from 'react'
 import type { TimelineRow } from './processor-timeline-layout'
-import { formatOffset, rowAccessibleName, rowEndpoint, rowTitle } from './timeline-row-text'
+import {
+  formatOffset,
+  iterationsText,
+  rowAccessibleName,
+  rowEndpoint,
+  rowTitle,
+} from './timeline-row-text'
 
 interface TimelineRowViewProps {
   id: string
@@ -97,6 +103,11 @@ export const TimelineRowView = memo(function TimelineRowView({
             {row.label}
             {endpoint ? <span className="tl-endpoint"> {endpoint}</span> : null}
           </span>
+          {row.processor?.iterations != null ? (
+            <span className="badge tl-iterations" title={iterationsText(row.processor.iterations)}>
+              ×{row.processor.iterations}
+            </span>
+          ) : null}
           {row.status !== 'COMPLETED' ? (
             <span className={`badge badge-${tone === 'bad' ? 'bad' : 'info'} tl-status`}>
               {row.status}

@@ -174,6 +174,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/executions/{executionId}/processors/{processorId}/snapshot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The message at one processor
+         * @description The message as it entered and left the processor (in iteration `iteration` of a processor with `iterations`). 404 when the processor has no snapshot (`snapshot` false: the application's `payloadCapture` was `NONE`) or the iteration does not exist; 400 without `iteration` for a processor that has `iterations`.
+         */
+        get: operations["getProcessorSnapshot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/diagrams/{applicationId}/{routeId}": {
         parameters: {
             query?: never;
@@ -978,6 +998,8 @@ export interface components {
             durationMs: number | null;
             processorCount: number;
             errorMessage: string | null;
+            /** @description The id of the execution this one replays (see `POST /commands`), else `null`. */
+            replayOf: string | null;
         };
         ExecutionPage: {
             items: components["schemas"]["ExecutionSummary"][];
@@ -999,6 +1021,29 @@ export interface components {
             durationMs: number;
             status: components["schemas"]["ExecutionStatus"];
             errorMessage: string | null;
+            /** @description How many times it ran, for a processor inside a `split` or `loop` (listed once, its timing covering every run); `null` when it ran once. */
+            iterations: number | null;
+            /** @description Whether the agent captured the message at this processor (`GET /executions/{executionId}/processors/{processorId}/snapshot`). */
+            snapshot: boolean;
+        };
+        /** @description The message as it entered and left one processor (in one iteration). */
+        ProcessorSnapshot: {
+            tenantId: components["schemas"]["TenantId"];
+            environment: components["schemas"]["EnvironmentId"];
+            executionId: string;
+            processorId: string;
+            /** @description 0-based iteration of a processor with `iterations`, else `null`. */
+            iteration: number | null;
+            /** @description Body as it entered the processor; as large as the message was. */
+            inputBody: string | null;
+            /** @description Body as it left the processor. */
+            outputBody: string | null;
+            inputHeaders: {
+                [key: string]: string;
+            };
+            outputHeaders: {
+                [key: string]: string;
+            };
         };
         /** @description ExecutionSummary plus headers, bodies, stack trace and processors (in start order). */
         ExecutionDetail: {
@@ -1021,6 +1066,8 @@ export interface components {
             durationMs: number | null;
             processorCount: number;
             errorMessage: string | null;
+            /** @description The id of the execution this one replays (see `POST /commands`), else `null`. */
+            replayOf: string | null;
             /** @description Message headers as captured (values rendered as strings). */
             headers: {
                 [key: string]: string;
@@ -1864,6 +1911,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExecutionDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getProcessorSnapshot: {
+        parameters: {
+            query: {
+                /**
+                 * @description The environment to read. Missing or malformed → 400; not in the token's `envs` → 403.
+                 * @example prod
+                 */
+                environment: components["parameters"]["environment"];
+                /** @description 0-based iteration; required for a processor with `iterations`. */
+                iteration?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The execution's id. */
+                executionId: components["schemas"]["ResourceId"];
+                /** @description The processor's id (`ProcessorExecution.processorId`). */
+                processorId: components["schemas"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The message before and after the processor. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessorSnapshot"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -27,6 +27,7 @@ export const executionDetailSchema: ResponseSchema<'ExecutionDetail'> = {
         "durationMs",
         "processorCount",
         "errorMessage",
+        "replayOf",
         "headers",
         "inputBody",
         "outputBody",
@@ -92,6 +93,12 @@ export const executionDetailSchema: ResponseSchema<'ExecutionDetail'> = {
             "null"
           ]
         },
+        "replayOf": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
         "headers": {
           "type": "object",
           "additionalProperties": {
@@ -143,7 +150,9 @@ export const executionDetailSchema: ResponseSchema<'ExecutionDetail'> = {
         "startOffsetMs",
         "durationMs",
         "status",
-        "errorMessage"
+        "errorMessage",
+        "iterations",
+        "snapshot"
       ],
       "properties": {
         "processorId": {
@@ -184,6 +193,16 @@ export const executionDetailSchema: ResponseSchema<'ExecutionDetail'> = {
             "string",
             "null"
           ]
+        },
+        "iterations": {
+          "type": [
+            "integer",
+            "null"
+          ],
+          "minimum": 1
+        },
+        "snapshot": {
+          "type": "boolean"
         }
       }
     },

@@ -61,7 +61,8 @@ export const executionPageSchema: ResponseSchema<'ExecutionPage'> = {
         "endTime",
         "durationMs",
         "processorCount",
-        "errorMessage"
+        "errorMessage",
+        "replayOf"
       ],
       "properties": {
         "executionId": {
@@ -117,6 +118,12 @@ export const executionPageSchema: ResponseSchema<'ExecutionPage'> = {
           "minimum": 0
         },
         "errorMessage": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "replayOf": {
           "type": [
             "string",
             "null"

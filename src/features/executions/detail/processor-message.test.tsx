@@ -1,0 +1,84 @@
+import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it, vi } from 'vitest'
+import { executionHandlers } from '@/mocks/executions/execution-handlers'
+import { findExecution } from '@/mocks/executions/execution-data'
+import { currentSearch } from '@/test/render-page'
+import { serveInEveryTest } from '@/test/serve-mock'
+import { stubViewportInEveryTest } from '@/test/viewport'
+import { findExecutionWhere, renderDetail, sampleIds } from './execution-detail-test-helpers'
+
+vi.mock('@/features/executions/diagram/route-diagram', () => ({ RouteDiagram: () => null }))
+
+serveInEveryTest(executionHandlers)
+stubViewportInEveryTest()
+
+const stepMessage = () =>
+  screen.findByRole('region', { name: /^Message at this step/ }, { timeout: 5_000 })
+
+describe('Message at this step', () => {
+  it('opens a failed execution on the failing step, with its headers marked in words', async () => {
+    const detail = findExecutionWhere(
+      (execution) => execution.processors.some((p) => p.status === 'FAILED' && p.snapshot),
+      { status: 'FAILED' },
+    )
+    renderDetail(detail.executionId)
+    const region = await stepMessage()
+    const failing = detail.processors.filter((p) => p.status === 'FAILED').at(-1)
+    expect(
+      within(region).getByRole('heading', {
+        name: new RegExp(`^Message at this step \\(${failing?.processorId ?? ''}\\)$`),
+      }),
+    ).toBeInTheDocument()
+    const headers = await within(region).findByRole('table', { name: /Headers at this step/ })
+    expect(within(headers).getAllByRole('row').length).toBeGreaterThan(1)
+    expect(
+      within(region).getByRole('region', { name: 'Input body at this step' }),
+    ).toBeInTheDocument()
+    expect(await within(region).findByRole('region', { name: 'What changed' })).toBeInTheDocument()
+  })
+
+  it('says why a step has no message when the application captures none', async () => {
+    const detail = findExecutionWhere(
+      (execution) =>
+        execution.applicationId === 'payment-gateway' && execution.status !== 'RUNNING',
+    )
+    renderDetail(detail.executionId, { query: '&processor=0' })
+    const region = await stepMessage()
+    expect(
+      within(region).getByText(/payload capture was off for/, { exact: false }),
+    ).toHaveTextContent('payload capture was off for payment-gateway in Production')
+  })
+
+  it('steps through the iterations of a split, keeping the iteration in the URL', async () => {
+    const id = sampleIds('acme', 'prod').manyProcessors ?? ''
+    const detail = findExecution('acme', 'prod', id)
+    const index = detail?.processors.findIndex((p) => p.iterations !== null) ?? -1
+    const iterations = detail?.processors[index]?.iterations ?? 0
+    expect(iterations).toBeGreaterThan(7)
+    const user = userEvent.setup()
+    const { router } = await renderDetail(id, { query: `&processor=${index}&iteration=7` })
+    const region = await stepMessage()
+    const stepper = within(region).getByRole('group', { name: 'Iterations' })
+    expect(stepper).toHaveTextContent(`Iteration 7 of ${iterations}`)
+    expect(await within(region).findByText('CamelSplitIndex')).toBeInTheDocument()
+    expect(within(region).getByRole('row', { name: /CamelSplitIndex/ })).toHaveTextContent('6')
+
+    await user.click(within(stepper).getByRole('button', { name: 'Next iteration' }))
+    expect(stepper).toHaveTextContent(`Iteration 8 of ${iterations}`)
+    expect(currentSearch(router).toString()).toContain('iteration=8')
+    await user.keyboard('{ArrowLeft}{ArrowLeft}')
+    expect(stepper).toHaveTextContent(`Iteration 6 of ${iterations}`)
+    await user.keyboard('{Home}')
+    expect(within(stepper).getByRole('button', { name: 'Previous iteration' })).toBeDisabled()
+    expect(currentSearch(router).get('iteration')).toBe('1')
+    await user.keyboard('{End}')
+    expect(stepper).toHaveTextContent(`Iteration ${iterations} of ${iterations}`)
+    expect(within(stepper).getByRole('button', { name: 'Next iteration' })).toBeDisabled()
+    expect(
+      await within(region).findByRole('row', {
+        name: new RegExp(`CamelSplitIndex ${iterations - 1}`),
+      }),
+    ).toBeInTheDocument()
+  })
+})

@@ -219,3 +219,18 @@ test('a viewer sees rules and alerts but no action', async ({ page, signInAs }) 
     .click()
   await expect(page.getByRole('button', { name: 'New silence' })).toHaveCount(0)
 })
+
+test('comparing two environments lists the rules in one only, and those that differ', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('admin@acme', { path: '/compare?env=staging&with=prod' })
+  const rules = page
+    .getByRole('region', { name: 'Alert rules' })
+    .getByRole('list', { name: 'Alert rules that differ' })
+  await expect(rules).toContainText('Order errors: only in prod')
+  await expect(rules).toContainText(
+    'Stale agents differs (prod → staging):Condition: At least 3 agents of every application STALE, for 1 min → At least 1 agent of every application STALE, for 1 min',
+  )
+  await expectNoSeriousA11yViolations(page)
+})

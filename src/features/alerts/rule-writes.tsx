@@ -10,9 +10,9 @@ import { WriteDialog } from '@/environment/write-dialog'
 import { alertRuleSchema } from '@/lib/api/generated/response-schemas/alert-rule'
 import type { Schemas } from '@/lib/api/types'
 import { sendWrite } from '@/lib/api/write'
+import { ruleDifferences, ruleInputOf, sameNamed } from '@/lib/alert-rule-diff'
 import { alertResources } from '@/lib/resources/alerts'
 import { useInvalidateAlerting, useWriteTarget } from './alert-writes'
-import { ruleDifferences, ruleInputOf, sameNamed } from './rule-copy'
 import { draftToInput, type RuleDraft } from './rule-form-model'
 
 type Rule = Schemas['AlertRule']

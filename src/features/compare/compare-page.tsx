@@ -20,6 +20,7 @@ import { compareQueries, isCompareKeyOf } from './compare-queries'
 import { IgnoredLinkValues } from '@/components/ignored-link-values'
 import { useUrlState } from '@/lib/url-state/use-url-state'
 import { compareView, type CompareViewState } from './compare-url-state'
+import { AlertRulesSection } from './alert-rules-section'
 import { FleetDriftSection } from './fleet-drift-section'
 import { OverlaySection } from './overlay-section'
 import { RoutePerformanceSection } from './route-performance-section'
@@ -194,6 +195,7 @@ export function ComparePage() {
         refetchInterval={refetchInterval}
         onChange={onChange}
       />
+      <AlertRulesSection a={sideA} b={sideB} />
     </div>
   )
 }

@@ -2,9 +2,10 @@ import { conditionSentence, SEVERITY_WORDS } from '@/lib/alert-conditions'
 import type { Schemas } from '@/lib/api/types'
 
 /**
- * Copying a rule to another environment: what is sent (the rule's own members, none of the
- * server's), the rule of that name already there (names compare as the server compares them,
- * ignoring case), and how the two differ, in words.
+ * One rule in two environments: what is sent when copying it (the rule's own members, none of
+ * the server's), the rule of that name in the other environment (names compare as the server
+ * compares them, ignoring case), and how the two differ, in words. Shared by "Copy to
+ * environment…" and the comparison of two environments.
  */
 
 type Rule = Schemas['AlertRule']
@@ -42,4 +43,31 @@ export function ruleDifferences(there: RuleInput, here: RuleInput): string[] {
     out.push(`Webhook URL: ${there.webhookUrl ?? 'none'} → ${here.webhookUrl ?? 'none'}`)
   }
   return out
+}
+
+export interface RuleSetComparison {
+  /** Rules only the first environment has, by name. */
+  onlyA: Rule[]
+  onlyB: Rule[]
+  /** Rules both have under one name that differ, and how (B's → A's). */
+  differing: Array<{ a: Rule; b: Rule; differences: string[] }>
+  /** How many rules are the same in both. */
+  same: number
+}
+
+/** Two environments' rules side by side: what exists in one only, and what differs. */
+export function compareRuleSets(a: readonly Rule[], b: readonly Rule[]): RuleSetComparison {
+  const byName = (x: Rule, y: Rule) => x.name.localeCompare(y.name)
+  const onlyA = a.filter((rule) => !sameNamed(b, rule.name)).sort(byName)
+  const onlyB = b.filter((rule) => !sameNamed(a, rule.name)).sort(byName)
+  const differing: RuleSetComparison['differing'] = []
+  let same = 0
+  for (const rule of [...a].sort(byName)) {
+    const other = sameNamed(b, rule.name)
+    if (!other) continue
+    const differences = ruleDifferences(ruleInputOf(other), ruleInputOf(rule))
+    if (differences.length) differing.push({ a: rule, b: other, differences })
+    else same += 1
+  }
+  return { onlyA, onlyB, differing, same }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Schemas } from '@/lib/api/types'
-import { ruleDifferences, ruleInputOf, sameNamed } from './rule-copy'
+import { compareRuleSets, ruleDifferences, ruleInputOf, sameNamed } from './alert-rule-diff'
 
 const rule = (change: Partial<Schemas['AlertRule']> = {}): Schemas['AlertRule'] => ({
   ruleId: 'staging-rule-1',
@@ -57,5 +57,27 @@ describe('copying a rule to another environment', () => {
       'Enabled: no → yes',
       'Webhook URL: https://hooks.example.com/x → none',
     ])
+  })
+})
+
+describe('comparing two environments’ rules', () => {
+  it('lists what exists in one only, and what differs', () => {
+    const staging = [
+      rule({ name: 'Orders failing' }),
+      rule({ name: 'Only here', ruleId: 's2' }),
+      rule({ name: 'Same', ruleId: 's3' }),
+    ]
+    const prod = [
+      rule({ name: 'Orders failing', severity: 'CRITICAL', environment: 'prod' }),
+      rule({ name: 'Only there', ruleId: 'p2', environment: 'prod' }),
+      rule({ name: 'same', ruleId: 'p3', environment: 'prod' }),
+    ]
+    const result = compareRuleSets(staging, prod)
+    expect(result.onlyA.map((r) => r.name)).toEqual(['Only here'])
+    expect(result.onlyB.map((r) => r.name)).toEqual(['Only there'])
+    expect(result.differing.map((d) => [d.a.name, d.differences])).toEqual([
+      ['Orders failing', ['Severity: Critical → Warning']],
+    ])
+    expect(result.same).toBe(1)
   })
 })

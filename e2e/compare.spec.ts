@@ -49,8 +49,12 @@ function recordApiRequests(page: Page): URL[] {
   return requests
 }
 
+// The header's alert bell asks every environment the user may see for its summary, on every
+// page: not a request of either side.
 const dataRequests = (requests: readonly URL[]) =>
-  requests.filter((url) => url.searchParams.has('environment'))
+  requests.filter(
+    (url) => url.searchParams.has('environment') && !url.pathname.endsWith('/alerts/summary'),
+  )
 const environmentsOf = (requests: readonly URL[]) =>
   [...new Set(dataRequests(requests).map((url) => url.searchParams.get('environment')))].sort()
 const endpointsOf = (requests: readonly URL[], env: string) =>
@@ -143,7 +147,14 @@ test('prod against staging: the version drift, the staging-only route and the sl
 
   // Every request carries its own side's environment, and each side asked for all it shows.
   expect(environmentsOf(requests)).toEqual(['prod', 'staging'])
-  const expected = ['/agents', '/metrics', '/metrics/names', '/stats/routes', '/stats/timeseries']
+  const expected = [
+    '/agents',
+    '/alerts/rules',
+    '/metrics',
+    '/metrics/names',
+    '/stats/routes',
+    '/stats/timeseries',
+  ]
   expect(endpointsOf(requests, 'staging')).toEqual(expected)
   expect(endpointsOf(requests, 'prod')).toEqual(expect.arrayContaining(expected))
 

@@ -16,7 +16,6 @@ import { rangeParams, type Resolved } from './range'
  * the bell's one summary per environment never shares an entry with another environment's.
  */
 
-export type AlertPage = Schemas['AlertPage']
 /** The answer, with the condition it answers (the key's), so a view never mixes the two. */
 export type AlertPreview = Schemas['AlertPreview'] &
   Resolved & { asked: { condition: Schemas['AlertCondition']; forSeconds: number } }

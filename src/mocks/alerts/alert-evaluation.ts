@@ -31,10 +31,6 @@ interface Minute {
 /** Per-minute figures per (tenant, environment, source), filled as they are asked for. */
 const minuteCache = new Map<string, Map<number, Minute>>()
 
-export function clearEvaluationCache(): void {
-  minuteCache.clear()
-}
-
 function sourceKey(tenant: string, env: string, condition: AlertCondition): string | null {
   switch (condition.kind) {
     case 'route-metric':

@@ -23,7 +23,6 @@ import { seedRulesFor } from './alert-seed'
 export type AlertRule = Schemas['AlertRule']
 export type Alert = Schemas['Alert']
 export type Silence = Schemas['Silence']
-export type Actor = Schemas['AlertActor']
 
 export const EVALUATION_MS = 30_000
 const BACKFILL_MS = 24 * 3600_000

@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate, useLocation } from 'react-router'
+import { createBrowserRouter, Navigate, useLocation, type RouteObject } from 'react-router'
 import { RequireSession } from '@/session/require-session'
 import { AppShell } from './app-shell'
 import { NotFoundPage, RouteError } from './route-error'
@@ -12,6 +12,54 @@ function RedirectToAdminEnvironments() {
   const { search } = useLocation()
   return <Navigate to={`/admin/environments${search}`} replace />
 }
+
+/** `/alerts` with its four tabs (a layout with children), and the rule form's two pages. */
+const alertsRoutes: RouteObject[] = [
+  {
+    path: 'alerts',
+    lazy: async () => ({
+      Component: (await import('@/features/alerts/alerts-layout')).AlertsLayout,
+    }),
+    children: [
+      {
+        index: true,
+        lazy: async () => ({
+          Component: (await import('@/features/alerts/open-alerts-page')).OpenAlertsPage,
+        }),
+      },
+      {
+        path: 'history',
+        lazy: async () => ({
+          Component: (await import('@/features/alerts/alert-history-page')).AlertHistoryPage,
+        }),
+      },
+      {
+        path: 'rules',
+        lazy: async () => ({
+          Component: (await import('@/features/alerts/alert-rules-page')).AlertRulesPage,
+        }),
+      },
+      {
+        path: 'silences',
+        lazy: async () => ({
+          Component: (await import('@/features/alerts/silences-page')).SilencesPage,
+        }),
+      },
+    ],
+  },
+  {
+    path: 'alerts/rules/new',
+    lazy: async () => ({
+      Component: (await import('@/features/alerts/rule-form-page')).RuleFormPage,
+    }),
+  },
+  {
+    path: 'alerts/rules/:ruleId',
+    lazy: async () => ({
+      Component: (await import('@/features/alerts/rule-form-page')).RuleFormPage,
+    }),
+  },
+]
 
 /**
  * Feature pages load lazily: `/agents` never downloads the executions code or chart library.
@@ -96,51 +144,7 @@ export function createAppRouter() {
                 Component: (await import('@/features/metrics/metrics-page')).MetricsPage,
               }),
             },
-            {
-              path: 'alerts',
-              lazy: async () => ({
-                Component: (await import('@/features/alerts/alerts-layout')).AlertsLayout,
-              }),
-              children: [
-                {
-                  index: true,
-                  lazy: async () => ({
-                    Component: (await import('@/features/alerts/open-alerts-page')).OpenAlertsPage,
-                  }),
-                },
-                {
-                  path: 'history',
-                  lazy: async () => ({
-                    Component: (await import('@/features/alerts/alert-history-page'))
-                      .AlertHistoryPage,
-                  }),
-                },
-                {
-                  path: 'rules',
-                  lazy: async () => ({
-                    Component: (await import('@/features/alerts/alert-rules-page')).AlertRulesPage,
-                  }),
-                },
-                {
-                  path: 'silences',
-                  lazy: async () => ({
-                    Component: (await import('@/features/alerts/silences-page')).SilencesPage,
-                  }),
-                },
-              ],
-            },
-            {
-              path: 'alerts/rules/new',
-              lazy: async () => ({
-                Component: (await import('@/features/alerts/rule-form-page')).RuleFormPage,
-              }),
-            },
-            {
-              path: 'alerts/rules/:ruleId',
-              lazy: async () => ({
-                Component: (await import('@/features/alerts/rule-form-page')).RuleFormPage,
-              }),
-            },
+            ...alertsRoutes,
             {
               path: 'compare',
               lazy: async () => ({

@@ -97,6 +97,19 @@ export class ProbeContext {
     this.onResult?.(result)
   }
 
+  /**
+   * A request that only finds ids for later checks (not a check of its own): the parsed body
+   * of a 200, else null.
+   */
+  async discover(path: string, query: Query, token: string): Promise<unknown> {
+    try {
+      const response = await this.client.withBudget(1).get(path, query, token)
+      return response.status === 200 ? response.json : null
+    } catch {
+      return null
+    }
+  }
+
   /** Runs one check within its request budget; an exception is a failure with its message. */
   async check(check: CheckSpec, body: (http: Requester) => Promise<Outcome>): Promise<void> {
     let outcome: Outcome

@@ -65,19 +65,12 @@ export async function checkDataEndpoints(
     E,
     'no execution in the last hour',
   )
-  const processors = (detail as { processors?: unknown } | null)?.processors
-  const captured = Array.isArray(processors)
-    ? (processors as { processorId?: unknown; snapshot?: unknown; iterations?: unknown }[]).find(
-        (p) => p.snapshot === true && p.iterations === null && typeof p.processorId === 'string',
-      )
-    : undefined
+  const snapshotPath = await findSnapshotPath(ctx, a, E, ex, detail, executions)
   await read(
     '/executions/{executionId}/processors/{processorId}/snapshot',
-    ex && captured
-      ? `/executions/${encodeURIComponent(ex.executionId)}/processors/${encodeURIComponent(String(captured.processorId))}/snapshot`
-      : null,
+    snapshotPath,
     E,
-    'no processor with a snapshot in the newest execution (payload capture off)',
+    'no processor with a snapshot in the newest execution of any application (payload capture off)',
   )
   await read(
     '/diagrams/{applicationId}/{routeId}',
@@ -133,6 +126,58 @@ export async function checkDataEndpoints(
  * `/metrics` in its row or its columnar form, usage) is checked on its top-level `tenantId` and
  * `environment`, and a list on every item.
  */
+/** How many other applications' executions to look into for a captured message. */
+const SNAPSHOT_SEARCH_APPLICATIONS = 5
+
+type ProcessorFlags = { processorId?: unknown; snapshot?: unknown; iterations?: unknown }
+
+function capturedProcessor(detail: unknown): string | null {
+  const processors = (detail as { processors?: unknown } | null)?.processors
+  if (!Array.isArray(processors)) return null
+  const captured = (processors as ProcessorFlags[]).find(
+    (p) => p.snapshot === true && p.iterations === null && typeof p.processorId === 'string',
+  )
+  return captured ? String(captured.processorId) : null
+}
+
+/**
+ * A snapshot to read: a captured processor of the newest execution, else of the newest
+ * execution of another application (an application may capture no payloads, and which one ran
+ * last is chance).
+ */
+async function findSnapshotPath(
+  ctx: ProbeContext,
+  a: Caller,
+  query: Query,
+  newest: Discovered['execution'],
+  newestDetail: unknown,
+  executions: unknown,
+): Promise<string | null> {
+  const pathOf = (executionId: string, processorId: string) =>
+    `/executions/${encodeURIComponent(executionId)}/processors/${encodeURIComponent(processorId)}/snapshot`
+  if (!newest) return null
+  const own = capturedProcessor(newestDetail)
+  if (own) return pathOf(newest.executionId, own)
+  const items = (executions as { items?: unknown } | null)?.items
+  const others = new Map<string, string>()
+  for (const item of Array.isArray(items) ? (items as Record<string, unknown>[]) : []) {
+    const { applicationId, executionId } = item
+    if (typeof applicationId !== 'string' || typeof executionId !== 'string') continue
+    if (applicationId === newest.applicationId || others.has(applicationId)) continue
+    others.set(applicationId, executionId)
+  }
+  for (const executionId of [...others.values()].slice(0, SNAPSHOT_SEARCH_APPLICATIONS)) {
+    const detail = await ctx.discover(
+      `/executions/${encodeURIComponent(executionId)}`,
+      query,
+      a.token,
+    )
+    const processorId = capturedProcessor(detail)
+    if (processorId) return pathOf(executionId, processorId)
+  }
+  return null
+}
+
 async function shapeAndScope(
   ctx: ProbeContext,
   a: Caller,

@@ -53,8 +53,12 @@ function waitPainted(page: Page, envs: [string, string]): Promise<number> {
             charts.scrollIntoView({ block: 'start' })
             scrolled = true
           }
+          // A side is labelled with the environment's display name and id ("Production (prod)").
+          const sides = [...document.querySelectorAll('section[aria-label^="Environment "]')].map(
+            (section) => section.getAttribute('aria-label') ?? '',
+          )
           const headings = names.every((env) =>
-            document.querySelector(`section[aria-label="Environment ${env}"]`),
+            sides.some((label) => label === `Environment ${env}` || label.endsWith(`(${env})`)),
           )
           const waiting = [...document.querySelectorAll('.compare-table td')].some(
             (cell) => cell.textContent === '…',

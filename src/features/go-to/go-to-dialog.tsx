@@ -5,6 +5,7 @@ import { useActiveEnvironment } from '@/environment/environment-store'
 import { withEnvironment } from '@/environment/scoped-link'
 import { environmentLabel } from '@/environment/environment-info'
 import { useAvailableEnvironments } from '@/environment/use-available-environments'
+import { useEnvironmentLookup } from '@/environment/use-environment-info'
 import type { ExecutionSummary } from '@/lib/api/types'
 import { executionResources, LOOKUP_DAYS } from '@/lib/resources/executions'
 import { useClaims } from '@/session/session-store'
@@ -53,6 +54,7 @@ export function GoToDialog({
   const env = useActiveEnvironment() ?? ''
   const scope = useMemo(() => ({ tenant, env }), [tenant, env])
   const environments = useAvailableEnvironments()
+  const lookupEnvironment = useEnvironmentLookup()
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
   const [elsewhere, setElsewhere] = useState(false)
@@ -125,11 +127,7 @@ export function GoToDialog({
   }
 
   // Environments are named as everywhere else ("Staging (staging)"), never by id alone.
-  const nameOf = (id: string) =>
-    environmentLabel(
-      environments.items.find((environment) => environment.id === id),
-      id,
-    )
+  const nameOf = (id: string) => environmentLabel(lookupEnvironment(id), id)
   const status = statusText({
     pasted: pasted?.id ?? null,
     env: nameOf(env),

@@ -9,7 +9,7 @@ import { StatusBadge } from '@/components/status-badge'
 import { TimeRangeControls } from '@/components/time-range-controls'
 import { CompareLink } from '@/environment/compare-link'
 import { ScopedLink } from '@/environment/scoped-link'
-import { useAvailableEnvironments } from '@/environment/use-available-environments'
+import { useEnvironmentInfo } from '@/environment/use-environment-info'
 import { usePageTitle } from '@/environment/use-page-title'
 import { useScope } from '@/environment/use-scope'
 import type { Schemas } from '@/lib/api/types'
@@ -51,11 +51,7 @@ export function ApplicationPage() {
         : undefined,
     [overview.data, applicationId],
   )
-  const environments = useAvailableEnvironments()
-  const environmentName = nameOfEnvironment(
-    environments.items.find((environment) => environment.id === scope.env),
-    scope.env,
-  )
+  const environmentName = nameOfEnvironment(useEnvironmentInfo(scope.env), scope.env)
 
   // Every active query of this scope is this page's: what Refresh refetches and its spinner follows.
   const ofThisView = (query: { queryKey: readonly unknown[] }) => keyHasScope(query.queryKey, scope)

@@ -4,7 +4,7 @@ import { ErrorState, LoadingState } from '@/components/query-states'
 import { LongTextView } from '@/components/long-text-view'
 import { CopyButton } from '@/components/copy-button'
 import { environmentName } from '@/environment/environment-info'
-import { useAvailableEnvironments } from '@/environment/use-available-environments'
+import { useEnvironmentInfo } from '@/environment/use-environment-info'
 import { isHttpStatus } from '@/lib/api/errors'
 import type { ExecutionDetail, ProcessorExecution, ProcessorSnapshot } from '@/lib/api/types'
 import { formatCount, pluralize } from '@/lib/format'
@@ -34,7 +34,7 @@ export function ProcessorMessage({
   onIterationChange: (iteration: number) => void
 }) {
   const headingId = useId()
-  const environments = useAvailableEnvironments()
+  const environment = useEnvironmentInfo(execution.environment)
   return (
     <section className="ed-section ed-step-message" aria-labelledby={headingId}>
       <h2 id={headingId}>
@@ -57,13 +57,7 @@ export function ProcessorMessage({
         <p className="notice notice-quiet" role="note">
           No message was captured at this step: payload capture was off for{' '}
           <strong>{execution.applicationId}</strong> in{' '}
-          <strong>
-            {environmentName(
-              environments.items.find((environment) => environment.id === execution.environment),
-              execution.environment,
-            )}
-          </strong>
-          .
+          <strong>{environmentName(environment, execution.environment)}</strong>.
         </p>
       ) : (
         <>

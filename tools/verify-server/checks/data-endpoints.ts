@@ -163,6 +163,9 @@ async function findSnapshotPath(
   for (const item of Array.isArray(items) ? (items as Record<string, unknown>[]) : []) {
     const { applicationId, executionId } = item
     if (typeof applicationId !== 'string' || typeof executionId !== 'string') continue
+    // Only rows of the environment asked for: a row of another one (a server that ignores the
+    // filter) is the scope check's failure, not a snapshot to read here.
+    if (item.environment !== query.environment) continue
     if (applicationId === newest.applicationId || others.has(applicationId)) continue
     others.set(applicationId, executionId)
   }

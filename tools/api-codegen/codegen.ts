@@ -11,8 +11,8 @@
  * - generated/json-schemas.json: `{ "$defs": { <every components.schemas entry> } }` with
  *   `#/components/schemas/X` refs rewritten to `#/$defs/X`: the whole document's schemas, for
  *   tests and tools (`schemaNamed` in schema-registry.ts). The app never imports it.
- * - generated/response-schemas/<schema>.ts, one per schema that is the 200 JSON body of an
- *   operation: `{ name, $defs }` with only the definitions that schema reaches (its closure).
+ * - generated/response-schemas/<schema>.ts, one per schema that is the JSON body of a 200,
+ *   201 or 202 answer of an operation: `{ name, $defs }` with only the definitions that schema reaches (its closure).
  *   Each view's queries import the ones they validate with, so the bundler puts a schema in
  *   the chunk of the view that needs it: the entry chunk carries only the shell's (all of them
  *   together were 3 kB of its gzipped bytes, on every first visit of every view).
@@ -126,17 +126,22 @@ function closureOf(name: string, $defs: { [name: string]: Json }): string[] {
   return [...seen].sort()
 }
 
-/** Schemas that are the 200 JSON body of some operation of the document. */
+const SUCCESS_STATUSES = ['200', '201', '202']
+
+/** Schemas that are the JSON body of a success answer of some operation of the document. */
 function responseSchemaNames(spec: OpenAPI3): string[] {
   const names = new Set<string>()
   for (const item of Object.values(spec.paths ?? {}) as Record<string, unknown>[]) {
     for (const operation of Object.values(item ?? {})) {
-      const ref = (
+      const responses = (
         operation as {
           responses?: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>
         }
-      )?.responses?.['200']?.content?.['application/json']?.schema?.$ref
-      if (ref?.startsWith(SCHEMA_REF_PREFIX)) names.add(ref.slice(SCHEMA_REF_PREFIX.length))
+      )?.responses
+      for (const status of SUCCESS_STATUSES) {
+        const ref = responses?.[status]?.content?.['application/json']?.schema?.$ref
+        if (ref?.startsWith(SCHEMA_REF_PREFIX)) names.add(ref.slice(SCHEMA_REF_PREFIX.length))
+      }
     }
   }
   return [...names].sort()

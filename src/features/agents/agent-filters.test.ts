@@ -16,6 +16,7 @@ const agent = (overrides: Partial<AgentInfo>): AgentInfo => ({
   registeredAt: '2026-11-01T00:00:00.000Z',
   lastHeartbeatAt: '2026-11-28T07:00:00.000Z',
   routeIds: ['orders-in'],
+  routeStates: { 'orders-in': 'Started' },
   exchangesPerSecond: 42,
   errorRate: 0.001,
   ...overrides,

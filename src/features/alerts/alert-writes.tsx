@@ -7,6 +7,7 @@ import { useEnvironmentInfo } from '@/environment/use-environment-info'
 import { useScope } from '@/environment/use-scope'
 import { WriteDialog } from '@/environment/write-dialog'
 import { alertSchema } from '@/lib/api/generated/response-schemas/alert'
+import { silenceSchema } from '@/lib/api/generated/response-schemas/silence'
 import type { Schemas } from '@/lib/api/types'
 import { sendWrite } from '@/lib/api/write'
 import { useTimeZonePreference } from '@/lib/preferences-store'
@@ -183,8 +184,9 @@ export function NewSilenceDialog({
             endsAt: endsAt.toISOString(),
             comment: comment.trim(),
           },
-          // 201 with the silence; the list read again below is what is shown.
-          schema: null,
+          // 201 with the silence, checked like every answer; the list read again below is what
+          // is shown.
+          schema: silenceSchema,
           signal,
         })
         await invalidate(scope)

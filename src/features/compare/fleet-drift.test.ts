@@ -15,6 +15,7 @@ const agent = (env: string, overrides: Partial<AgentInfo>): AgentInfo => ({
   registeredAt: '2026-11-01T00:00:00.000Z',
   lastHeartbeatAt: '2026-11-28T07:00:00.000Z',
   routeIds: ['order-intake', 'order-validate'],
+  routeStates: { 'order-intake': 'Started', 'order-validate': 'Started' },
   exchangesPerSecond: 1,
   errorRate: 0,
   ...overrides,

@@ -48,6 +48,7 @@ function agentRow(overrides: Partial<AgentInfo> = {}): AgentInfo {
     registeredAt: '2026-11-20T07:00:00.000Z',
     lastHeartbeatAt: '2026-11-28T06:59:30.000Z',
     routeIds: ['orders-in'],
+    routeStates: { 'orders-in': 'Started' },
     exchangesPerSecond: 12.5,
     errorRate: 0.01,
     ...overrides,

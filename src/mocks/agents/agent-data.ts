@@ -84,6 +84,10 @@ export function toAgentInfo(
     routeIds: [...record.routeIds],
     exchangesPerSecond: record.exchangesPerSecond,
     errorRate: record.errorRate,
+    // Every route starts Started; route control (tenant state) will change this.
+    routeStates: Object.fromEntries(
+      record.routeIds.map((routeId) => [routeId, 'Started' as const]),
+    ),
   }
 }
 

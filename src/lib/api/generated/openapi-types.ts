@@ -623,6 +623,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/commands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What was done in this environment
+         * @description Commands of the environment, newest first, for everyone who may read it.
+         */
+        get: operations["listCommands"];
+        put?: never;
+        /**
+         * Control a route or replay an execution
+         * @description Needs `operator`. Route control with `agentIds` null targets every LIVE agent of the
+         *     application in the environment. Replay with `agentId` null runs on the agent that ran the
+         *     execution if LIVE, else another LIVE agent of its application; `inputBody`/`headers` null
+         *     replay as captured. 404 for an application, route, agent or execution that does not exist
+         *     in this tenant and environment; 400 for named agents that do not run that application and
+         *     route, or an empty `agentIds`; 409 `/no-live-agent` when no target is LIVE (named targets
+         *     that are not LIVE are accepted with the others and expire). The same `Idempotency-Key`
+         *     from the same user in the same environment within 24 h answers 200 with the first command
+         *     and sends nothing again. Audited as `command.create`.
+         */
+        post: operations["createCommand"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/commands/{commandId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One command and the progress of each target */
+        get: operations["getCommand"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/apps/{applicationId}/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An application's configuration in an environment */
+        get: operations["getAppConfig"];
+        /**
+         * Replace an application's settings in an environment
+         * @description Needs `operator`. Replaces every setting and answers the configuration with `version` + 1,
+         *     pushed at once to the application's LIVE agents in the environment. Checked in this order:
+         *     428 (no `If-Match`), 400 (invalid settings), 412 (stale `If-Match`; the problem's `current`
+         *     member holds the configuration as it is now). 404 for an application with no agents in the
+         *     environment. Audited as `config.update`.
+         */
+        put: operations["updateAppConfig"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/usage": {
         parameters: {
             query?: never;
@@ -956,7 +1030,13 @@ export interface components {
             exchangesPerSecond: number;
             /** @description Recent share of failed exchanges, 0–1. */
             errorRate: number;
+            /** @description One entry per id in `routeIds`, the state the agent last reported in a heartbeat. */
+            routeStates: {
+                [key: string]: components["schemas"]["RouteState"];
+            };
         };
+        /** @enum {string} */
+        RouteState: "Started" | "Stopped" | "Suspended";
         AgentList: {
             items: components["schemas"]["AgentInfo"][];
         };
@@ -1452,8 +1532,126 @@ export interface components {
         SilenceList: {
             items: components["schemas"]["Silence"][];
         };
+        /** @enum {string} */
+        RouteAction: "start" | "stop" | "suspend" | "resume";
+        RouteControlInput: {
+            /** @constant */
+            type: "route-control";
+            applicationId: components["schemas"]["ResourceId"];
+            routeId: components["schemas"]["ResourceId"];
+            action: components["schemas"]["RouteAction"];
+            /** @description `null`: every LIVE agent of the application in the environment. */
+            agentIds: components["schemas"]["ResourceId"][] | null;
+        };
+        ReplayInput: {
+            /** @constant */
+            type: "replay";
+            executionId: components["schemas"]["ResourceId"];
+            /** @description `null`: the agent that ran it if LIVE, else another LIVE agent of its application. */
+            agentId: string | null;
+            /** @description `null`: the body as captured. */
+            inputBody: string | null;
+            /** @description `null`: the headers as captured. */
+            headers: {
+                [key: string]: string;
+            } | null;
+        };
+        CommandInput: components["schemas"]["RouteControlInput"] | components["schemas"]["ReplayInput"];
+        /** @enum {string} */
+        CommandTargetStatus: "PENDING" | "ACKNOWLEDGED" | "FAILED" | "EXPIRED";
+        CommandTarget: {
+            agentId: string;
+            status: components["schemas"]["CommandTargetStatus"];
+            message: string | null;
+            updatedAt: components["schemas"]["Timestamp"];
+            /** @description An acknowledged replay's new execution. */
+            resultExecutionId: string | null;
+        };
+        Command: {
+            commandId: string;
+            tenantId: components["schemas"]["TenantId"];
+            environment: components["schemas"]["EnvironmentId"];
+            /** @enum {string} */
+            type: "route-control" | "replay";
+            /** @description The body sent. */
+            request: components["schemas"]["CommandInput"];
+            createdAt: components["schemas"]["Timestamp"];
+            createdBy: components["schemas"]["AlertActor"];
+            targets: components["schemas"]["CommandTarget"][];
+        };
+        CommandPage: {
+            items: components["schemas"]["Command"][];
+            nextCursor: string | null;
+        };
+        AppSettings: {
+            /** @enum {string} */
+            tracing: "OFF" | "FAILED_ONLY" | "SAMPLED" | "ALL";
+            /** @description Share of exchanges traced when `tracing` is `SAMPLED`. */
+            samplingRate: number;
+            /** @enum {string} */
+            payloadCapture: "NONE" | "HEADERS" | "HEADERS_AND_BODIES";
+            maxPayloadBytes: number;
+            /** @enum {string} */
+            logLevel: "ERROR" | "WARN" | "INFO" | "DEBUG" | "TRACE";
+            /** @description Header and body keys whose values agents replace with `***`. */
+            maskedKeys: string[];
+        };
+        AppConfigInput: {
+            settings: components["schemas"]["AppSettings"];
+        };
+        AppConfig: {
+            tenantId: components["schemas"]["TenantId"];
+            environment: components["schemas"]["EnvironmentId"];
+            applicationId: string;
+            version: number;
+            /**
+             * Format: date-time
+             * @description `null` while the settings are the defaults nobody changed.
+             */
+            updatedAt: string | null;
+            updatedBy: {
+                userId: string;
+                name: string;
+            } | null;
+            settings: components["schemas"]["AppSettings"];
+            agents: {
+                applied: number;
+                /** @description LIVE agents that have not yet acknowledged the current version. */
+                pending: number;
+            };
+        };
     };
     responses: {
+        /** @description No target of the command is LIVE (`type` ends in `/no-live-agent`). */
+        NoLiveAgent: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description `If-Match` names a version that is no longer current; the problem's `current` member holds
+         *     the configuration as it is now (an AppConfig).
+         */
+        ConfigPreconditionFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A change of a configuration without `If-Match`. */
+        ConfigPreconditionRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /**
          * @description The change conflicts with the environment's alerting state; `type` names which
          *     (`/rule-name-taken`, `/alert-resolved`).
@@ -1601,6 +1799,15 @@ export interface components {
     parameters: {
         /** @description The rule's id. */
         ruleIdPath: components["schemas"]["ResourceId"];
+        /** @description `"<version>"` of the configuration being replaced. Missing → 428; stale → 412. */
+        configIfMatch: string;
+        /**
+         * @description 1–64 characters chosen by the client, one per intended command. Missing → 400; repeated by
+         *     the same user in the same environment within 24 h → 200 with the first command.
+         */
+        idempotencyKey: string;
+        /** @description The application's id (URL-encoded). */
+        applicationIdPath: components["schemas"]["ResourceId"];
         /** @description `"<version>"` of the rule being changed. Missing → 428; stale → 412. */
         ifMatch: string;
         /**
@@ -1639,6 +1846,8 @@ export interface components {
     };
     requestBodies: never;
     headers: {
+        /** @description `"<version>"` of the application configuration, for `If-Match`. */
+        ConfigETag: string;
         /** @description `"<version>"` of the alert rule, for `If-Match`. */
         AlertETag: string;
     };
@@ -2763,6 +2972,205 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    listCommands: {
+        parameters: {
+            query: {
+                /**
+                 * @description The environment to read. Missing or malformed → 400; not in the token's `envs` → 403.
+                 * @example prod
+                 */
+                environment: components["parameters"]["environment"];
+                /** @description Only commands for this application (route control of it, replay of its executions). */
+                applicationId?: components["schemas"]["ResourceId"];
+                /** @description Page size. Out of range → 400. */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description Opaque cursor, taken verbatim from the previous page's `nextCursor`. Absent = first
+                 *     page. Undecodable, or issued for different filters → 400.
+                 */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of commands. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createCommand: {
+        parameters: {
+            query: {
+                /**
+                 * @description The environment to read. Missing or malformed → 400; not in the token's `envs` → 403.
+                 * @example prod
+                 */
+                environment: components["parameters"]["environment"];
+            };
+            header: {
+                /**
+                 * @description 1–64 characters chosen by the client, one per intended command. Missing → 400; repeated by
+                 *     the same user in the same environment within 24 h → 200 with the first command.
+                 */
+                "Idempotency-Key": components["parameters"]["idempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommandInput"];
+            };
+        };
+        responses: {
+            /** @description A repeated `Idempotency-Key`; the first command, nothing sent again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Command"];
+                };
+            };
+            /** @description Accepted; poll `GET /commands/{commandId}` until no target is `PENDING`. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Command"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["NoLiveAgent"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    getCommand: {
+        parameters: {
+            query: {
+                /**
+                 * @description The environment to read. Missing or malformed → 400; not in the token's `envs` → 403.
+                 * @example prod
+                 */
+                environment: components["parameters"]["environment"];
+            };
+            header?: never;
+            path: {
+                commandId: components["schemas"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The command. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Command"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getAppConfig: {
+        parameters: {
+            query: {
+                /**
+                 * @description The environment to read. Missing or malformed → 400; not in the token's `envs` → 403.
+                 * @example prod
+                 */
+                environment: components["parameters"]["environment"];
+            };
+            header?: never;
+            path: {
+                /** @description The application's id (URL-encoded). */
+                applicationId: components["parameters"]["applicationIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configuration, with its ETag (its version, quoted). */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ConfigETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppConfig"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateAppConfig: {
+        parameters: {
+            query: {
+                /**
+                 * @description The environment to read. Missing or malformed → 400; not in the token's `envs` → 403.
+                 * @example prod
+                 */
+                environment: components["parameters"]["environment"];
+            };
+            header: {
+                /** @description `"<version>"` of the configuration being replaced. Missing → 428; stale → 412. */
+                "If-Match": components["parameters"]["configIfMatch"];
+            };
+            path: {
+                /** @description The application's id (URL-encoded). */
+                applicationId: components["parameters"]["applicationIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppConfigInput"];
+            };
+        };
+        responses: {
+            /** @description The configuration as changed, with `ETag`. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ConfigETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppConfig"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["ConfigPreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["ConfigPreconditionRequired"];
         };
     };
     getUsage: {

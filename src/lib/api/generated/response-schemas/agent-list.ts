@@ -21,7 +21,8 @@ export const agentListSchema: ResponseSchema<'AgentList'> = {
         "lastHeartbeatAt",
         "routeIds",
         "exchangesPerSecond",
-        "errorRate"
+        "errorRate",
+        "routeStates"
       ],
       "properties": {
         "agentId": {
@@ -69,6 +70,12 @@ export const agentListSchema: ResponseSchema<'AgentList'> = {
           "type": "number",
           "minimum": 0,
           "maximum": 1
+        },
+        "routeStates": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/$defs/RouteState"
+          }
         }
       }
     },
@@ -97,6 +104,14 @@ export const agentListSchema: ResponseSchema<'AgentList'> = {
     "EnvironmentId": {
       "type": "string",
       "pattern": "^[a-z0-9][a-z0-9-]{0,31}$"
+    },
+    "RouteState": {
+      "type": "string",
+      "enum": [
+        "Started",
+        "Stopped",
+        "Suspended"
+      ]
     },
     "TenantId": {
       "type": "string",

@@ -59,8 +59,11 @@ describe('AgentDetailPage', () => {
     expect(term('Status')).toHaveTextContent('DEAD')
     expect(term('Agent version')).toHaveTextContent(deadAgent.agentVersion)
     expect(term('Camel version')).toHaveTextContent(deadAgent.camelVersion)
+    const routes = screen.getByRole('table', { name: 'Routes' })
     for (const routeId of deadAgent.routeIds) {
-      expect(within(details).getByRole('list', { name: 'Routes' })).toHaveTextContent(routeId)
+      expect(
+        within(routes).getByRole('row', { name: new RegExp(`^${routeId} `) }),
+      ).toHaveTextContent(`${routeId}Started`)
     }
     expect(screen.getByRole('note')).toHaveTextContent('DEAD: heartbeat lost')
 

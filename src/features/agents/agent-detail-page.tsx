@@ -5,6 +5,8 @@ import { ErrorState, LoadingState } from '@/components/query-states'
 import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import { StatusBadge } from '@/components/status-badge'
 import { ExactTime, RelativeTime, useNow } from '@/components/time-display'
+import { AgentRoutes } from '@/environment/commands/agent-routes'
+import { RouteActivity } from '@/environment/commands/route-activity'
 import { ScopedLink } from '@/environment/scoped-link'
 import { usePageTitle } from '@/environment/use-page-title'
 import { useScope } from '@/environment/use-scope'
@@ -111,6 +113,8 @@ export function AgentDetailPage() {
           <RefreshFailedNotice what="this agent" query={agent} now={now} />
           <HealthNotice agent={agent.data} now={now} />
           <AgentDetails agent={agent.data} now={now} />
+          <AgentRoutes agent={agent.data} />
+          <RouteActivity applicationId={agent.data.applicationId} agentId={agent.data.agentId} />
         </>
       ) : null}
 
@@ -173,20 +177,7 @@ function AgentDetails({ agent, now }: { agent: AgentInfo; now: Date }) {
         </dd>
         <dt>Routes</dt>
         <dd>
-          {agent.routeIds.length ? (
-            <>
-              {pluralize(agent.routeIds.length, 'route')}
-              <ul className="agent-routes" aria-label="Routes">
-                {agent.routeIds.map((routeId) => (
-                  <li key={routeId} className="mono">
-                    {routeId}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : (
-            'No routes reported'
-          )}
+          {agent.routeIds.length ? pluralize(agent.routeIds.length, 'route') : 'No routes reported'}
         </dd>
       </dl>
     </section>

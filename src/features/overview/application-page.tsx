@@ -7,6 +7,8 @@ import { ErrorState, LoadingState } from '@/components/query-states'
 import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import { StatusBadge } from '@/components/status-badge'
 import { TimeRangeControls } from '@/components/time-range-controls'
+import { RouteActivity } from '@/environment/commands/route-activity'
+import { ApplicationRouteState } from '@/environment/commands/route-state-cell'
 import { CompareLink } from '@/environment/compare-link'
 import { ScopedLink } from '@/environment/scoped-link'
 import { useEnvironmentInfo } from '@/environment/use-environment-info'
@@ -129,6 +131,7 @@ export function ApplicationPage() {
             />
           </section>
           <RoutesSection applicationId={applicationId} live={live} link={link} />
+          <RouteActivity applicationId={applicationId} />
           <AgentsSection applicationId={applicationId} live={live} />
         </>
       )}
@@ -205,6 +208,7 @@ function RoutesSection({
             <thead>
               <tr>
                 <th scope="col">Route</th>
+                <th scope="col">State</th>
                 <th scope="col" className="num">
                   Exchanges/min
                 </th>
@@ -264,6 +268,9 @@ function RouteRow({
       <th scope="row" className="mono">
         {route.routeId}
       </th>
+      <td>
+        <ApplicationRouteState applicationId={route.applicationId} routeId={route.routeId} />
+      </td>
       <td className="num">{formatRate(route.exchanges / minutes)}</td>
       <td className="num">{formatPercent(errorRate(route))}</td>
       <td className="num">{formatDuration(route.p50Ms)}</td>

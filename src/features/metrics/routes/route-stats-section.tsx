@@ -8,6 +8,7 @@ import {
 } from '@/components/data-table'
 import { EmptyState, ErrorState, LoadingState } from '@/components/query-states'
 import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
+import { RouteStateText } from '@/environment/commands/route-state-cell'
 import type { RouteStats } from '@/lib/api/types'
 import { formatCount, formatDuration, formatPercent } from '@/lib/format'
 import { polling } from '@/lib/query/retry-policy'
@@ -197,6 +198,16 @@ function routeColumns(
           </button>
         )
       },
+    }),
+    column.display({
+      id: 'state',
+      header: 'State',
+      cell: (info) => (
+        <RouteStateText
+          applicationId={info.row.original.applicationId}
+          routeId={info.row.original.routeId}
+        />
+      ),
     }),
     column.accessor('exchanges', {
       header: 'Exchanges',

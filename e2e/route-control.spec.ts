@@ -10,14 +10,14 @@ import { expect, expectNoSeriousA11yViolations, test } from './support/fixtures'
  */
 
 /** An application of acme/<env> with LIVE agents, one of its routes, and its agents. */
-function applicationWithLiveAgents(env: string, notLive = false) {
+function applicationWithLiveAgents(env: string, notLive = false, minLive = 1) {
   const records = listAgentRecords('acme', env)
   const apps = [...new Set(records.map((record) => record.applicationId))]
   for (const applicationId of apps) {
     const agents = records.filter((record) => record.applicationId === applicationId)
     const live = agents.filter((record) => record.status === 'LIVE')
     const others = agents.filter((record) => record.status !== 'LIVE')
-    if (live.length && (!notLive || others.length)) {
+    if (live.length >= minLive && (!notLive || others.length)) {
       const routeId = live[0]?.routeIds[0]
       if (routeId) return { applicationId, routeId, live, others }
     }
@@ -96,7 +96,7 @@ test.describe('route control as an operator', () => {
     page,
     signInAs,
   }) => {
-    const { routeId, live } = applicationWithLiveAgents('dev')
+    const { applicationId, routeId, live } = applicationWithLiveAgents('dev', false, 2)
     const agentId = live[0]?.agentId ?? ''
     await signInAs('ops@acme', { path: `/agents/${agentId}?env=dev` })
     const row = routeRow(routesTable(page), routeId)
@@ -113,6 +113,14 @@ test.describe('route control as an operator', () => {
     await expect(
       page.getByRole('table', { name: 'Recent actions' }).getByRole('row').nth(1),
     ).toContainText(`Stop ${routeId}`)
+
+    // Elsewhere the route is stopped on one of the application's LIVE agents.
+    await page.goto(`/metrics?env=dev&routesApp=${applicationId}`)
+    await expect(
+      routesTable(page)
+        .getByRole('row')
+        .filter({ has: page.getByRole('button', { name: routeId, exact: true }) }),
+    ).toContainText(`Stopped on 1 of ${live.length} agents`)
   })
 
   test('in production, admin@acme must type prod; the action is in the audit log', async ({

@@ -33,6 +33,13 @@ function routeRow(table: Locator, routeId: string): Locator {
 
 const routesTable = (page: Page) => page.getByRole('table', { name: 'Routes' })
 
+/** The progress of a command sent from the page, under the heading its confirmation named. */
+const progressOf = (page: Page, label: string) =>
+  page.getByRole('region', { name: label }).getByRole('table', { name: 'Progress' })
+
+const agentRow = (progress: Locator, agentId: string) =>
+  progress.getByRole('row').filter({ hasText: agentId })
+
 /** POST /commands requests the page sends. */
 function recordCommandPosts(page: Page): string[] {
   const posts: string[] = []
@@ -74,9 +81,9 @@ test.describe('route control as an operator', () => {
     await dialog.getByRole('button', { name: label }).click()
     await expect(dialog).toBeHidden()
 
-    const progress = page.getByRole('list', { name: `Progress of ${label}` })
+    const progress = progressOf(page, label)
     for (const agent of live) {
-      await expect(progress).toContainText(`${agent.agentId}: Acknowledged`)
+      await expect(agentRow(progress, agent.agentId)).toContainText('Acknowledged')
     }
     await expect(row).toContainText('Stopped')
     expect(posts).toHaveLength(1)
@@ -84,7 +91,11 @@ test.describe('route control as an operator', () => {
     const recent = page.getByRole('table', { name: 'Recent actions' })
     const entry = recent.getByRole('row').filter({ hasText: `Stop ${routeId}` })
     await expect(entry).toContainText('Otto Ops')
-    await expect(entry).toContainText('Acknowledged')
+    await expect(entry).toContainText(
+      live.length === 1
+        ? 'Acknowledged'
+        : `Acknowledged by ${live.length} of ${live.length} agents`,
+    )
     await expectNoSeriousA11yViolations(page)
 
     // Stopped: the menu now offers Start.
@@ -105,9 +116,7 @@ test.describe('route control as an operator', () => {
     const label = `Stop route ${routeId} on agent ${agentId} in Development`
     const dialog = page.getByRole('alertdialog', { name: label })
     await dialog.getByRole('button', { name: label }).click()
-    await expect(page.getByRole('list', { name: `Progress of ${label}` })).toContainText(
-      `${agentId}: Acknowledged`,
-    )
+    await expect(agentRow(progressOf(page, label), agentId)).toContainText('Acknowledged')
     await expect(row).toContainText('Stopped')
     await expect(row.getByRole('button', { name: `Start ${routeId}` })).toBeVisible()
     await expect(
@@ -141,8 +150,11 @@ test.describe('route control as an operator', () => {
     await expect(confirm).toBeEnabled()
     await expectNoSeriousA11yViolations(page)
     await confirm.click()
-    const progress = page.getByRole('list', { name: `Progress of ${label}` })
-    await expect(progress.getByText(': Acknowledged')).toHaveCount(live.length)
+    const progress = progressOf(page, label)
+    await expect(progress.getByText('Acknowledged', { exact: true })).toHaveCount(live.length)
+    await expect(page.getByRole('region', { name: label }).getByRole('status')).toHaveText(
+      `Acknowledged by ${live.length} of ${live.length} agents`,
+    )
     await expect(routeRow(routesTable(page), routeId)).toContainText('Suspended')
 
     await page.goto('/admin/audit?env=prod&action=route.suspend')
@@ -188,8 +200,8 @@ test.describe('when agents fail or do not answer', () => {
       .getByRole('alertdialog', { name: label })
       .getByRole('button', { name: label })
       .click()
-    await expect(page.getByRole('list', { name: `Progress of ${label}` })).toContainText(
-      `${agentId}: Failed: Route ${routeId} could not be stopped`,
+    await expect(agentRow(progressOf(page, label), agentId)).toContainText(
+      `Failed: Route ${routeId} could not be stopped`,
     )
     await expect(routeRow(routesTable(page), routeId)).toContainText('Started')
     await expect(
@@ -232,11 +244,11 @@ test('an agent that is not LIVE expires after 60 s', async ({ page, signInAs }) 
   expect(status).toBe(202)
   await page.reload()
   const recent = page.getByRole('table', { name: 'Recent actions' })
-  await expect(recent.getByRole('row').nth(1)).toContainText('Pending')
+  await expect(recent.getByRole('row').nth(1)).toContainText('Waiting for')
   await page.clock.fastForward(61_000)
   await page.reload()
   await expect(recent.getByRole('row').nth(1)).toContainText(
-    'Acknowledged on 1 of 2 agents, Expired on 1 of 2 agents',
+    'Acknowledged by 1 of 2 agents; expired on 1',
   )
 })
 
@@ -261,7 +273,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       .getByRole('alertdialog')
       .getByRole('button', { name: /^Stop route / })
       .click()
-    await expect(page.getByText(': Acknowledged').first()).toBeVisible()
+    await expect(page.getByText('Acknowledged', { exact: true }).first()).toBeVisible()
     await expectNoSeriousA11yViolations(page)
     await page.goto(`/agents/${live[0]?.agentId ?? ''}?env=dev`)
     await expect(page.getByRole('table', { name: 'Recent actions' })).toBeVisible()

@@ -1,10 +1,10 @@
 import { useId } from 'react'
 import type { AgentInfo } from '@/lib/api/types'
+import { actionLabel, allowedActions, routeStateOf } from '@/lib/commands/route-actions'
 import { pluralize } from '@/lib/format'
 import { useScope } from '../use-scope'
 import { usePermissions } from '../use-permissions'
 import { requestRouteControl } from './route-control-store'
-import { actionsAllowed, actionVerb } from './route-state-words'
 import './commands.css'
 
 /**
@@ -43,21 +43,21 @@ export function AgentRoutes({ agent }: { agent: AgentInfo }) {
               </thead>
               <tbody>
                 {agent.routeIds.map((routeId) => {
-                  const state = agent.routeStates[routeId]
+                  const state = routeStateOf(agent, routeId)
                   return (
                     <tr key={routeId}>
                       <th scope="row" className="mono">
                         {routeId}
                       </th>
-                      <td>{state ?? 'Not reported'}</td>
+                      <td>{state}</td>
                       {operator && live ? (
                         <td className="route-actions">
-                          {(state ? actionsAllowed(state) : []).map((action) => (
+                          {allowedActions(state).map((action) => (
                             <button
                               key={action}
                               type="button"
                               className="button"
-                              aria-label={`${actionVerb[action]} ${routeId}`}
+                              aria-label={`${actionLabel(action)} ${routeId}`}
                               onClick={() =>
                                 requestRouteControl({
                                   scope,
@@ -69,7 +69,7 @@ export function AgentRoutes({ agent }: { agent: AgentInfo }) {
                                 })
                               }
                             >
-                              {actionVerb[action]}
+                              {actionLabel(action)}
                             </button>
                           ))}
                         </td>

@@ -1,86 +1,35 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useId, useRef } from 'react'
-import type { Schemas } from '@/lib/api/types'
-import { pluralize } from '@/lib/format'
-import { polling } from '@/lib/query/retry-policy'
+import { useQueryClient } from '@tanstack/react-query'
+import { useEffect, useId } from 'react'
+import { CommandProgressView } from './command-progress'
 import { dismissCommand, type FollowedCommand } from './route-control-store'
-import { routeCommandQueries } from './route-command-queries'
-
-type Target = Schemas['CommandTarget']
-
-const POLL_MS = 1_000
-
-export function targetOutcome(target: Target): string {
-  switch (target.status) {
-    case 'PENDING':
-      return 'Pending'
-    case 'ACKNOWLEDGED':
-      return 'Acknowledged'
-    case 'FAILED':
-      return `Failed: ${target.message ?? 'the agent gave no reason'}`
-    case 'EXPIRED':
-      return 'Expired: the agent did not answer within 60 s'
-  }
-}
+import { useCommandProgress } from './use-command-progress'
 
 /**
- * A sent command's progress per agent, polled until no target is pending (never in a hidden
- * tab, never for another environment: the key holds the scope). Each answer that settles a
- * target reads the agents again, so the route states follow the agents' heartbeats.
+ * A route-control command sent from this page, named as its confirmation named it, with its
+ * progress per agent until no target is pending. Each agent that answers makes the page read
+ * the agents again, so the route states follow their heartbeats at once.
  */
 export function CommandProgressPanel({ followed }: { followed: FollowedCommand }) {
   const headingId = useId()
   const queryClient = useQueryClient()
   const { scope } = followed
-  const command = useQuery({
-    ...routeCommandQueries.detail(scope, followed.commandId),
-    initialData: followed.initial,
-    refetchInterval: (query) =>
-      query.state.data?.targets.some((target) => target.status === 'PENDING')
-        ? polling(POLL_MS)(query)
-        : false,
-  })
-  const targets = command.data.targets
-  const pending = targets.filter((target) => target.status === 'PENDING').length
-  const settled = targets.length - pending
-
-  const seen = useRef(0)
+  const state = useCommandProgress(followed.commandId, scope, { initial: followed.initial })
+  const answered = state.progress ? state.progress.total - state.progress.pending : 0
   useEffect(() => {
-    if (settled <= seen.current) return
-    seen.current = settled
+    if (answered === 0) return
     void queryClient.invalidateQueries({
       queryKey: [{ tenant: scope.tenant, env: scope.env, resource: 'agents' }],
     })
-    if (pending === 0) {
-      void queryClient.invalidateQueries({
-        queryKey: [{ tenant: scope.tenant, env: scope.env, resource: 'commands', entity: 'list' }],
-      })
-    }
-  }, [settled, pending, queryClient, scope])
-
-  const acknowledged = targets.filter((target) => target.status === 'ACKNOWLEDGED').length
+  }, [answered, queryClient, scope])
   return (
-    <section className="command-progress" aria-labelledby={headingId}>
+    <section className="route-command" aria-labelledby={headingId}>
       <h3 id={headingId}>{followed.label}</h3>
-      <p role="status">
-        {pending > 0
-          ? `Waiting for ${pluralize(pending, 'agent')} of ${targets.length}…`
-          : `Done: acknowledged on ${acknowledged} of ${pluralize(targets.length, 'agent')}.`}
-      </p>
-      <ul className="command-progress-targets" aria-label={`Progress of ${followed.label}`}>
-        {targets.map((target) => (
-          <li
-            key={target.agentId}
-            className={`command-target command-target-${target.status.toLowerCase()}`}
-          >
-            <span className="mono">{target.agentId}</span>: {targetOutcome(target)}
-          </li>
-        ))}
-      </ul>
-      {pending === 0 ? (
+      <CommandProgressView state={state} />
+      {state.done ? (
         <button
           type="button"
           className="button button-quiet"
+          aria-label={`Dismiss ${followed.label}`}
           onClick={() => dismissCommand(followed.commandId)}
         >
           Dismiss

@@ -1,21 +1,19 @@
-import { useQuery } from '@tanstack/react-query'
+import { useInfiniteQuery } from '@tanstack/react-query'
 import { useEffect, useId, useMemo } from 'react'
 import { ErrorState, LoadingState } from '@/components/query-states'
 import { ExactTime } from '@/components/time-display'
-import type { Schemas } from '@/lib/api/types'
+import { commandProgress, targetStatusText } from '@/lib/commands/command-progress'
+import { actionLabel } from '@/lib/commands/route-actions'
 import { pluralize } from '@/lib/format'
 import { polling } from '@/lib/query/retry-policy'
+import { commandResources, type Command } from '@/lib/resources/commands'
 import { environmentName } from '../environment-info'
 import { useEnvironmentInfo } from '../use-environment-info'
 import { useScope } from '../use-scope'
 import { CommandProgressPanel } from './command-progress-panel'
 import { RouteControlDialog } from './route-control-dialog'
 import { endRouteControlRequest, useRouteControlStore } from './route-control-store'
-import { actionVerb } from './route-state-words'
-import { routeCommandQueries } from './route-command-queries'
 import './commands.css'
-
-type Command = Schemas['Command']
 
 const RECENT_REFRESH_MS = 15_000
 
@@ -54,7 +52,7 @@ export function RouteActivity({
     <>
       {asked ? <RouteControlDialog request={asked} onClose={endRouteControlRequest} /> : null}
       {here.length ? (
-        <div className="command-progress-list">
+        <div className="route-command-list">
           {here.map((command) => (
             <CommandProgressPanel key={command.commandId} followed={command} />
           ))}
@@ -67,37 +65,20 @@ export function RouteActivity({
 
 function describeAction(command: Command): string {
   const request = command.request
-  if (request.type === 'route-control') return `${actionVerb[request.action]} ${request.routeId}`
+  if (request.type === 'route-control') return `${actionLabel(request.action)} ${request.routeId}`
   return `Replay execution ${request.executionId}`
 }
 
-const outcomeWords: Readonly<Record<Schemas['CommandTargetStatus'], string>> = {
-  PENDING: 'Pending',
-  ACKNOWLEDGED: 'Acknowledged',
-  FAILED: 'Failed',
-  EXPIRED: 'Expired',
-}
-
-/** "Acknowledged", or per status "Acknowledged on 4 of 5 agents, Expired on 1 of 5 agents". */
+/** The whole command's outcome, or on an agent's page that agent's ("Failed: <message>"). */
 export function commandOutcome(command: Command, agentId: string | null): string {
-  const targets = agentId
-    ? command.targets.filter((target) => target.agentId === agentId)
-    : command.targets
-  const counts = new Map<string, number>()
-  for (const target of targets) {
-    const word = outcomeWords[target.status]
-    counts.set(word, (counts.get(word) ?? 0) + 1)
+  if (agentId) {
+    const target = command.targets.find((candidate) => candidate.agentId === agentId)
+    return target ? targetStatusText(target) : '—'
   }
-  if (counts.size <= 1) {
-    const [only] = targets
-    if (!only) return '—'
-    return only.status === 'FAILED' && targets.length === 1 && only.message
-      ? `Failed: ${only.message}`
-      : outcomeWords[only.status]
+  if (command.targets.length === 1 && command.targets[0]) {
+    return targetStatusText(command.targets[0])
   }
-  return [...counts.entries()]
-    .map(([word, count]) => `${word} on ${count} of ${pluralize(targets.length, 'agent')}`)
-    .join(', ')
+  return commandProgress(command).summary
 }
 
 function RecentActions({
@@ -110,13 +91,13 @@ function RecentActions({
   const headingId = useId()
   const scope = useScope()
   const where = environmentName(useEnvironmentInfo(scope.env), scope.env)
-  const commands = useQuery({
-    ...routeCommandQueries.list(scope, applicationId),
+  const commands = useInfiniteQuery({
+    ...commandResources.list(scope, { applicationId }),
     refetchInterval: polling(RECENT_REFRESH_MS),
   })
   const items = useMemo(
     () =>
-      (commands.data?.items ?? []).filter(
+      (commands.data?.pages.flatMap((page) => page.items) ?? []).filter(
         (command) => !agentId || command.targets.some((target) => target.agentId === agentId),
       ),
     [commands.data, agentId],
@@ -164,6 +145,16 @@ function RecentActions({
             ))}
           </tbody>
         </table>
+        {commands.hasNextPage ? (
+          <button
+            type="button"
+            className="button"
+            disabled={commands.isFetchingNextPage}
+            onClick={() => void commands.fetchNextPage()}
+          >
+            {commands.isFetchingNextPage ? 'Loading older actions…' : 'Load older actions'}
+          </button>
+        ) : null}
       </div>
     )
   return (

@@ -1,12 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { commandSchema } from '@/lib/api/generated/response-schemas/command'
-import { sendWrite } from '@/lib/api/write'
-import { pluralize } from '@/lib/format'
+import { actionLabel, routeActionSentence, type RouteAction } from '@/lib/commands/route-actions'
+import { commandScopeKey, sendCommand } from '@/lib/resources/commands'
 import { environmentName, isProduction } from '../environment-info'
 import { useEnvironmentInfo } from '../use-environment-info'
 import { WriteDialog } from '../write-dialog'
 import { followCommand, type RouteControlRequest } from './route-control-store'
-import { actionVerb, type RouteAction } from './route-state-words'
 
 const consequence: Readonly<Record<RouteAction, string>> = {
   stop: 'The route stops taking messages (exchanges in flight finish first) until it is started again.',
@@ -18,10 +16,9 @@ const consequence: Readonly<Record<RouteAction, string>> = {
 
 /** "Stop route orders-in on 5 agents in Production", "… on agent orders-1 in Production". */
 export function routeControlLabel(request: RouteControlRequest, where: string): string {
-  const on = request.agentId
-    ? `on agent ${request.agentId}`
-    : `on ${pluralize(request.liveAgents, 'agent')}`
-  return `${actionVerb[request.action]} route ${request.routeId} ${on} in ${where}`
+  return request.agentId
+    ? `${actionLabel(request.action)} route ${request.routeId} on agent ${request.agentId} in ${where}`
+    : routeActionSentence(request.action, request.routeId, request.liveAgents, where)
 }
 
 /**
@@ -66,12 +63,9 @@ export function RouteControlDialog({
       }
       onClose={onClose}
       send={async ({ signal, idempotencyKey }) => {
-        const { data: command } = await sendWrite({
-          method: 'POST',
-          path: '/commands',
-          tenant: scope.tenant,
-          env: scope.env,
-          body: {
+        const command = await sendCommand({
+          scope,
+          input: {
             type: 'route-control',
             applicationId: request.applicationId,
             routeId: request.routeId,
@@ -79,7 +73,6 @@ export function RouteControlDialog({
             agentIds: request.agentId ? [request.agentId] : null,
           },
           idempotencyKey,
-          schema: commandSchema,
           signal,
         })
         followCommand({
@@ -89,9 +82,7 @@ export function RouteControlDialog({
           applicationId: request.applicationId,
           initial: command,
         })
-        void queryClient.invalidateQueries({
-          queryKey: [{ tenant: scope.tenant, env: scope.env, resource: 'commands' }],
-        })
+        void queryClient.invalidateQueries({ queryKey: commandScopeKey(scope) })
         return {
           message: `Sent: ${label}.`,
           scope,

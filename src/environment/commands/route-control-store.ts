@@ -1,7 +1,7 @@
 import { create } from 'zustand'
-import type { Schemas } from '@/lib/api/types'
+import type { RouteAction } from '@/lib/commands/route-actions'
 import type { Scope } from '@/lib/query/query-scope'
-import type { RouteAction } from './route-state-words'
+import type { Command } from '@/lib/resources/commands'
 
 /** A route-control action asked for in place (a button, a menu item), before it is confirmed. */
 export interface RouteControlRequest {
@@ -22,7 +22,7 @@ export interface FollowedCommand {
   /** What it did, as the confirmation said it: "Stop route orders-in on 5 agents in Production". */
   label: string
   applicationId: string
-  initial: Schemas['Command']
+  initial: Command
 }
 
 interface RouteControlState {

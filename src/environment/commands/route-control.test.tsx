@@ -152,8 +152,16 @@ describe('route control on an agent’s page', () => {
     expect(within(dialog).queryByLabelText(/to confirm/)).toBeNull()
     await user.click(within(dialog).getByRole('button', { name: label }))
 
-    const progress = await screen.findByRole('list', { name: `Progress of ${label}` })
-    await waitFor(() => expect(progress).toHaveTextContent(`${agent.agentId}: Acknowledged`))
+    const followed = await screen.findByRole('region', { name: label })
+    const progress = within(followed).getByRole('table', { name: 'Progress' })
+    await waitFor(
+      () =>
+        expect(
+          within(progress).getByRole('row', { name: new RegExp(agent.agentId) }),
+        ).toHaveTextContent('Acknowledged'),
+      // The first poll comes a second after the answer to POST.
+      { timeout: 5_000 },
+    )
     const posts = requests.filter((r) => r.method === 'POST')
     expect(posts).toHaveLength(1)
     expect(posts[0]?.headers.get('Idempotency-Key')).toBeTruthy()
@@ -187,9 +195,14 @@ describe('route control on an agent’s page', () => {
     await user.click(screen.getByRole('menuitem', { name: `Stop ${routeId}` }))
     const dialog = screen.getByRole('alertdialog', { name: /^Stop route / })
     await user.click(within(dialog).getByRole('button', { name: /^Stop route / }))
-    const progress = await screen.findByRole('list', { name: /^Progress of Stop route / })
-    expect(progress).toHaveTextContent('a-1: Failed: route is busy')
-    expect(progress).toHaveTextContent('a-2: Expired: the agent did not answer within 60 s')
+    const followed = await screen.findByRole('region', { name: /^Stop route / })
+    const progress = within(followed).getByRole('table', { name: 'Progress' })
+    expect(within(progress).getByRole('row', { name: /a-1/ })).toHaveTextContent(
+      'Failed: route is busy',
+    )
+    expect(within(progress).getByRole('row', { name: /a-2/ })).toHaveTextContent(
+      'Expired: the agent did not answer within 60 s',
+    )
   })
 })
 
@@ -251,19 +264,22 @@ describe('commandOutcome', () => {
     action: 'stop' as const,
     agentIds: null,
   }
-  it('says one word when every target agrees, else how many of each', () => {
+  it('sums the targets up, or says what the one target did', () => {
     expect(
       commandOutcome(
         command('dev', request, [target('a', 'ACKNOWLEDGED'), target('b', 'ACKNOWLEDGED')]),
         null,
       ),
-    ).toBe('Acknowledged')
+    ).toBe('Acknowledged by 2 of 2 agents')
+    expect(commandOutcome(command('dev', request, [target('a', 'FAILED', 'busy')]), null)).toBe(
+      'Failed: busy',
+    )
     expect(
       commandOutcome(
         command('dev', request, [target('a', 'ACKNOWLEDGED'), target('b', 'EXPIRED')]),
         null,
       ),
-    ).toBe('Acknowledged on 1 of 2 agents, Expired on 1 of 2 agents')
+    ).toBe('Acknowledged by 1 of 2 agents; expired on 1')
   })
   it('on an agent’s page, says what that agent did', () => {
     const done = command('dev', request, [

@@ -1,26 +1,31 @@
 import { useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { MenuButton } from '@/components/menu-button'
-import type { AgentInfo } from '@/lib/api/types'
+import {
+  actionLabel,
+  allowedActionsAcross,
+  summarizeRouteStates,
+} from '@/lib/commands/route-actions'
 import type { Scope } from '@/lib/query/query-scope'
 import { agentResources } from '@/lib/resources/agents'
 import { useScope } from '../use-scope'
 import { usePermissions } from '../use-permissions'
 import { requestRouteControl } from './route-control-store'
-import { actionsAllowedOnAny, actionVerb, routeStateSummary } from './route-state-words'
+import { countedAgents, statesOf } from './route-agents'
 import './commands.css'
 
 /**
- * The agents of an application that report a route, from the environment's one agent list
+ * The agents of an application whose state of a route counts (see `countedAgents`), from the
+ * environment's one agent list
  * (shared with every other view; its page's own query keeps it fresh).
  */
 function useRouteAgents(scope: Scope, applicationId: string, routeId: string) {
   const agents = useQuery(agentResources.list(scope))
   return useMemo(
     () =>
-      (agents.data?.items ?? []).filter(
-        (agent: AgentInfo) =>
-          agent.applicationId === applicationId && agent.routeStates[routeId] !== undefined,
+      countedAgents(
+        (agents.data?.items ?? []).filter((agent) => agent.applicationId === applicationId),
+        routeId,
       ),
     [agents.data, applicationId, routeId],
   )
@@ -36,7 +41,7 @@ export function RouteStateText({
 }) {
   const scope = useScope()
   const agents = useRouteAgents(scope, applicationId, routeId)
-  return <>{routeStateSummary(agents, routeId) ?? '—'}</>
+  return <>{summarizeRouteStates(statesOf(agents, routeId)) ?? '—'}</>
 }
 
 /**
@@ -54,18 +59,19 @@ export function ApplicationRouteState({
   const { can } = usePermissions()
   const agents = useRouteAgents(scope, applicationId, routeId)
   const liveAgents = agents.filter((agent) => agent.status === 'LIVE').length
-  const actions = liveAgents > 0 && can('route-control') ? actionsAllowedOnAny(agents, routeId) : []
+  const states = statesOf(agents, routeId)
+  const actions = liveAgents > 0 && can('route-control') ? allowedActionsAcross(states) : []
   return (
     <span className="route-state">
-      <span>{routeStateSummary(agents, routeId) ?? '—'}</span>
+      <span>{summarizeRouteStates(states) ?? '—'}</span>
       {actions.length ? (
         <MenuButton
           label={`Actions for ${routeId}`}
           text="Actions"
           className="button"
           items={actions.map((action) => ({
-            text: actionVerb[action],
-            label: `${actionVerb[action]} ${routeId}`,
+            text: actionLabel(action),
+            label: `${actionLabel(action)} ${routeId}`,
             onSelect: () =>
               requestRouteControl({
                 scope,

@@ -85,6 +85,15 @@ describe('POST /commands: route control', () => {
     const states = (await agent(LIVE)).routeStates
     expect(states['order-intake']).toBe('Stopped')
     expect(states['order-validate']).toBe('Started')
+    const events = await get(
+      'AgentEventPage',
+      `/agents/${LIVE}/events?environment=dev&limit=2`,
+      ops,
+    )
+    expect(events.items[0]).toMatchObject({
+      type: 'ROUTE_STOPPED',
+      message: 'Route order-intake stopped by route control',
+    })
     const listed = await get('AgentList', '/agents?environment=dev', ops)
     expect(listed.items.find((a) => a.agentId === LIVE)?.routeStates['order-intake']).toBe(
       'Stopped',

@@ -152,6 +152,21 @@ describe('POST /commands: route control', () => {
     expect((await agent(LIVE)).routeStates['order-intake']).toBe('Stopped')
   })
 
+  it('takes a key again in another environment, and from 24 h on', async () => {
+    const first = await accepted(stop(), { key: 'again', token: admin })
+    const staging = await post(
+      { ...stop(), applicationId: 'payment-gateway', routeId: 'payment-capture' },
+      { key: 'again', token: admin, env: 'staging' },
+    )
+    expect(staging.status).toBe(202)
+    setMockNow(NOW + 24 * 3600_000 - 1)
+    expect((await post(stop(), { key: 'again', token: admin })).status).toBe(200)
+    setMockNow(NOW + 24 * 3600_000)
+    const later = await post(stop(), { key: 'again', token: admin })
+    expect(later.status).toBe(202)
+    expect((later.body as Schemas['Command']).commandId).not.toBe(first.commandId)
+  })
+
   it('names the member for unknown and out-of-range members, empty agentIds, agents not running it', async () => {
     await expectProblem(post({ ...stop(), extra: 1 }), 400, /extra/)
     await expectProblem(post({ ...stop(), action: 'pause' }), 400, /action/)

@@ -1,9 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Schemas } from '@/lib/api/types'
 import { listAgentRecords } from '@/mocks/agents/agent-data'
+import { setMockNow } from '@/mocks/clock'
 import { server } from '@/mocks/node'
 import { polyfillDialog } from '@/test/dialog-polyfill'
 import { renderPage } from '@/test/render-page'
@@ -20,6 +21,7 @@ import { commandOutcome } from './route-activity'
 
 beforeAll(polyfillDialog)
 beforeEach(() => useRouteControlStore.setState({ request: null, followed: [] }))
+afterEach(() => setMockNow(null))
 
 type Command = Schemas['Command']
 
@@ -166,6 +168,39 @@ describe('route control on an agent’s page', () => {
     expect(posts).toHaveLength(1)
     expect(posts[0]?.headers.get('Idempotency-Key')).toBeTruthy()
     expect(await posts[0]?.clone().json()).toEqual(request)
+  })
+
+  it('against the mock: the route stops once the agent acknowledges, and the action is listed', async () => {
+    const user = userEvent.setup()
+    const agent = liveAgent('dev')
+    const routeId = agent.routeIds[0] ?? ''
+    const sentAt = Date.now()
+    setMockNow(sentAt)
+    await renderAgent('dev', agent.agentId, 'ops@acme')
+    await user.click(await screen.findByRole('button', { name: `Stop ${routeId}` }))
+    const label = `Stop route ${routeId} on agent ${agent.agentId} in Development`
+    await user.click(
+      within(screen.getByRole('alertdialog', { name: label })).getByRole('button', { name: label }),
+    )
+    const followed = await screen.findByRole('region', { name: label })
+    expect(within(followed).getByRole('status')).toHaveTextContent('Waiting for 1 of 1 agent')
+    // The mock's LIVE agents answer within 2 s of its clock.
+    setMockNow(sentAt + 2_500)
+    await waitFor(
+      () =>
+        expect(within(followed).getByRole('status')).toHaveTextContent(
+          'Acknowledged by 1 of 1 agent',
+        ),
+      { timeout: 5_000 },
+    )
+    const row = within(screen.getByRole('table', { name: 'Routes' })).getByRole('row', {
+      name: new RegExp(`^${routeId} `),
+    })
+    await waitFor(() => expect(row).toHaveTextContent('Stopped'))
+    expect(within(row).getByRole('button', { name: `Start ${routeId}` })).toBeInTheDocument()
+    const recent = await screen.findByRole('table', { name: 'Recent actions' })
+    await waitFor(() => expect(recent).toHaveTextContent(`Stop ${routeId}`))
+    expect(recent).toHaveTextContent('Acknowledged')
   })
 
   it('shows a failed and an expired agent in words', async () => {

@@ -31,7 +31,7 @@ function routeRow(table: Locator, routeId: string): Locator {
     .filter({ has: table.page().getByRole('rowheader', { name: routeId, exact: true }) })
 }
 
-const routesTable = (page: Page) => page.getByRole('table', { name: 'Routes' })
+const routesTable = (page: Page) => page.getByRole('table', { name: 'Routes', exact: true })
 
 /** The progress of a command sent from the page, under the heading its confirmation named. */
 const progressOf = (page: Page, label: string) =>

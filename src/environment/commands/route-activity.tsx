@@ -12,15 +12,17 @@ import { useEnvironmentInfo } from '../use-environment-info'
 import { useScope } from '../use-scope'
 import { CommandProgressPanel } from './command-progress-panel'
 import { RouteControlDialog } from './route-control-dialog'
+import { RoutesWithoutTraffic } from './routes-without-traffic'
 import { endRouteControlRequest, useRouteControlStore } from './route-control-store'
 import './commands.css'
 
 const RECENT_REFRESH_MS = 15_000
 
 /**
- * Route control on a page: the confirmation of the action asked for in place, the progress of
- * what was sent, and "Recent actions" (what was done to the application, or to the agent on
- * its page). Mount once per page.
+ * Route control on a page: the confirmation of the action asked for in place, on an
+ * application's page its routes that had no traffic in the range (a stopped one must stay in
+ * reach), the progress of what was sent, and "Recent actions" (what was done to the
+ * application, or to the agent on its page). Mount once per page.
  */
 export function RouteActivity({
   applicationId,
@@ -51,6 +53,7 @@ export function RouteActivity({
   return (
     <>
       {asked ? <RouteControlDialog request={asked} onClose={endRouteControlRequest} /> : null}
+      {agentId ? null : <RoutesWithoutTraffic applicationId={applicationId} />}
       {here.length ? (
         <div className="route-command-list">
           {here.map((command) => (

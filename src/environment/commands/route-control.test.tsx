@@ -282,6 +282,24 @@ describe('route control on an application’s page', () => {
     expect(confirm).toBeEnabled()
   })
 
+  it('keeps routes without traffic in the range in reach, with their state and actions', async () => {
+    const agent = liveAgent('dev')
+    server.use(
+      http.get('*/api/v1/stats/routes', () =>
+        HttpResponse.json({ tenantId: 'acme', environment: 'dev', items: [] }),
+      ),
+    )
+    await renderApplication('dev', agent.applicationId, agent.routeIds[0] ?? '', 'ops@acme')
+    const idle = await screen.findByRole('table', { name: 'No traffic in this range' })
+    for (const routeId of agent.routeIds) {
+      const row = within(idle).getByRole('row', { name: new RegExp(`^${routeId} `) })
+      expect(row).toHaveTextContent('Started')
+      expect(
+        await within(row).findByRole('button', { name: `Actions for ${routeId}` }),
+      ).toBeInTheDocument()
+    }
+  })
+
   it('offers a viewer no menu', async () => {
     const agent = liveAgent('staging')
     const routeId = agent.routeIds[0] ?? ''

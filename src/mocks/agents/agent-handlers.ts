@@ -1,8 +1,9 @@
 import type { AgentStatus } from '@/lib/api/types'
-import { listAgentEventRecords, toAgentEvent } from './agent-events'
+import { listAgentEventsWithCommands, toAgentEvent } from './agent-events'
 import { findAgentRecord, listAgentRecords, toAgentInfo } from './agent-data'
 import { apiGet, ok } from '../api-route'
 import { mockNow } from '../clock'
+import { changedRouteStates } from '../tenant-state/route-states'
 import { decodeCursor, encodeCursor } from '../pagination'
 import { badRequest, notFound } from '../problem'
 import {
@@ -22,6 +23,7 @@ export const agentHandlers = [
     const status = enumParam(scope.url, 'status', STATUSES)
     const q = optionalParam(scope.url, 'q')?.toLowerCase()
     const now = mockNow()
+    const changed = changedRouteStates(scope.tenant, scope.environment, now)
     const items = listAgentRecords(scope.tenant, scope.environment)
       .filter((agent) => applicationId === undefined || agent.applicationId === applicationId)
       .filter((agent) => status === undefined || agent.status === status)
@@ -32,7 +34,7 @@ export const agentHandlers = [
             field.toLowerCase().includes(q),
           ),
       )
-      .map((agent) => toAgentInfo(agent, scope.tenant, scope.environment, now))
+      .map((agent) => toAgentInfo(agent, scope.tenant, scope.environment, now, changed))
     return ok('AgentList', { items })
   }),
 
@@ -53,7 +55,7 @@ export const agentHandlers = [
     if (position && typeof position.before !== 'number')
       throw badRequest('The cursor is malformed.')
     const before = typeof position?.before === 'number' ? position.before : Infinity
-    const events = listAgentEventRecords(scope.tenant, scope.environment, agent)
+    const events = listAgentEventsWithCommands(scope.tenant, scope.environment, agent)
     const start = events.findIndex((event) => event.seq < before)
     const page = start === -1 ? [] : events.slice(start, start + limit)
     const last = page[page.length - 1]

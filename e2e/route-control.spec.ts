@@ -185,6 +185,36 @@ test.describe('route control as an operator', () => {
   })
 })
 
+test('a switch of environment while a command is followed stops its polling', async ({
+  page,
+  signInAs,
+}) => {
+  await page.clock.install()
+  const { applicationId, routeId } = applicationWithLiveAgents('dev')
+  await signInAs('ops@acme', { path: `/overview/${applicationId}?env=dev` })
+  await page.clock.pauseAt(Date.now() + 1_000)
+  await chooseAction(page, routeId, 'Stop')
+  const dialog = page.getByRole('alertdialog', { name: /^Stop route / })
+  await dialog.getByRole('button', { name: /^Stop route / }).click()
+  const followed = page.getByRole('region', { name: /^Stop route / })
+  await expect(followed.getByRole('status')).toContainText('Waiting for')
+
+  const afterSwitch: string[] = []
+  await page
+    .getByRole('banner')
+    .getByRole('combobox', { name: 'Environment' })
+    .selectOption('staging')
+  await expect(page.getByRole('banner')).toContainText('Operator in Staging')
+  page.on('request', (request) => {
+    if (request.url().includes('/api/v1/commands/')) afterSwitch.push(request.url())
+  })
+  await expect(followed).toHaveCount(0)
+  // Time enough for many polls (one a second while a target is pending), and for the agents
+  // to answer: the old environment's command is not read again.
+  await page.clock.runFor(10_000)
+  expect(afterSwitch).toEqual([])
+})
+
 test.describe('when agents fail or do not answer', () => {
   test.use({ mockSettings: { failCommands: true } })
 

@@ -280,6 +280,11 @@ test('an agent that is not LIVE expires after 60 s', async ({ page, signInAs }) 
   await expect(recent.getByRole('row').nth(1)).toContainText(
     'Acknowledged by 1 of 2 agents; expired on 1',
   )
+  const entry = recent.getByRole('row').nth(1)
+  await entry.getByText('Per agent').click()
+  await expect(entry.getByRole('listitem').filter({ hasText: stale })).toContainText(
+    'Expired: the agent did not answer within 60 s',
+  )
 })
 
 for (const colorScheme of ['light', 'dark'] as const) {

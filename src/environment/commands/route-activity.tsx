@@ -143,7 +143,22 @@ function RecentActions({
                       ? `agent ${command.targets[0]?.agentId ?? ''}`
                       : pluralize(command.targets.length, 'agent')}
                 </td>
-                <td>{commandOutcome(command, agentId)}</td>
+                <td>
+                  {commandOutcome(command, agentId)}
+                  {!agentId && command.targets.length > 1 ? (
+                    <details className="recent-action-targets">
+                      <summary>Per agent</summary>
+                      <ul>
+                        {command.targets.map((target) => (
+                          <li key={target.agentId}>
+                            <span className="mono">{target.agentId}</span>:{' '}
+                            {targetStatusText(target)}
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -3,6 +3,7 @@ import { adminHandlers } from './admin/admin-handlers'
 import { agentHandlers } from './agents/agent-handlers'
 import { auditHandlers } from './audit/audit-handlers'
 import { authHandlers } from './auth/auth-handlers'
+import { configHandlers } from './config/config-handlers'
 import { environmentHandlers } from './environments/environment-handlers'
 import { alertHandlers } from './alerts/alert-handlers'
 import { executionHandlers } from './executions/execution-handlers'
@@ -23,6 +24,7 @@ export const endpoints: RequestHandler[] = [
   ...agentHandlers,
   ...executionHandlers,
   ...alertHandlers,
+  ...configHandlers,
   ...usageHandlers,
   ...logHandlers,
   ...metricHandlers,

@@ -172,3 +172,29 @@ test("an admin copies staging's settings to prod, typing prod, and finds it in t
   await expect(entry).toContainText('Ada Admin')
   await expect(entry).toContainText('Done')
 })
+
+test('the comparison page lists the applications whose configuration differs, each linking to its comparison', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('ops@acme', { path: '/compare?env=prod&with=staging' })
+  const heading = page.getByRole('heading', { name: 'Configuration differences' })
+  // Read only once the section is in view.
+  await heading.scrollIntoViewIfNeeded()
+  const table = page.getByRole('table', { name: 'Configuration differences' })
+  const row = table.getByRole('row').filter({ hasText: 'order-service' })
+  await expect(row).toContainText('Tracing, Maximum payload size, Log level, Masked keys')
+  await row.getByRole('link', { name: 'Compare the configuration of order-service' }).click()
+  await expect(page).toHaveURL(/\/overview\/order-service\?.*configWith=staging/)
+  const section = configuration(page)
+  await expect(
+    section.getByRole('table', { name: 'Configuration in Staging and Production' }),
+  ).toBeVisible()
+  // A viewer in prod may still copy prod's settings to staging, where ops@acme operates.
+  await expect(
+    section.getByRole('button', { name: 'Copy Staging settings to Production' }),
+  ).toBeDisabled()
+  await expect(
+    section.getByRole('button', { name: 'Copy Production settings to Staging' }),
+  ).toBeEnabled()
+})

@@ -9,7 +9,7 @@ import { setMockNow } from '@/mocks/clock'
 import { call } from '@/mocks/mock-api-test-support'
 import { polyfillDialog } from '@/test/dialog-polyfill'
 import { renderPage } from '@/test/render-page'
-import { ConfigSection } from './config-section'
+import { ConfigSection, whilePending } from './config-section'
 
 beforeAll(polyfillDialog)
 const NOW = Date.parse('2026-11-25T14:30:00.000Z')
@@ -181,5 +181,22 @@ describe('Configuration on the application page', () => {
     expect(
       within(region).getByRole('button', { name: 'Copy Production settings to Staging' }),
     ).toBeEnabled()
+  })
+})
+
+describe('reading the applied count again', () => {
+  const config = (pending: number) => ({ agents: { applied: 3, pending } }) as Schemas['AppConfig']
+  const state = (data: Schemas['AppConfig'] | undefined, fetchFailureCount = 0) => ({
+    state: { data, fetchFailureCount, error: null },
+  })
+
+  it('polls every second while an agent has not applied it, and stops once all have', () => {
+    expect(whilePending(state(config(2)))).toBe(1000)
+    expect(whilePending(state(config(0)))).toBe(false)
+    expect(whilePending(state(undefined))).toBe(false)
+  })
+
+  it('backs off while reads fail', () => {
+    expect(whilePending(state(config(2), 3))).toBeGreaterThan(1000)
   })
 })

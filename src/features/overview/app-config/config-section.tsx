@@ -18,6 +18,13 @@ import './app-config.css'
 /** How often the applied count is read while agents have not all applied the current version. */
 const PENDING_POLL_MS = 1000
 
+/** Read again only while some live agent has not applied it (backing off while reads fail). */
+export function whilePending(query: {
+  state: { data?: AppConfig; fetchFailureCount: number; error: unknown }
+}): number | false {
+  return (query.state.data?.agents.pending ?? 0) > 0 ? polling(PENDING_POLL_MS)(query) : false
+}
+
 /**
  * "Configuration" on an application's page: its settings in this environment as a form, who
  * changed them last, "Save configuration" through the safe path, then how many live agents
@@ -28,9 +35,7 @@ export function ConfigSection({ scope, applicationId }: { scope: Scope; applicat
   const headingId = useId()
   const query = useQuery({
     ...appConfigResources.detail(scope, applicationId),
-    // Only while some live agent has not applied it; a failed read backs off.
-    refetchInterval: (current) =>
-      (current.state.data?.agents.pending ?? 0) > 0 ? polling(PENDING_POLL_MS)(current) : false,
+    refetchInterval: whilePending,
   })
   return (
     <section

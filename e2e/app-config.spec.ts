@@ -198,3 +198,35 @@ test('the comparison page lists the applications whose configuration differs, ea
     section.getByRole('button', { name: 'Copy Production settings to Staging' }),
   ).toBeEnabled()
 })
+
+test('a switch of environment closes the save dialog without sending it', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('ops@acme', { path: '/overview/order-service?env=dev' })
+  const writes: string[] = []
+  page.on('request', (request) => {
+    if (request.url().includes('/config') && request.method() !== 'GET') writes.push(request.url())
+  })
+  const section = configuration(page)
+  await section.getByLabel('Log level').selectOption('ERROR')
+  await section.getByRole('button', { name: 'Save configuration', exact: true }).click()
+  const dialog = page.getByRole('alertdialog', {
+    name: 'Save configuration of order-service in Development',
+  })
+  await expect(dialog).toBeVisible()
+  // The modal keeps the switcher out of reach: the switch comes from history (another tab's link).
+  await page.evaluate(() => {
+    const url = new URL(location.href)
+    url.searchParams.set('env', 'staging')
+    history.pushState(null, '', url)
+    dispatchEvent(new PopStateEvent('popstate'))
+  })
+  await expect(dialog).toBeHidden()
+  // Staging's own settings (someone set DEBUG there), nothing of the edit made in dev.
+  await expect(section.getByLabel('Log level')).toHaveValue('DEBUG')
+  await page.goBack()
+  await expect(section.getByText('Defaults, never changed')).toBeVisible()
+  await expect(section.getByLabel('Log level')).toHaveValue('DEBUG')
+  expect(writes).toEqual([])
+})

@@ -3,7 +3,12 @@ import { listAgentRecords } from '../agents/agent-data'
 import { toIso } from '../clock'
 import { capturesPayloads } from '../executions/execution-capture'
 import { hashString } from '../random'
-import { readTenantRecord, writeTenantRecord } from '../tenant-state/tenant-state'
+import {
+  findEnvironment,
+  readTenantRecord,
+  readTenantState,
+  writeTenantRecord,
+} from '../tenant-state/tenant-state'
 
 /**
  * Each application's configuration per environment, as the server keeps it in the tenant's
@@ -35,8 +40,9 @@ const ACK_MIN_MS = 400
 const ACK_SPREAD_MS = 1600
 
 /** What agents are told before anybody changes anything, per kind of environment. */
-function defaultsFor(environment: string): AppSettings {
-  const production = environment === 'prod' || environment === 'eu-live'
+function defaultsFor(tenantId: string, environment: string): AppSettings {
+  // Production as the tenant describes it (the flag, not the id).
+  const production = findEnvironment(readTenantState(tenantId), environment)?.production === true
   return {
     // Below production everything is traced; production traces what failed.
     tracing: production ? 'FAILED_ONLY' : 'ALL',
@@ -89,7 +95,7 @@ export function seededConfig(
   applicationId: string,
   now: number,
 ): StoredConfig {
-  const settings = defaultsFor(environment)
+  const settings = defaultsFor(tenantId, environment)
   // The applications whose executions carry no snapshot capture nothing (execution-capture).
   if (!capturesPayloads(tenantId, environment, applicationId)) settings.payloadCapture = 'NONE'
   const change = SEEDED_CHANGES[`${tenantId}/${environment}/${applicationId}`]

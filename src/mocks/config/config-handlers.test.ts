@@ -146,6 +146,36 @@ describe('PUT /apps/{applicationId}/config', () => {
     expect(new Set(seen).size).toBeGreaterThan(2)
   })
 
+  it("shows in each live agent's events once it has applied it", async () => {
+    const agent = listAgentRecords('acme', 'dev').find(
+      (record) => record.applicationId === 'order-service' && record.status === 'LIVE',
+    )
+    if (!agent) throw new Error('no live order-service agent in dev')
+    const events = () =>
+      get('AgentEventPage', `/agents/${agent.agentId}/events?environment=dev&limit=5`, ops).then(
+        (page) => page.items,
+      )
+    const before = await events()
+    const { settings } = await read('order-service', 'dev')
+    await put(
+      'order-service',
+      'dev',
+      ops,
+      { settings: { ...settings, logLevel: 'WARN' } },
+      { 'If-Match': '"1"' },
+    )
+    expect((await events())[0]).toEqual(before[0])
+    setMockNow(NOW + 2_000)
+    const [newest, next] = await events()
+    expect(newest).toMatchObject({
+      type: 'CONFIG_CHANGED',
+      message: 'Configuration version 2 applied (logLevel changed by Otto Ops)',
+    })
+    expect(Date.parse(newest?.timestamp ?? '')).toBeGreaterThan(NOW)
+    expect(next?.eventId).toBe(before[0]?.eventId)
+    expect(newest?.eventId).not.toBe(before[0]?.eventId)
+  })
+
   it('is 428 without If-Match, before the body is looked at', async () => {
     await expectProblem(put('order-service', 'dev', ops, { settings: 'nonsense' }), 428)
     expect(readAudit('acme').at(-1)).toMatchObject({ action: 'config.update', outcome: 'failed' })

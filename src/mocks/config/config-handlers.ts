@@ -7,8 +7,11 @@ import { mockNow, toIso } from '../clock'
 import { badRequest, forbiddenRole, notFound, ProblemError } from '../problem'
 import { requireScope, type RequestScope } from '../scope-guard'
 import { accessOf } from '../tenant-state/access'
+import { logAgentEvents } from '../agents/agent-event-log'
 import {
+  acknowledgedAt,
   hasAgents,
+  liveAgentsOf,
   saveConfig,
   storedConfig,
   toAppConfig,
@@ -109,6 +112,22 @@ export const configHandlers = [
           pushedAt: now,
         }
         saveConfig(scope.tenant, scope.environment, applicationId, next)
+        // Each live agent reports the change in its events once it has applied it.
+        const changed = Object.keys(settings).filter(
+          (key) =>
+            JSON.stringify(settings[key as keyof AppSettings]) !==
+            JSON.stringify(stored.settings[key as keyof AppSettings]),
+        )
+        logAgentEvents(
+          scope.tenant,
+          scope.environment,
+          liveAgentsOf(scope.tenant, scope.environment, applicationId).map((agent) => ({
+            agentId: agent.agentId,
+            type: 'CONFIG_CHANGED' as const,
+            at: acknowledgedAt(agent.agentId, next.version, now),
+            message: `Configuration version ${next.version} applied (${changed.length ? changed.join(', ') : 'no setting'} changed by ${scope.principal.name})`,
+          })),
+        )
         note.detail = `version ${next.version}`
         const config = toAppConfig(scope.tenant, scope.environment, applicationId, next, now)
         return withEtag(ok('AppConfig', config), config)

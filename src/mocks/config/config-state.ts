@@ -156,6 +156,12 @@ export function acknowledgedAt(agentId: string, version: number, pushedAt: numbe
 }
 
 /** LIVE agents that have the current version and those that have not yet acknowledged it. */
+export function liveAgentsOf(tenantId: string, environment: string, applicationId: string) {
+  return listAgentRecords(tenantId, environment).filter(
+    (agent) => agent.applicationId === applicationId && agent.status === 'LIVE',
+  )
+}
+
 export function agentProgress(
   tenantId: string,
   environment: string,
@@ -163,9 +169,7 @@ export function agentProgress(
   config: StoredConfig,
   now: number,
 ): { applied: number; pending: number } {
-  const live = listAgentRecords(tenantId, environment).filter(
-    (agent) => agent.applicationId === applicationId && agent.status === 'LIVE',
-  )
+  const live = liveAgentsOf(tenantId, environment, applicationId)
   const pushedAt = config.pushedAt
   const pending =
     pushedAt === null

@@ -108,16 +108,13 @@ function ConfigEditor({
     <>
       <LastChange config={base} />
       <AppliedStatus config={config} applicationId={applicationId} where={where} />
-      {readOnly && me ? (
-        <p id={noteId} className="app-config-read-only">
-          Read only: {whyNot('config.update')} to change it.
-        </p>
-      ) : null}
-      {note ? (
-        <p className="app-config-note" role="status">
-          {note}
-        </p>
-      ) : null}
+      <Notices
+        config={config}
+        base={base}
+        note={note}
+        readOnlyReason={readOnly && me ? whyNot('config.update') : null}
+        readOnlyNoteId={noteId}
+      />
       <form
         className="app-config-editor"
         noValidate
@@ -207,6 +204,43 @@ function ConfigEditor({
         />
       ) : null}
       <ConfigCompare scope={scope} applicationId={applicationId} config={config} edited={edited} />
+    </>
+  )
+}
+
+/** Why the form is read-only, a version saved meanwhile, what a reapply or discard did. */
+function Notices({
+  config,
+  base,
+  note,
+  readOnlyReason,
+  readOnlyNoteId,
+}: {
+  config: AppConfig
+  base: AppConfig
+  note: string | null
+  readOnlyReason: string | null
+  readOnlyNoteId: string
+}) {
+  return (
+    <>
+      {readOnlyReason ? (
+        <p id={readOnlyNoteId} className="app-config-read-only">
+          Read only: {readOnlyReason} to change it.
+        </p>
+      ) : null}
+      {config.version !== base.version ? (
+        <p className="app-config-note">
+          Version {config.version} was saved
+          {config.updatedBy ? ` by ${config.updatedBy.name}` : ''} since you started editing version{' '}
+          {base.version}; saving shows how the two differ.
+        </p>
+      ) : null}
+      {note ? (
+        <p className="app-config-note" role="status">
+          {note}
+        </p>
+      ) : null}
     </>
   )
 }

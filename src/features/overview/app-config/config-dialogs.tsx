@@ -94,9 +94,11 @@ export function ConflictTable({
     const youChanged = !sameSetting(base, mine, key)
     const theyChanged = !sameSetting(base, theirs.settings, key)
     if (youChanged && theyChanged) {
-      return sameSetting(mine, theirs.settings, key) ? 'Both, the same way' : 'Both: differs'
+      return sameSetting(mine, theirs.settings, key)
+        ? 'Both of you, the same way'
+        : 'Both of you, differently: yours is reapplied'
     }
-    return youChanged ? 'You: differs' : theyChanged ? 'They: differs' : 'Nobody'
+    return youChanged ? 'You changed it' : theyChanged ? 'They changed it' : 'Nobody'
   }
   return (
     <table className="data-table app-config-table" aria-label="Your changes and theirs">

@@ -17,6 +17,7 @@ import { formatCount, formatDuration, formatPercent, formatRate } from '@/lib/fo
 import { keyHasScope } from '@/lib/query/query-scope'
 import { polling } from '@/lib/query/retry-policy'
 import { useAutoRefresh, useAutoRefreshPause, useTimeRange } from '@/lib/time-range/use-time-range'
+import { ConfigSection } from './app-config/config-section'
 import { ApplicationCharts } from './application-chart'
 import { errorRate } from './health'
 import { HealthBadge } from './health-badge'
@@ -130,6 +131,11 @@ export function ApplicationPage() {
           </section>
           <RoutesSection applicationId={applicationId} live={live} link={link} />
           <AgentsSection applicationId={applicationId} live={live} />
+          <ConfigSection
+            key={`${scope.tenant}/${scope.env}/${applicationId}`}
+            scope={scope}
+            applicationId={applicationId}
+          />
         </>
       )}
     </div>

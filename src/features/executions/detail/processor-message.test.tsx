@@ -48,6 +48,22 @@ describe('Message at this step', () => {
     expect(
       within(region).getByText(/payload capture was off for/, { exact: false }),
     ).toHaveTextContent('payload capture was off for payment-gateway in Production')
+    // An admin may change the configuration: the note leads there, in the same environment.
+    const link = await within(region).findByRole('link', {
+      name: 'Change the configuration of payment-gateway',
+    })
+    expect(link).toHaveAttribute('href', '/overview/payment-gateway?env=prod#configuration')
+  })
+
+  it('offers no configuration link to a viewer of the environment', async () => {
+    const detail = findExecutionWhere(
+      (execution) =>
+        execution.applicationId === 'payment-gateway' && execution.status !== 'RUNNING',
+    )
+    renderDetail(detail.executionId, { query: '&processor=0', user: 'ops@acme' })
+    const region = await stepMessage()
+    expect(within(region).getByText(/payload capture was off for/)).toBeInTheDocument()
+    expect(within(region).queryByRole('link', { name: /Change the configuration/ })).toBeNull()
   })
 
   it('steps through the iterations of a split, keeping the iteration in the URL', async () => {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { environmentLabel, environmentName } from '@/environment/environment-info'
 import { can } from '@/environment/permissions'
@@ -49,13 +49,6 @@ export function ConfigCompare({
       },
       { replace: true },
     )
-  // Arriving from a link of the comparison page: show the comparison, not the top of the page.
-  const arrivedWith = useRef(asked)
-  useEffect(() => {
-    if (!other || other !== arrivedWith.current) return
-    arrivedWith.current = null
-    document.getElementById('configuration')?.scrollIntoView?.()
-  }, [other])
   if (others.length === 0) return null
   return (
     <div className="app-config-compare">

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useId, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
+import { useLocation } from 'react-router'
 import { ErrorState, LoadingState } from '@/components/query-states'
 import { RelativeTime } from '@/components/time-display'
 import { environmentName } from '@/environment/environment-info'
@@ -37,6 +38,15 @@ export function ConfigSection({ scope, applicationId }: { scope: Scope; applicat
     ...appConfigResources.detail(scope, applicationId),
     refetchInterval: whilePending,
   })
+  // Links to an application's configuration (from the comparison page, from a step captured
+  // without payloads) end in #configuration: show the section, not the top of the page.
+  const loaded = !!query.data
+  const { hash } = useLocation()
+  useEffect(() => {
+    if (loaded && hash === '#configuration') {
+      document.getElementById('configuration')?.scrollIntoView?.()
+    }
+  }, [loaded, hash])
   return (
     <section
       id="configuration"

@@ -6,11 +6,13 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/query-states'
 import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import { TimeRangeControls } from '@/components/time-range-controls'
 import { CompareLink } from '@/environment/compare-link'
+import { ScopedLink } from '@/environment/scoped-link'
 import { usePageTitle } from '@/environment/use-page-title'
 import { useScope } from '@/environment/use-scope'
 import { formatCount, plural } from '@/lib/format'
 import { polling } from '@/lib/query/retry-policy'
 import { keyHasScope } from '@/lib/query/query-scope'
+import { alertSummaryResources } from '@/lib/resources/alert-summary'
 import { useUrlState } from '@/lib/url-state/use-url-state'
 import { useAutoRefresh, useAutoRefreshPause, useTimeRange } from '@/lib/time-range/use-time-range'
 import { HealthRules } from './health-rules'
@@ -99,11 +101,21 @@ export function OverviewPage() {
 }
 
 function SummaryLine({ summary }: { summary: EnvironmentSummary }) {
+  const scope = useScope()
+  // The bell's own query (same key): it polls it, so this line asks nothing more of the server.
+  const alerts = useQuery({ ...alertSummaryResources.summary(scope), staleTime: Infinity })
+  const open = alerts.data?.firing
   return (
     <p className="overview-summary">
       {count(summary.applications, 'application')} · {formatCount(summary.agentsLive)} of{' '}
       {count(summary.agentsTotal, 'agent')} live · {count(summary.exchanges, 'exchange')} in the
       range · {formatCount(summary.failed)} failed
+      {open === undefined ? null : (
+        <>
+          {' · '}
+          <ScopedLink to="/alerts">{count(open, 'open alert')}</ScopedLink>
+        </>
+      )}
     </p>
   )
 }

@@ -22,7 +22,13 @@ export function RouteProcessorsTable({
   return (
     <section className="overview-section" aria-labelledby={headingId}>
       <h2 id={headingId}>Processors</h2>
-      <div className="table-wrap">
+      {/* Focusable: on a narrow screen the table scrolls sideways, from the keyboard too. */}
+      <div
+        className="table-wrap"
+        tabIndex={0}
+        role="region"
+        aria-label={`Table of the processors of ${routeId}`}
+      >
         <table className="data-table" aria-label={`Processors of ${routeId}`}>
           <thead>
             <tr>
@@ -50,7 +56,7 @@ export function RouteProcessorsTable({
                 <tr key={node.id}>
                   <th scope="row">{node.label}</th>
                   <td className="mono">{node.type}</td>
-                  <td className="mono">{node.endpointUri ?? '—'}</td>
+                  <td className="mono overview-endpoint">{node.endpointUri ?? '—'}</td>
                   <td className="num">{row ? formatCount(row.count) : stats ? '0' : unknown}</td>
                   <td className="num">
                     {row

@@ -2,9 +2,9 @@ import { useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useId, type ReactNode } from 'react'
 import { useParams, useSearchParams } from 'react-router'
 import { IgnoredLinkValues } from '@/components/ignored-link-values'
-import { describeError, EmptyState, ErrorState, LoadingState } from '@/components/query-states'
-import { RefreshFailedNotice, type RefreshableQuery } from '@/components/refresh-failed-notice'
+import { EmptyState, ErrorState, LoadingState } from '@/components/query-states'
 import { LazyRouteDiagram } from '@/components/route-diagram/lazy-route-diagram'
+import { ProcessorStatsState } from '@/components/route-diagram/processor-stats-state'
 import { TimeRangeControls } from '@/components/time-range-controls'
 import { environmentName as nameOfEnvironment } from '@/environment/environment-info'
 import { ScopedLink } from '@/environment/scoped-link'
@@ -90,7 +90,7 @@ export function RoutePage() {
       <>
         <RouteLinks routeId={routeId} link={link} applicationId={applicationId} />
         <DiagramSection routeId={routeId}>
-          <StatsState stats={stats} />
+          <ProcessorStatsState stats={stats} without="the route only" />
           <LazyRouteDiagram
             diagram={diagram.data}
             processors={null}
@@ -155,29 +155,4 @@ function DiagramSection({ routeId, children }: { routeId: string; children: Reac
       {children}
     </section>
   )
-}
-
-/** The statistics are the overlay: their absence costs the figures, not the diagram. */
-function StatsState({ stats }: { stats: RefreshableQuery & { isPending: boolean } }) {
-  if (stats.isPending) {
-    return (
-      <p className="muted" role="status">
-        Loading processor statistics for the time range…
-      </p>
-    )
-  }
-  if (stats.isError && stats.data === undefined) {
-    return (
-      <div className="notice" role="alert">
-        <span>
-          Processor statistics for the time range could not be loaded (
-          {describeError(stats.error).title}); the diagram shows the route only.
-        </span>
-        <button type="button" className="button" onClick={() => void stats.refetch()}>
-          Try again
-        </button>
-      </div>
-    )
-  }
-  return <RefreshFailedNotice what="the processor statistics" query={stats} />
 }

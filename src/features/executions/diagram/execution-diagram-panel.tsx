@@ -1,8 +1,9 @@
 import { polling } from '@/lib/query/retry-policy'
 import { useQuery } from '@tanstack/react-query'
 import { useId, type ReactNode } from 'react'
-import { describeError, ErrorState, LoadingState } from '@/components/query-states'
+import { ErrorState, LoadingState } from '@/components/query-states'
 import { LazyRouteDiagram } from '@/components/route-diagram/lazy-route-diagram'
+import { ProcessorStatsState } from '@/components/route-diagram/processor-stats-state'
 import { isHttpStatus } from '@/lib/api/errors'
 import type { ExecutionDetail } from '@/lib/api/types'
 import type { Scope } from '@/lib/query/query-scope'
@@ -63,21 +64,7 @@ export function ExecutionDiagramPanel({
   } else {
     body = (
       <>
-        {stats.isError ? (
-          <div className="notice" role="alert">
-            <span>
-              Processor statistics for the time range could not be loaded (
-              {describeError(stats.error).title}); the diagram shows this execution only.
-            </span>
-            <button type="button" className="button" onClick={() => void stats.refetch()}>
-              Try again
-            </button>
-          </div>
-        ) : stats.isPending ? (
-          <p className="ed-muted" role="status">
-            Loading processor statistics for the time range…
-          </p>
-        ) : null}
+        <ProcessorStatsState stats={stats} without="this execution only" />
         <LazyRouteDiagram
           diagram={diagram.data}
           processors={execution.processors}

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useId, useMemo, useState } from 'react'
 import { ExactTime, useNow } from '@/components/time-display'
+import { SelectField } from '@/components/select-field'
 import { environmentName, isProduction } from '@/environment/environment-info'
 import { withEnvironment } from '@/environment/scoped-link'
 import { useEnvironmentInfo } from '@/environment/use-environment-info'
@@ -130,9 +131,6 @@ export function NewSilenceDialog({
   const [comment, setComment] = useState('')
   const ids = {
     target: useId(),
-    rule: useId(),
-    app: useId(),
-    duration: useId(),
     until: useId(),
     comment: useId(),
   }
@@ -219,48 +217,32 @@ export function NewSilenceDialog({
         </label>
       </fieldset>
       {target === 'rule' ? (
-        <div className="field">
-          <label htmlFor={ids.rule}>Rule</label>
-          <select id={ids.rule} value={ruleId} onChange={(event) => setRuleId(event.target.value)}>
-            <option value="">Choose a rule…</option>
-            {(rules.data?.items ?? []).map((rule) => (
-              <option key={rule.ruleId} value={rule.ruleId}>
-                {rule.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label="Rule"
+          value={ruleId}
+          onChange={setRuleId}
+          none="Choose a rule…"
+          options={(rules.data?.items ?? []).map((rule) => ({
+            value: rule.ruleId,
+            label: rule.name,
+          }))}
+        />
       ) : (
-        <div className="field">
-          <label htmlFor={ids.app}>Application</label>
-          <select
-            id={ids.app}
-            value={applicationId}
-            onChange={(event) => setApplicationId(event.target.value)}
-          >
-            <option value="">Choose an application…</option>
-            {applications.map((app) => (
-              <option key={app} value={app}>
-                {app}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label="Application"
+          value={applicationId}
+          onChange={setApplicationId}
+          none="Choose an application…"
+          options={applications}
+        />
       )}
-      <div className="field">
-        <label htmlFor={ids.duration}>Duration</label>
-        <select
-          id={ids.duration}
-          value={duration}
-          onChange={(event) => setDuration(event.target.value as Duration)}
-        >
-          {DURATIONS.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label="Duration"
+        value={duration}
+        // The options are DURATIONS' own values.
+        onChange={(value) => setDuration(value as Duration)}
+        options={DURATIONS}
+      />
       {duration === 'until' ? (
         <div className="field">
           <label htmlFor={ids.until}>Until</label>

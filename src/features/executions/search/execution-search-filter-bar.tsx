@@ -1,6 +1,7 @@
 import { Search } from 'lucide-react'
 import { useId, useMemo, useState, type FormEvent } from 'react'
 import type { ExecutionStatus, RouteStats } from '@/lib/api/types'
+import { SelectField } from '@/components/select-field'
 import { MAX_ID_LENGTH, MAX_QUERY_LENGTH } from '@/lib/ids'
 import { EXECUTION_STATUSES, executionFilters, type ExecutionFilters } from './execution-filters'
 
@@ -35,9 +36,6 @@ export function ExecutionSearchFilterBar({
 }: ExecutionSearchFilterBarProps) {
   const ids = {
     q: useId(),
-    status: useId(),
-    app: useId(),
-    route: useId(),
     agent: useId(),
     min: useId(),
     minError: useId(),
@@ -68,7 +66,7 @@ export function ExecutionSearchFilterBar({
     return [...byRoute.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([routeId, apps]) => ({
-        routeId,
+        value: routeId,
         // Without an application chosen, the same route id may exist in several of them.
         label:
           filters.app || apps.size === 0 ? routeId : `${routeId} (${[...apps].sort().join(', ')})`,
@@ -124,63 +122,38 @@ export function ExecutionSearchFilterBar({
           </button>
         </div>
       </div>
-      <div className="field">
-        <label htmlFor={ids.status}>Status</label>
-        <select
-          id={ids.status}
-          value={filters.status ?? ''}
-          onChange={(event) =>
-            apply({ status: (event.target.value || null) as ExecutionStatus | null })
-          }
-        >
-          <option value="">All statuses</option>
-          {EXECUTION_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {status}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.app}>Application</label>
-        <select
-          id={ids.app}
-          value={filters.app ?? ''}
-          onChange={(event) => {
-            const app = event.target.value || null
-            // Keep the route only if the new application has it.
-            const keepRoute =
-              filters.route !== null &&
-              (app === null ||
-                (routeOptions.routes ?? []).some(
-                  (route) => route.applicationId === app && route.routeId === filters.route,
-                ))
-            apply({ app, route: keepRoute ? filters.route : null })
-          }}
-        >
-          <option value="">All applications</option>
-          {applications.map((app) => (
-            <option key={app} value={app}>
-              {app}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.route}>Route</label>
-        <select
-          id={ids.route}
-          value={filters.route ?? ''}
-          onChange={(event) => apply({ route: event.target.value || null })}
-        >
-          <option value="">All routes</option>
-          {routes.map((route) => (
-            <option key={route.routeId} value={route.routeId}>
-              {route.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label="Status"
+        value={filters.status ?? ''}
+        // The options are EXECUTION_STATUSES.
+        onChange={(status) => apply({ status: (status || null) as ExecutionStatus | null })}
+        none="All statuses"
+        options={EXECUTION_STATUSES}
+      />
+      <SelectField
+        label="Application"
+        value={filters.app ?? ''}
+        onChange={(value) => {
+          const app = value || null
+          // Keep the route only if the new application has it.
+          const keepRoute =
+            filters.route !== null &&
+            (app === null ||
+              (routeOptions.routes ?? []).some(
+                (route) => route.applicationId === app && route.routeId === filters.route,
+              ))
+          apply({ app, route: keepRoute ? filters.route : null })
+        }}
+        none="All applications"
+        options={applications}
+      />
+      <SelectField
+        label="Route"
+        value={filters.route ?? ''}
+        onChange={(route) => apply({ route: route || null })}
+        none="All routes"
+        options={routes}
+      />
       <div className="field">
         <label htmlFor={ids.agent}>Agent</label>
         <input

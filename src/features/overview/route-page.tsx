@@ -1,4 +1,4 @@
-import { useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { useId, type ReactNode } from 'react'
 import { useParams, useSearchParams } from 'react-router'
 import { IgnoredLinkValues } from '@/components/ignored-link-values'
@@ -12,8 +12,8 @@ import { useEnvironmentInfo } from '@/environment/use-environment-info'
 import { usePageTitle } from '@/environment/use-page-title'
 import { useScope } from '@/environment/use-scope'
 import { isHttpStatus } from '@/lib/api/errors'
-import { keyHasScope } from '@/lib/query/query-scope'
 import { polling } from '@/lib/query/retry-policy'
+import { useViewRefresh } from '@/lib/query/use-view-refresh'
 import { useAutoRefresh, useAutoRefreshPause, useTimeRange } from '@/lib/time-range/use-time-range'
 import { applicationQueries } from './application-queries'
 import { keptSearch } from './overview-link-search'
@@ -31,7 +31,6 @@ export function RoutePage() {
   const routeId = params.routeId ?? ''
   usePageTitle(`Route ${routeId}`)
   const scope = useScope()
-  const queryClient = useQueryClient()
   const [searchParams] = useSearchParams()
   const { range, problem: rangeProblem } = useTimeRange()
   const { intervalMs } = useAutoRefresh()
@@ -50,9 +49,7 @@ export function RoutePage() {
   })
   const environmentName = nameOfEnvironment(useEnvironmentInfo(scope.env), scope.env)
 
-  const ofThisView = (query: { queryKey: readonly unknown[] }) => keyHasScope(query.queryKey, scope)
-  const fetching = useIsFetching({ predicate: ofThisView })
-  const refresh = () => void queryClient.refetchQueries({ predicate: ofThisView, type: 'active' })
+  const { refresh, refreshing } = useViewRefresh(scope)
   const search = searchParams.toString()
   const link = (path: string, extra: Record<string, string>) =>
     `${path}?${keptSearch(new URLSearchParams(search), extra)}`
@@ -113,7 +110,7 @@ export function RoutePage() {
       </p>
       <header className="page-header">
         <h1>Route {routeId}</h1>
-        <TimeRangeControls onRefresh={refresh} refreshing={fetching > 0} />
+        <TimeRangeControls onRefresh={refresh} refreshing={refreshing} />
       </header>
       <IgnoredLinkValues rangeProblem={rangeProblem} problems={[]} />
       {body}

@@ -47,31 +47,7 @@ export function ExecutionSearchFilterBar({
   })
   const [minError, setMinError] = useState<string | null>(null)
 
-  const applications = useMemo(() => {
-    const names = new Set((routeOptions.routes ?? []).map((route) => route.applicationId))
-    // A filter from the link stays selectable even if nothing of it ran in this range.
-    if (filters.app) names.add(filters.app)
-    return [...names].sort((a, b) => a.localeCompare(b))
-  }, [routeOptions.routes, filters.app])
-
-  const routes = useMemo(() => {
-    const byRoute = new Map<string, Set<string>>()
-    for (const route of routeOptions.routes ?? []) {
-      if (filters.app && route.applicationId !== filters.app) continue
-      const apps = byRoute.get(route.routeId) ?? new Set<string>()
-      apps.add(route.applicationId)
-      byRoute.set(route.routeId, apps)
-    }
-    if (filters.route && !byRoute.has(filters.route)) byRoute.set(filters.route, new Set())
-    return [...byRoute.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([routeId, apps]) => ({
-        value: routeId,
-        // Without an application chosen, the same route id may exist in several of them.
-        label:
-          filters.app || apps.size === 0 ? routeId : `${routeId} (${[...apps].sort().join(', ')})`,
-      }))
-  }, [routeOptions.routes, filters.app, filters.route])
+  const { applications, routes } = useFilterOptions(routeOptions.routes, filters)
 
   /** The text fields as filters, or null (with a message) when one is not valid. */
   const readDrafts = (): Pick<ExecutionFilters, 'q' | 'agent' | 'minDuration'> | null => {
@@ -193,18 +169,65 @@ export function ExecutionSearchFilterBar({
           {minError}
         </p>
       ) : null}
-      {routeOptions.error ? (
-        <p className="exec-filter-note" role="alert">
-          Could not load the applications and routes of this range.{' '}
-          <button type="button" className="button button-quiet" onClick={routeOptions.retry}>
-            Try again
-          </button>
-        </p>
-      ) : routeOptions.isPending ? (
-        <p className="exec-filter-note" role="status">
-          Loading applications and routes…
-        </p>
-      ) : null}
+      <RouteOptionsNote routeOptions={routeOptions} />
     </form>
   )
+}
+
+/**
+ * The applications and routes the selects offer: those that ran in the range (routes of the
+ * chosen application only), plus what the link asks for even if nothing of it ran.
+ */
+function useFilterOptions(
+  ran: readonly RouteStats[] | undefined,
+  filters: Pick<ExecutionFilters, 'app' | 'route'>,
+) {
+  const applications = useMemo(() => {
+    const names = new Set((ran ?? []).map((route) => route.applicationId))
+    if (filters.app) names.add(filters.app)
+    return [...names].sort((a, b) => a.localeCompare(b))
+  }, [ran, filters.app])
+
+  const routes = useMemo(() => {
+    const byRoute = new Map<string, Set<string>>()
+    for (const route of ran ?? []) {
+      if (filters.app && route.applicationId !== filters.app) continue
+      const apps = byRoute.get(route.routeId) ?? new Set<string>()
+      apps.add(route.applicationId)
+      byRoute.set(route.routeId, apps)
+    }
+    if (filters.route && !byRoute.has(filters.route)) byRoute.set(filters.route, new Set())
+    return [...byRoute.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([routeId, apps]) => ({
+        value: routeId,
+        // Without an application chosen, the same route id may exist in several of them.
+        label:
+          filters.app || apps.size === 0 ? routeId : `${routeId} (${[...apps].sort().join(', ')})`,
+      }))
+  }, [ran, filters.app, filters.route])
+
+  return { applications, routes }
+}
+
+/** Whether the selects' applications and routes are still loading, or could not be. */
+function RouteOptionsNote({ routeOptions }: { routeOptions: RouteOptionsState }) {
+  if (routeOptions.error) {
+    return (
+      <p className="exec-filter-note" role="alert">
+        Could not load the applications and routes of this range.{' '}
+        <button type="button" className="button button-quiet" onClick={routeOptions.retry}>
+          Try again
+        </button>
+      </p>
+    )
+  }
+  if (routeOptions.isPending) {
+    return (
+      <p className="exec-filter-note" role="status">
+        Loading applications and routes…
+      </p>
+    )
+  }
+  return null
 }

@@ -113,6 +113,7 @@ describe('RoutePage', () => {
     expect(
       await screen.findByText(`No diagram for route ${ROUTE}`, {}, { timeout: 5_000 }),
     ).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Failed executions' })).toBeInTheDocument()
   })
 })
 

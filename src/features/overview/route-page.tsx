@@ -68,11 +68,15 @@ export function RoutePage() {
       </EmptyState>
     )
   } else if (missing) {
+    // The route ran: its executions are still one click away.
     body = (
-      <EmptyState title={`No diagram for route ${routeId}`}>
-        The route ran in the time range, but no agent of {applicationId} has reported its diagram in{' '}
-        {environmentName}.
-      </EmptyState>
+      <>
+        <RouteLinks routeId={routeId} link={link} applicationId={applicationId} />
+        <EmptyState title={`No diagram for route ${routeId}`}>
+          The route ran in the time range, but no agent of {applicationId} has reported its diagram
+          in {environmentName}.
+        </EmptyState>
+      </>
     )
   } else if (diagram.isError) {
     body = (

@@ -1,5 +1,5 @@
 import { environmentName as nameOfEnvironment } from '@/environment/environment-info'
-import { useQuery } from '@tanstack/react-query'
+import { useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { useParams, useSearchParams } from 'react-router'
 import { IgnoredLinkValues } from '@/components/ignored-link-values'
@@ -14,8 +14,8 @@ import { usePageTitle } from '@/environment/use-page-title'
 import { useScope } from '@/environment/use-scope'
 import type { Schemas } from '@/lib/api/types'
 import { formatCount, formatDuration, formatPercent, formatRate } from '@/lib/format'
+import { keyHasScope } from '@/lib/query/query-scope'
 import { polling } from '@/lib/query/retry-policy'
-import { useViewRefresh } from '@/lib/query/use-view-refresh'
 import { useAutoRefresh, useAutoRefreshPause, useTimeRange } from '@/lib/time-range/use-time-range'
 import { ApplicationCharts } from './application-chart'
 import { errorRate } from './health'
@@ -37,6 +37,7 @@ export function ApplicationPage() {
   const applicationId = useParams().applicationId ?? ''
   usePageTitle(applicationId)
   const scope = useScope()
+  const queryClient = useQueryClient()
   const [searchParams] = useSearchParams()
   const { range, problem: rangeProblem } = useTimeRange()
   const { intervalMs } = useAutoRefresh()
@@ -53,7 +54,10 @@ export function ApplicationPage() {
   )
   const environmentName = nameOfEnvironment(useEnvironmentInfo(scope.env), scope.env)
 
-  const { refresh, refreshing } = useViewRefresh(scope)
+  // Every active query of this scope is this page's: what Refresh refetches and its spinner follows.
+  const ofThisView = (query: { queryKey: readonly unknown[] }) => keyHasScope(query.queryKey, scope)
+  const fetching = useIsFetching({ predicate: ofThisView })
+  const refresh = () => void queryClient.refetchQueries({ predicate: ofThisView, type: 'active' })
   const search = searchParams.toString()
   const link = (path: string, extra: Record<string, string>) =>
     `${path}?${keptSearch(new URLSearchParams(search), extra)}`
@@ -69,7 +73,7 @@ export function ApplicationPage() {
           {row ? <HealthBadge health={row.health} /> : null}
         </div>
         <CompareLink />
-        <TimeRangeControls onRefresh={refresh} refreshing={refreshing} />
+        <TimeRangeControls onRefresh={refresh} refreshing={fetching > 0} />
       </header>
       <IgnoredLinkValues rangeProblem={rangeProblem} problems={[]} />
       {overview.isPending ? (

@@ -24,6 +24,7 @@ import { HealthBadge } from './health-badge'
 import { keptSearch } from './overview-link-search'
 import { applicationQueries } from './application-queries'
 import { overviewQuery } from './overview-queries'
+import { RouteDiagramLink, routeDiagramLink } from './route-diagram-link'
 import { toRows, type OverviewRow } from './overview-rows'
 import { AgentCounts } from './overview-table'
 import './overview.css'
@@ -244,6 +245,7 @@ function RoutesSection({
                     routeApp: applicationId,
                     route: route.routeId,
                   })}
+                  diagramTo={routeDiagramLink(link, applicationId, route.routeId)}
                 />
               ))}
             </tbody>
@@ -259,11 +261,13 @@ function RouteRow({
   minutes,
   executionsTo,
   metricsTo,
+  diagramTo,
 }: {
   route: Schemas['RouteStats']
   minutes: number
   executionsTo: string
   metricsTo: string
+  diagramTo: string
 }) {
   return (
     <tr>
@@ -282,7 +286,8 @@ function RouteRow({
         ·{' '}
         <ScopedLink to={metricsTo} aria-label={`Charts of ${route.routeId}`}>
           Charts
-        </ScopedLink>
+        </ScopedLink>{' '}
+        · <RouteDiagramLink to={diagramTo} routeId={route.routeId} />
       </td>
     </tr>
   )

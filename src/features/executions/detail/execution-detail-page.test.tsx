@@ -9,7 +9,7 @@ import { problem } from '@/mocks/problem'
 import { currentSearch, renderPage } from '@/test/render-page'
 import { executionSearchState } from '@/features/executions/execution-search-state'
 import { ExecutionDetailPage } from './execution-detail-page'
-import type { RouteDiagramProps } from '@/features/executions/diagram/route-diagram'
+import type { RouteDiagramProps } from '@/components/route-diagram/route-diagram'
 import { findExecutionWhere, renderDetail, sampleIds } from './execution-detail-test-helpers'
 import { serveInEveryTest } from '@/test/serve-mock'
 import { stubViewportInEveryTest } from '@/test/viewport'
@@ -18,7 +18,7 @@ import { watchRequests } from '@/test/watch-requests'
 // jsdom has no layout engine for xyflow (ResizeObserver, DOMMatrix): the diagram's data
 // mapping is tested as pure functions, its rendering in Playwright. Here a stand-in shows what
 // the page hands it and lets a test pick a node.
-vi.mock('@/features/executions/diagram/route-diagram', () => ({
+vi.mock('@/components/route-diagram/route-diagram', () => ({
   RouteDiagram: ({ diagram, selectedProcessorId, onSelectProcessor }: RouteDiagramProps) => (
     <ul aria-label="Diagram stand-in">
       {diagram.nodes.map((node) => (
@@ -26,7 +26,7 @@ vi.mock('@/features/executions/diagram/route-diagram', () => ({
           <button
             type="button"
             aria-pressed={node.id === selectedProcessorId}
-            onClick={() => onSelectProcessor(node.id)}
+            onClick={() => onSelectProcessor?.(node.id)}
           >
             node {node.id}
           </button>

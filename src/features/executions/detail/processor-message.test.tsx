@@ -8,7 +8,7 @@ import { serveInEveryTest } from '@/test/serve-mock'
 import { stubViewportInEveryTest } from '@/test/viewport'
 import { findExecutionWhere, renderDetail, sampleIds } from './execution-detail-test-helpers'
 
-vi.mock('@/features/executions/diagram/route-diagram', () => ({ RouteDiagram: () => null }))
+vi.mock('@/components/route-diagram/route-diagram', () => ({ RouteDiagram: () => null }))
 
 serveInEveryTest(executionHandlers)
 stubViewportInEveryTest()

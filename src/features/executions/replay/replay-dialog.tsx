@@ -1,0 +1,250 @@
+import { useQuery } from '@tanstack/react-query'
+import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { environmentName, isProduction } from '@/environment/environment-info'
+import { useEnvironmentInfo } from '@/environment/use-environment-info'
+import { useScope } from '@/environment/use-scope'
+import { WriteDialog } from '@/environment/write-dialog'
+import { commandSchema } from '@/lib/api/generated/response-schemas/command'
+import type { ExecutionDetail, Schemas } from '@/lib/api/types'
+import { sendWrite } from '@/lib/api/write'
+import { agentResources } from '@/lib/resources/agents'
+import { executionResources } from '@/lib/resources/executions'
+import { bodyFormatFor, type BodyCheck } from './body-check'
+import type { BodyEditorState } from './input-body-editor'
+import { headersFromRows, rowsFromHeaders, type HeaderRow } from './replay-headers'
+import { ReplayHeadersTable } from './replay-headers-table'
+import './replay.css'
+
+const loadEditor = () => import('./input-body-editor')
+const InputBodyEditor = lazy(loadEditor)
+
+type Command = Schemas['Command']
+
+/**
+ * "Replay execution <id>": as captured, or with an edited input body and headers, on a LIVE
+ * agent of the application (the one that ran it by default), through the one safe path.
+ * Closed, it hands its caller the command it sent (null: nothing was sent), to follow it to
+ * the new execution.
+ */
+export default function ReplayDialog({
+  execution,
+  onClose,
+}: {
+  execution: ExecutionDetail
+  onClose: (sent: Command | null) => void
+}) {
+  const scope = useScope()
+  const info = useEnvironmentInfo(scope.env)
+  const where = environmentName(info, scope.env)
+  const ids = { mode: useId(), agent: useId(), body: useId(), bodyNote: useId() }
+
+  // The editor's chunk starts loading as the dialog opens, so "With changes" shows it at once.
+  useEffect(() => {
+    void loadEditor()
+  }, [])
+
+  const agents = useQuery(agentResources.list(scope))
+  const liveAgents = useMemo(
+    () =>
+      (agents.data?.items ?? [])
+        .filter(
+          (agent) => agent.applicationId === execution.applicationId && agent.status === 'LIVE',
+        )
+        .map((agent) => agent.agentId)
+        .sort(),
+    [agents.data, execution.applicationId],
+  )
+  const [chosenAgent, setChosenAgent] = useState<string | null>(null)
+  const agentId =
+    chosenAgent !== null && liveAgents.includes(chosenAgent)
+      ? chosenAgent
+      : liveAgents.includes(execution.agentId)
+        ? execution.agentId
+        : (liveAgents[0] ?? null)
+
+  const [mode, setMode] = useState<'captured' | 'changes'>('captured')
+  const sent = useRef<Command | null>(null)
+
+  // The input body as captured: the execution's, else the first processor's snapshot.
+  const first = execution.processors[0]
+  const fromSnapshot = execution.inputBody === null && !!first?.snapshot
+  const snapshot = useQuery({
+    ...executionResources.snapshot(
+      scope,
+      execution.executionId,
+      first?.processorId ?? '',
+      first?.iterations ? 0 : null,
+    ),
+    enabled: mode === 'changes' && fromSnapshot,
+  })
+  const captured = fromSnapshot
+    ? snapshot.data
+      ? { body: snapshot.data.inputBody, headers: snapshot.data.inputHeaders }
+      : null
+    : { body: execution.inputBody, headers: execution.headers }
+
+  const [rows, setRows] = useState<HeaderRow[] | null>(null)
+  const headerRows = rows ?? (captured ? rowsFromHeaders(captured.headers) : [])
+  const headers = headersFromRows(headerRows)
+  const [body, setBody] = useState<BodyEditorState | null>(null)
+  const [lastCheck, setLastCheck] = useState<BodyCheck | null>(null)
+  const format = bodyFormatFor(
+    headers.ok ? headers.headers : {},
+    captured?.body ?? null,
+    body?.status === 'checked' ? body.text : (captured?.body ?? ''),
+  )
+  const onBodyChange = (state: BodyEditorState) => {
+    setBody(state)
+    if (state.status === 'checked') setLastCheck(state.check)
+  }
+
+  const bodyReady = body?.status === 'checked' && body.check.ok
+  const ready =
+    agentId !== null && (mode === 'captured' || (captured !== null && bodyReady && headers.ok))
+
+  const confirmLabel = agentId
+    ? `Replay execution ${execution.executionId} on agent ${agentId} in ${where}`
+    : `Replay execution ${execution.executionId} in ${where}`
+
+  return (
+    <WriteDialog
+      title={`Replay execution ${execution.executionId}`}
+      confirmLabel={confirmLabel}
+      typedConfirmation={isProduction(info) ? scope.env : null}
+      ready={ready}
+      description={
+        <p>
+          Sends the exchange of route <code>{execution.routeId}</code> ({execution.applicationId})
+          again, as a new execution. Whatever the route does (calls, messages, writes) happens
+          again.
+        </p>
+      }
+      explain={(kind) =>
+        kind === 'no-live-agent' ? (
+          <p>No agent of {execution.applicationId} is live now: try again when one is.</p>
+        ) : null
+      }
+      onClose={(reason) => onClose(reason === 'sent' ? sent.current : null)}
+      send={async ({ signal, idempotencyKey }) => {
+        const { data: command } = await sendWrite({
+          method: 'POST',
+          path: '/commands',
+          tenant: scope.tenant,
+          env: scope.env,
+          idempotencyKey,
+          body: {
+            type: 'replay',
+            executionId: execution.executionId,
+            agentId,
+            inputBody: mode === 'changes' && body?.status === 'checked' ? body.text : null,
+            headers: mode === 'changes' && headers.ok ? headers.headers : null,
+          },
+          schema: commandSchema,
+          signal,
+        })
+        sent.current = command
+        return {
+          message: `Replay of execution ${execution.executionId} sent to agent ${agentId ?? ''} in ${where}.`,
+          scope,
+        }
+      }}
+    >
+      <fieldset className="replay-mode">
+        <legend>What to send</legend>
+        <label>
+          <input
+            type="radio"
+            name={ids.mode}
+            checked={mode === 'captured'}
+            onChange={() => setMode('captured')}
+          />{' '}
+          As captured
+        </label>
+        <label>
+          <input
+            type="radio"
+            name={ids.mode}
+            checked={mode === 'changes'}
+            onChange={() => setMode('changes')}
+          />{' '}
+          With changes
+        </label>
+      </fieldset>
+
+      {mode === 'changes' ? (
+        captured === null ? (
+          snapshot.isError ? (
+            <p role="alert">The captured input body could not be read: {snapshot.error.message}</p>
+          ) : (
+            <p role="status">Loading the captured message…</p>
+          )
+        ) : (
+          <>
+            <div className="replay-body">
+              <span id={ids.body} className="replay-body-label">
+                Input body
+              </span>
+              <Suspense fallback={<p role="status">Loading the editor…</p>}>
+                <InputBodyEditor
+                  initialText={captured.body ?? ''}
+                  format={format}
+                  onChange={onBodyChange}
+                />
+              </Suspense>
+              <p
+                id={ids.bodyNote}
+                className="replay-body-note"
+                aria-live="polite"
+                data-invalid={lastCheck?.ok === false}
+              >
+                {lastCheck === null
+                  ? null
+                  : !lastCheck.ok
+                    ? lastCheck.message
+                    : lastCheck.empty
+                      ? 'The input body is empty: the exchange is sent without one.'
+                      : lastCheck.format === 'text'
+                        ? 'Sent as typed (not JSON or XML, so not checked).'
+                        : `Valid ${lastCheck.format === 'json' ? 'JSON' : 'XML'}.`}
+              </p>
+            </div>
+            <ReplayHeadersTable rows={headerRows} onChange={setRows} />
+            {!headers.ok ? (
+              <ul className="replay-problems" aria-label="Header problems">
+                {headers.problems.map((problem) => (
+                  <li key={problem}>{problem}</li>
+                ))}
+              </ul>
+            ) : null}
+          </>
+        )
+      ) : null}
+
+      <div className="replay-agent">
+        {agents.isPending ? (
+          <p role="status">Loading the live agents…</p>
+        ) : liveAgents.length === 0 ? (
+          <p role="alert">
+            No agent of {execution.applicationId} is live in {where}: nothing can replay it now.
+          </p>
+        ) : (
+          <>
+            <label htmlFor={ids.agent}>Agent</label>
+            <select
+              id={ids.agent}
+              value={agentId ?? ''}
+              onChange={(event) => setChosenAgent(event.target.value)}
+            >
+              {liveAgents.map((id) => (
+                <option key={id} value={id}>
+                  {id}
+                  {id === execution.agentId ? ' (ran it)' : ''}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+      </div>
+    </WriteDialog>
+  )
+}

@@ -29,40 +29,36 @@ export function ReplayControl({ execution }: { execution: ExecutionDetail }) {
   const noteId = useId()
   const [phase, setPhase] = useState<Phase>({ step: 'idle' })
 
-  if (!can('replay')) {
-    const reason = me
-      ? `Replay needs the ${REQUIREMENTS.replay.role} role in ${environmentName(info, scope.env)}`
-      : null
-    return (
-      <span className="guarded-action">
-        <button
-          type="button"
-          className="button"
-          aria-disabled="true"
-          aria-describedby={reason ? noteId : undefined}
-        >
-          Replay…
-        </button>
-        {reason ? (
-          <span id={noteId} className="guarded-action-note">
-            {reason}
-          </span>
-        ) : null}
-      </span>
-    )
-  }
-
   // A follow-up belongs to the environment it was sent in: a switch drops it.
   const following =
     phase.step === 'follow' && phase.scope.tenant === scope.tenant && phase.scope.env === scope.env
       ? phase
       : null
 
+  const allowed = can('replay')
+  // Until the roles are read there is nothing to say, and nothing to open.
+  const reason =
+    !allowed && me
+      ? `Replay needs the ${REQUIREMENTS.replay.role} role in ${environmentName(info, scope.env)}`
+      : null
   return (
-    <>
-      <button type="button" className="button" onClick={() => setPhase({ step: 'confirm' })}>
+    <span className="guarded-action">
+      <button
+        type="button"
+        className="button"
+        aria-disabled={allowed ? undefined : true}
+        aria-describedby={reason ? noteId : undefined}
+        onClick={() => {
+          if (allowed) setPhase({ step: 'confirm' })
+        }}
+      >
         Replay…
       </button>
+      {reason ? (
+        <span id={noteId} className="guarded-action-note">
+          {reason}
+        </span>
+      ) : null}
       <Suspense fallback={null}>
         {phase.step === 'confirm' ? (
           <ReplayDialog
@@ -80,6 +76,6 @@ export function ReplayControl({ execution }: { execution: ExecutionDetail }) {
           />
         ) : null}
       </Suspense>
-    </>
+    </span>
   )
 }

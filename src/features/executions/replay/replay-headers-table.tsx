@@ -61,10 +61,10 @@ export function ReplayHeadersTable({
                   <button
                     type="button"
                     className="button button-quiet"
+                    aria-label={`Remove header ${row.name.trim() || index + 1}`}
                     onClick={() => onChange(rows.filter((other) => other.id !== row.id))}
                   >
                     Remove
-                    <span className="visually-hidden"> header {row.name.trim() || index + 1}</span>
                   </button>
                 </td>
               </tr>

@@ -26,6 +26,7 @@ export const defaultMockSettings: MockSettings = {
   revokedEnvironments: [],
   hostileBody: null,
   logLinesPerSecond: 0,
+  failCommands: false,
 }
 
 /**

@@ -3,6 +3,7 @@ import { adminHandlers } from './admin/admin-handlers'
 import { agentHandlers } from './agents/agent-handlers'
 import { auditHandlers } from './audit/audit-handlers'
 import { authHandlers } from './auth/auth-handlers'
+import { commandHandlers } from './commands/command-handlers'
 import { environmentHandlers } from './environments/environment-handlers'
 import { alertHandlers } from './alerts/alert-handlers'
 import { executionHandlers } from './executions/execution-handlers'
@@ -29,6 +30,7 @@ export const endpoints: RequestHandler[] = [
   ...overviewHandlers,
   ...adminHandlers,
   ...auditHandlers,
+  ...commandHandlers,
 ]
 
 /**

@@ -8,11 +8,13 @@
  *   2. browser: localStorage['cameleer3:mock'], JSON
  *      `{ "latencyMs": 300, "errorRate": 0.2, "malformedRate": 0.1,
  *         "latencyByEnvironment": { "staging": 2000 }, "revokedEnvironments": ["prod"],
- *         "errorRateByEnvironment": { "staging": 1 }, "logLinesPerSecond": 200 }`
+ *         "errorRateByEnvironment": { "staging": 1 }, "logLinesPerSecond": 200,
+ *         "failCommands": true }`
  *      (every key optional)
  *   3. build time: VITE_MOCK_LATENCY_MS, VITE_MOCK_ERROR_RATE, VITE_MOCK_MALFORMED_RATE
  *   4. Node: MOCK_LATENCY_MS, MOCK_ERROR_RATE, MOCK_MALFORMED_RATE, and for the benchmarks
- *      (which run `npm run mock:server`) MOCK_HOSTILE_BODY, MOCK_LOG_LINES_PER_SECOND
+ *      (which run `npm run mock:server`) MOCK_HOSTILE_BODY, MOCK_LOG_LINES_PER_SECOND,
+ *      MOCK_FAIL_COMMANDS
  *   5. defaults: no faults; latency 0 in tests and Node, 80–250 ms jitter in a browser.
  */
 
@@ -45,6 +47,11 @@ export interface MockSettings {
    * 200); 0 = only the generated logs.
    */
   logLinesPerSecond: number
+  /**
+   * Agents answer every command sent from now on with FAILED and a message (at the time they
+   * would have acknowledged it), so the failed path of route control and replay can be seen.
+   */
+  failCommands: boolean
 }
 
 export const hostileBodies = ['huge-json', 'deep-json', 'many-declarations'] as const
@@ -59,6 +66,7 @@ const defaults: MockSettings = {
   revokedEnvironments: [],
   hostileBody: null,
   logLinesPerSecond: 0,
+  failCommands: false,
 }
 
 let overrides: Partial<MockSettings> = {}
@@ -132,6 +140,8 @@ function fromEnv(env: EnvRecord, prefix: string): Partial<MockSettings> {
   if (logLinesPerSecond !== undefined && logLinesPerSecond >= 0) {
     out.logLinesPerSecond = logLinesPerSecond
   }
+  const failCommands = env[`${prefix}FAIL_COMMANDS`]
+  if (failCommands === 'true' || failCommands === '1') out.failCommands = true
   return out
 }
 
@@ -187,6 +197,7 @@ export function parseStoredSettings(raw: string): Partial<MockSettings> {
   if (logLinesPerSecond !== undefined && logLinesPerSecond >= 0) {
     out.logLinesPerSecond = logLinesPerSecond
   }
+  if (typeof record.failCommands === 'boolean') out.failCommands = record.failCommands
   const byEnvironment = record.latencyByEnvironment
   if (byEnvironment && typeof byEnvironment === 'object') {
     out.latencyByEnvironment = {}

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { signDemoToken } from '@/mocks/auth/auth-tokens'
 import jsonSchemas from './generated/json-schemas.json'
@@ -242,6 +242,30 @@ beforeAll(async () => {
   const rules = await call(`${BASE}/alerts/rules?environment=prod`, tokens.admin)
   const firstRule = (rules.body as { items?: { ruleId?: string }[] })?.items?.[0]
   samples.ruleId = firstRule?.ruleId ?? 'no-rule-served'
+  // A command to read back (sent again before each test: every test starts from the seed).
+  const live = agents.items.find((item) => item.status === 'LIVE' && item.routeIds.length > 0)
+  if (live) {
+    commandBody = JSON.stringify({
+      type: 'route-control',
+      applicationId: live.applicationId,
+      routeId: live.routeIds[0],
+      action: 'suspend',
+      agentIds: [live.agentId],
+    })
+  }
+})
+
+let commandBody: string | null = null
+beforeEach(async () => {
+  const sent = commandBody
+    ? await call(`${BASE}/commands?environment=prod`, tokens.admin, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'mock-contract' },
+        body: commandBody,
+      })
+    : undefined
+  samples.commandId =
+    (sent?.body as { commandId?: string } | undefined)?.commandId ?? 'no-command-served'
 })
 
 describe('the generated JSON schemas', () => {

@@ -1,6 +1,7 @@
 import type { AgentInfo, AgentStatus } from '@/lib/api/types'
 import { mockNow, toIso } from '../clock'
 import { createRandom, type Random } from '../random'
+import { changedRouteStates } from '../tenant-state/route-states'
 import type { EnvironmentProfile, HostStyle } from '../topology/tenants'
 import { getTopology } from '../topology/topology'
 
@@ -64,12 +65,18 @@ export function findAgentRecord(
   return listAgentRecords(tenantId, environment).find((agent) => agent.agentId === agentId)
 }
 
+/**
+ * `changed`: the route states route control changed by `now` (changedRouteStates), read once
+ * per request by callers that convert many agents.
+ */
 export function toAgentInfo(
   record: AgentRecord,
   tenantId: string,
   environment: string,
   now: number = mockNow(),
+  changed = changedRouteStates(tenantId, environment, now),
 ): AgentInfo {
+  const states = changed.get(record.agentId)
   return {
     agentId: record.agentId,
     tenantId,
@@ -84,16 +91,19 @@ export function toAgentInfo(
     routeIds: [...record.routeIds],
     exchangesPerSecond: record.exchangesPerSecond,
     errorRate: record.errorRate,
-    // Every route starts Started; route control (tenant state) will change this.
+    // Every route is Started until route control (tenant state) changes it.
     routeStates: Object.fromEntries(
-      record.routeIds.map((routeId) => [routeId, 'Started' as const]),
+      record.routeIds.map(
+        (routeId) => [routeId, states?.[routeId] ?? ('Started' as const)] as const,
+      ),
     ),
   }
 }
 
 export function listAgents(tenantId: string, environment: string, now = mockNow()): AgentInfo[] {
+  const changed = changedRouteStates(tenantId, environment, now)
   return listAgentRecords(tenantId, environment).map((record) =>
-    toAgentInfo(record, tenantId, environment, now),
+    toAgentInfo(record, tenantId, environment, now, changed),
   )
 }
 

@@ -3,6 +3,7 @@ import { listAgentEventRecords, toAgentEvent } from './agent-events'
 import { findAgentRecord, listAgentRecords, toAgentInfo } from './agent-data'
 import { apiGet, ok } from '../api-route'
 import { mockNow } from '../clock'
+import { changedRouteStates } from '../tenant-state/route-states'
 import { decodeCursor, encodeCursor } from '../pagination'
 import { badRequest, notFound } from '../problem'
 import {
@@ -22,6 +23,7 @@ export const agentHandlers = [
     const status = enumParam(scope.url, 'status', STATUSES)
     const q = optionalParam(scope.url, 'q')?.toLowerCase()
     const now = mockNow()
+    const changed = changedRouteStates(scope.tenant, scope.environment, now)
     const items = listAgentRecords(scope.tenant, scope.environment)
       .filter((agent) => applicationId === undefined || agent.applicationId === applicationId)
       .filter((agent) => status === undefined || agent.status === status)
@@ -32,7 +34,7 @@ export const agentHandlers = [
             field.toLowerCase().includes(q),
           ),
       )
-      .map((agent) => toAgentInfo(agent, scope.tenant, scope.environment, now))
+      .map((agent) => toAgentInfo(agent, scope.tenant, scope.environment, now, changed))
     return ok('AgentList', { items })
   }),
 

@@ -14,12 +14,10 @@ import {
   type RequestScope,
 } from '../scope-guard'
 import { getRouteDefinition } from '../topology/topology'
-import {
-  findExecution,
-  searchExecutions,
-  WHOLE_BUCKET,
-  type SearchPosition,
-} from './execution-data'
+import { searchExecutions, WHOLE_BUCKET, type SearchPosition } from './execution-data'
+import { findAnyExecution, mergeReplays, searchReplays } from './execution-replays'
+import { parseExecutionId } from './execution-buckets'
+import { getEnvironmentModel } from './execution-model'
 import { processorSnapshot } from './execution-snapshots'
 import { processorStats, resolveStep, routeStats, timeseries } from './execution-stats'
 
@@ -69,19 +67,35 @@ export const executionHandlers = [
       { ...filters, from, to: range.to, limit, after: resume?.after ?? null },
       now,
     )
+    const replaysBefore = resume?.replaysBefore ?? Infinity
+    const replays = searchReplays(
+      scope.tenant,
+      scope.environment,
+      { ...filters, from, to: range.to },
+      now,
+    ).filter((replay) => Date.parse(replay.startTime) < replaysBefore)
+    const model = getEnvironmentModel(scope.tenant, scope.environment)
+    const page = mergeReplays(result, replays, limit, resume?.after ?? null, (id) =>
+      model ? parseExecutionId(model, id) : null,
+    )
     return ok('ExecutionPage', {
-      items: result.items,
-      nextCursor: result.next
-        ? encodeCursor(fingerprint, { b: result.next.bucket, i: result.next.index, lo: from })
+      items: page.items,
+      nextCursor: page.next
+        ? encodeCursor(fingerprint, {
+            b: page.next.after?.bucket ?? -1,
+            i: page.next.after?.index ?? 0,
+            lo: from,
+            ...(Number.isFinite(page.next.replaysBefore) ? { rb: page.next.replaysBefore } : {}),
+          })
         : null,
-      totalEstimate: result.totalEstimate,
+      totalEstimate: result.totalEstimate + (resume ? 0 : replays.length),
     })
   }),
 
   apiGet('/executions/:executionId', async ({ request, params }) => {
     const scope = await requireScope(request)
     const id = params.executionId ?? ''
-    const execution = findExecution(scope.tenant, scope.environment, id, mockNow())
+    const execution = findAnyExecution(scope.tenant, scope.environment, id, mockNow())
     if (!execution) throw notFound(`Execution ${id} not found in environment ${scope.environment}.`)
     const { hostileBody } = getMockSettings()
     return ok(
@@ -95,7 +109,7 @@ export const executionHandlers = [
     async ({ request, params }) => {
       const scope = await requireScope(request)
       const id = params.executionId ?? ''
-      const execution = findExecution(scope.tenant, scope.environment, id, mockNow())
+      const execution = findAnyExecution(scope.tenant, scope.environment, id, mockNow())
       if (!execution)
         throw notFound(`Execution ${id} not found in environment ${scope.environment}.`)
       const iteration = optionalParam(scope.url, 'iteration')
@@ -176,9 +190,15 @@ function requiredParam(scope: RequestScope, name: string): string {
   return value
 }
 
-function readPosition(position: CursorPosition): { after: SearchPosition; from: number } {
-  const { b, i, lo } = position
+/** `b` -1: from the newest (a page that held only replays); `rb`: replays still to come. */
+function readPosition(position: CursorPosition): {
+  after: SearchPosition | null
+  from: number
+  replaysBefore: number
+} {
+  const { b, i, lo, rb } = position
   if (
+    (rb !== undefined && !Number.isSafeInteger(rb)) ||
     !Number.isSafeInteger(b) ||
     !Number.isSafeInteger(i) ||
     !Number.isSafeInteger(lo) ||
@@ -187,7 +207,11 @@ function readPosition(position: CursorPosition): { after: SearchPosition; from: 
   ) {
     throw badRequest('The cursor is malformed: pass nextCursor from the previous page verbatim.')
   }
-  return { after: { bucket: b as number, index: i as number }, from: lo as number }
+  return {
+    after: b === -1 ? null : { bucket: b as number, index: i as number },
+    from: lo as number,
+    replaysBefore: rb === undefined ? Infinity : (rb as number),
+  }
 }
 
 const hostileBodyCache = new Map<HostileBody, string>()

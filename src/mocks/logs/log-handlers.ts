@@ -14,6 +14,7 @@ import {
   type RequestScope,
 } from '../scope-guard'
 import { LEVELS, levelRank } from './log-kinds'
+import { replayLogLines } from './log-replays'
 import { findLinePosition, logStats, searchLogs, tailLogs, type LogFilters } from './log-data'
 
 /**
@@ -65,6 +66,13 @@ export const logHandlers = [
       )
       return ok('LogPage', { items, nextCursor: null })
     }
+    const replayLines = replayLogLines(
+      scope.tenant,
+      scope.environment,
+      { ...filters, ...range },
+      now,
+    )
+    if (replayLines) return ok('LogPage', { items: replayLines.slice(0, limit), nextCursor: null })
     // Bound to scope, filters and `from`/`to` as sent: a defaulted range moves with the clock,
     // so the cursor carries the range the first page was answered for.
     const fingerprint = JSON.stringify([

@@ -1,7 +1,7 @@
 /**
  * The probe's only way to the server: GET requests under `/api/v1` (plus the sign-in POST of
- * `--login`, which writes nothing), each with a timeout, each counted against the request
- * budget of the check that makes it. Tokens go in the Authorization header and nowhere else;
+ * `--login`, which writes nothing, and POSTs the contract must refuse, see checks/commands.ts),
+ * each with a timeout, each counted against the request budget of the check that makes it. Tokens go in the Authorization header and nowhere else;
  * a request is described by its method, path and query only.
  */
 
@@ -20,6 +20,14 @@ export type Query = Record<string, string | number | undefined>
 
 export interface Requester {
   get(path: string, query: Query, token: string | null): Promise<ProbeResponse>
+  /** Only for writes the contract must refuse (checks/commands.ts): a JSON body. */
+  post(
+    path: string,
+    query: Query,
+    token: string | null,
+    body: unknown,
+    headers?: Record<string, string>,
+  ): Promise<ProbeResponse>
 }
 
 /** A check used more requests than it declared: a bug in the probe, reported as a failure. */
@@ -54,11 +62,18 @@ export class ProbeClient {
   /** A view of this client that allows at most `limit` requests. */
   withBudget(limit: number): Requester {
     let used = 0
+    const spend = () => {
+      used += 1
+      if (used > limit) throw new BudgetExceededError(limit)
+    }
     return {
       get: (path, query, token) => {
-        used += 1
-        if (used > limit) throw new BudgetExceededError(limit)
+        spend()
         return this.send('GET', path, query, token, undefined)
+      },
+      post: (path, query, token, body, headers) => {
+        spend()
+        return this.send('POST', path, query, token, body, headers)
       },
     }
   }
@@ -81,13 +96,14 @@ export class ProbeClient {
     query: Query,
     token: string | null,
     body: unknown,
+    extraHeaders: Record<string, string> = {},
   ): Promise<ProbeResponse> {
     const pairs = Object.entries(query).flatMap(([name, value]) =>
       value === undefined ? [] : [`${encodeQueryPart(name)}=${encodeQueryPart(String(value))}`],
     )
     const qs = pairs.length ? `?${pairs.join('&')}` : ''
     const label = `${method} /api/v1${path}${qs}`
-    const headers: Record<string, string> = { Accept: 'application/json' }
+    const headers: Record<string, string> = { ...extraHeaders, Accept: 'application/json' }
     if (token !== null) headers.Authorization = `Bearer ${token}`
     if (body !== undefined) headers['Content-Type'] = 'application/json'
 

@@ -2,6 +2,7 @@ import { checkAdministration } from './checks/administration'
 import type { ProbeClient } from './probe-client'
 import type { CheckResult } from './report'
 import { checkAuthentication } from './checks/authentication'
+import { checkRefusedCommands } from './checks/commands'
 import {
   callerOf,
   COLLECTIONS,
@@ -53,6 +54,7 @@ export const PROBED_ENDPOINTS = [
   '/executions/{executionId}/processors/{processorId}/snapshot',
   '/diagrams/{applicationId}/{routeId}',
   '/alerts/rules/{ruleId}',
+  '/commands/{commandId}',
   '/admin/users',
   '/audit',
 ] as const
@@ -88,5 +90,6 @@ export async function runProbe(options: ProbeOptions): Promise<CheckResult[]> {
   await checkRanges(ctx, a, environments[0] ?? 'default')
   for (const found of discovered) await checkPaging(ctx, a, found)
   for (const found of discovered) await checkTail(ctx, a, found.environment)
+  await checkRefusedCommands(ctx, a)
   return ctx.results
 }

@@ -8,7 +8,7 @@
 export type CheckStatus = 'passed' | 'failed' | 'skipped'
 
 export type CheckGroup =
-  'auth' | 'shape' | 'scope' | 'environment' | 'isolation' | 'range' | 'paging' | 'tail'
+  'auth' | 'shape' | 'scope' | 'environment' | 'isolation' | 'range' | 'paging' | 'tail' | 'refusal'
 
 export interface CheckResult {
   /** Stable id, e.g. `shape /agents @dev`; what tests and `--json` consumers match on. */

@@ -158,6 +158,7 @@ export const COLLECTIONS = [
   '/alerts',
   '/alerts/summary',
   '/alerts/silences',
+  '/commands',
 ] as const
 export type Collection = (typeof COLLECTIONS)[number]
 

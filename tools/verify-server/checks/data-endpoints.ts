@@ -116,6 +116,17 @@ export async function checkDataEndpoints(
   await read('/alerts', '/alerts', { ...E, limit: 50 })
   await read('/alerts/summary', '/alerts/summary', E)
   await read('/alerts/silences', '/alerts/silences', E)
+
+  const commands = await read('/commands', '/commands', { ...E, limit: 20 })
+  const command = firstItem(commands)
+  await read(
+    '/commands/{commandId}',
+    command && typeof command.commandId === 'string'
+      ? `/commands/${encodeURIComponent(command.commandId)}`
+      : null,
+    E,
+    'no command listed (nothing was done in this environment)',
+  )
   return found
 }
 

@@ -74,9 +74,11 @@ test('an operator replays an execution with a changed body, follows it and opens
 
   // The same dialog's name follows the command until the agent answers.
   const follow = page.getByRole('dialog', { name: `Replay execution ${original.executionId}` })
-  await expect(follow.getByRole('list', { name: 'Progress per agent' })).toContainText(
-    `${original.agentId}: Acknowledged`,
-  )
+  await expect(follow.getByRole('status')).toHaveText('Acknowledged by 1 of 1 agent')
+  await expect(
+    follow.getByRole('table', { name: 'Progress' }).getByRole('row', { name: original.agentId }),
+  ).toContainText('Acknowledged')
+  await expectNoSeriousA11yViolations(page)
   expect(sent).toHaveLength(1)
   expect(JSON.parse(sent[0] ?? '')).toMatchObject({
     type: 'replay',

@@ -72,6 +72,7 @@ export function ReplayControl({ execution }: { execution: ExecutionDetail }) {
           <ReplayFollow
             execution={execution}
             command={following.command}
+            scope={following.scope}
             onClose={() => setPhase({ step: 'idle' })}
           />
         ) : null}

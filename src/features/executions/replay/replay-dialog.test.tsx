@@ -144,9 +144,38 @@ describe('Replay…', () => {
       headers: null,
     })
     // The dialog follows the command, under the same name.
-    expect(
-      await screen.findByRole('dialog', { name: `Replay execution ${execution.executionId}` }),
-    ).toHaveTextContent(`${execution.agentId}: Waiting for the agent…`)
+    const follow = await screen.findByRole('dialog', {
+      name: `Replay execution ${execution.executionId}`,
+    })
+    expect(within(follow).getByRole('table', { name: 'Progress' })).toHaveTextContent(
+      `${execution.agentId}Pending`,
+    )
+  })
+
+  it('follows the command to its new execution: "Open the replay", in the same environment', async () => {
+    const execution = jsonExecution()
+    const requests = recordRequests()
+    const { router } = await renderControl(execution)
+    const dialog = await openDialog(execution)
+    await userEvent.click(within(dialog).getByRole('button', { name: /^Replay execution / }))
+    const follow = await screen.findByRole('dialog', {
+      name: `Replay execution ${execution.executionId}`,
+    })
+    // The mock's LIVE agents acknowledge within 2 s.
+    const open = await within(follow).findByRole(
+      'link',
+      { name: 'Open the replay' },
+      { timeout: 5_000 },
+    )
+    expect(within(follow).getByRole('status')).toHaveTextContent('Acknowledged by 1 of 1 agent')
+    const posts = requests.filter((request) => request.method === 'POST')
+    expect(posts).toHaveLength(1)
+    await userEvent.click(open)
+    expect(router.state.location.pathname).toMatch(/^\/executions\/[^/]+$/)
+    expect(router.state.location.pathname).not.toBe(
+      `/executions/${encodeURIComponent(execution.executionId)}`,
+    )
+    expect(new URLSearchParams(router.state.location.search).get('env')).toBe('dev')
   })
 
   it('with changes: the captured body in the editor, checked as it is typed; an invalid body blocks sending and says why', async () => {

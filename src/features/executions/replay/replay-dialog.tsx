@@ -4,10 +4,9 @@ import { environmentName, isProduction } from '@/environment/environment-info'
 import { useEnvironmentInfo } from '@/environment/use-environment-info'
 import { useScope } from '@/environment/use-scope'
 import { WriteDialog } from '@/environment/write-dialog'
-import { commandSchema } from '@/lib/api/generated/response-schemas/command'
-import type { ExecutionDetail, Schemas } from '@/lib/api/types'
-import { sendWrite } from '@/lib/api/write'
+import type { ExecutionDetail } from '@/lib/api/types'
 import { agentResources } from '@/lib/resources/agents'
+import { sendCommand, type Command } from '@/lib/resources/commands'
 import { executionResources } from '@/lib/resources/executions'
 import { bodyFormatFor, type BodyCheck } from './body-check'
 import type { BodyEditorState } from './input-body-editor'
@@ -17,8 +16,6 @@ import './replay.css'
 
 const loadEditor = () => import('./input-body-editor')
 const InputBodyEditor = lazy(loadEditor)
-
-type Command = Schemas['Command']
 
 /**
  * "Replay execution <id>": as captured, or with an edited input body and headers, on a LIVE
@@ -126,21 +123,17 @@ export default function ReplayDialog({
       }
       onClose={(reason) => onClose(reason === 'sent' ? sent.current : null)}
       send={async ({ signal, idempotencyKey }) => {
-        const { data: command } = await sendWrite({
-          method: 'POST',
-          path: '/commands',
-          tenant: scope.tenant,
-          env: scope.env,
+        const command = await sendCommand({
+          scope,
           idempotencyKey,
-          body: {
+          signal,
+          input: {
             type: 'replay',
             executionId: execution.executionId,
             agentId,
             inputBody: mode === 'changes' && body?.status === 'checked' ? body.text : null,
             headers: mode === 'changes' && headers.ok ? headers.headers : null,
           },
-          schema: commandSchema,
-          signal,
         })
         sent.current = command
         return {

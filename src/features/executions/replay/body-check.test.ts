@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { bodyFormatFor, checkBody } from './body-check'
+import { checkBody } from './body-check'
+import { bodyFormatFor } from './body-format'
 
 describe('checkBody', () => {
   it('accepts valid JSON and names the problem and its place in invalid JSON', () => {

@@ -1,5 +1,6 @@
 import { parser as jsonParser } from '@lezer/json'
 import { parseXml, XmlError } from '@rgrove/parse-xml'
+import type { BodyFormat } from './body-format'
 
 /**
  * The replay's input body, checked as it is typed: JSON with `JSON.parse`, XML with a strict
@@ -8,8 +9,6 @@ import { parseXml, XmlError } from '@rgrove/parse-xml'
  * string through would defeat it). Plain text is not checked. An empty body is allowed: an
  * exchange may carry none.
  */
-
-export type BodyFormat = 'json' | 'xml' | 'text'
 
 export type BodyCheck =
   | { ok: true; format: BodyFormat; empty: boolean }
@@ -24,37 +23,6 @@ export type BodyCheck =
     }
 
 const formatNames = { json: 'JSON', xml: 'XML' } as const
-
-/** The format a Content-Type names (`application/json`, `text/xml`, `application/soap+xml`). */
-function formatOfContentType(contentType: string | undefined): BodyFormat | null {
-  if (!contentType) return null
-  const type = contentType.split(';')[0]?.trim().toLowerCase() ?? ''
-  if (type === 'application/json' || type.endsWith('+json')) return 'json'
-  if (type === 'application/xml' || type === 'text/xml' || type.endsWith('+xml')) return 'xml'
-  return null
-}
-
-function sniff(body: string | null | undefined): BodyFormat | null {
-  const first = body?.trimStart()[0]
-  if (first === '{' || first === '[') return 'json'
-  if (first === '<') return 'xml'
-  return null
-}
-
-/**
- * What the body is meant to be: what its Content-Type header says (as edited), else what the
- * captured body looks like, else what the text being typed looks like.
- */
-export function bodyFormatFor(
-  headers: Readonly<Record<string, string>>,
-  captured: string | null,
-  text: string,
-): BodyFormat {
-  const contentType = Object.entries(headers).find(
-    ([name]) => name.toLowerCase() === 'content-type',
-  )?.[1]
-  return formatOfContentType(contentType) ?? sniff(captured) ?? sniff(text) ?? 'text'
-}
 
 /** `JSON.parse`'s message names a position on V8 ("at position 12"); others may not. */
 function jsonErrorOffset(message: string, text: string): number {

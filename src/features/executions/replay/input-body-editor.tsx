@@ -1,13 +1,14 @@
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands'
-import { json } from '@codemirror/lang-json'
-import { xml } from '@codemirror/lang-xml'
+import { jsonLanguage } from '@codemirror/lang-json'
+import { xmlLanguage } from '@codemirror/lang-xml'
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language'
 import { forceLinting, linter, type Diagnostic } from '@codemirror/lint'
 import { Compartment, EditorState, type Extension } from '@codemirror/state'
 import { EditorView, keymap, lineNumbers } from '@codemirror/view'
 import { tags } from '@lezer/highlight'
 import { useEffect, useEffectEvent, useRef } from 'react'
-import { checkBody, type BodyCheck, type BodyFormat } from './body-check'
+import { checkBody, type BodyCheck } from './body-check'
+import type { BodyFormat } from './body-format'
 
 /**
  * The replay's "Input body" editor: CodeMirror 6, in its own chunk (the dialog imports this
@@ -81,8 +82,9 @@ const theme = EditorView.theme({
   '.cm-diagnostic-error': { borderLeftColor: 'var(--bad-fg)' },
 })
 
+// The grammars alone, for highlighting: `xml()` would add tag completion (and its package).
 const languageOf = (format: BodyFormat): Extension =>
-  format === 'json' ? json() : format === 'xml' ? xml() : []
+  format === 'json' ? jsonLanguage : format === 'xml' ? xmlLanguage : []
 
 export default function InputBodyEditor({
   initialText,

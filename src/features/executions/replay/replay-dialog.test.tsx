@@ -251,6 +251,28 @@ describe('Replay…', () => {
     expect(((await sent[0]?.json()) as Schemas['ReplayInput']).headers).toEqual(expected)
   })
 
+  it('takes the body and headers from the first processor’s snapshot when the execution has none, and keeps edits across "As captured" and back', async () => {
+    const execution = jsonExecution()
+    expect(execution.processors[0]?.snapshot).toBe(true)
+    // As a server may answer: the message only in the snapshot of the first processor.
+    const withoutBody = { ...execution, inputBody: null, headers: {} }
+    await renderControl(withoutBody)
+    const dialog = await openDialog(execution)
+    await userEvent.click(within(dialog).getByRole('radio', { name: 'With changes' }))
+    const view = await bodyEditor(dialog)
+    expect(view.state.doc.toString()).toBe(execution.inputBody)
+    const table = within(dialog).getByRole('table', { name: 'Headers' })
+    expect(within(table).getAllByRole('textbox', { name: /^Header name/ })).toHaveLength(
+      Object.keys(execution.headers).length,
+    )
+
+    replaceText(view, '{"edited": true}')
+    await waitFor(() => expect(within(dialog).getByText('Valid JSON.')).toBeInTheDocument())
+    await userEvent.click(within(dialog).getByRole('radio', { name: 'As captured' }))
+    await userEvent.click(within(dialog).getByRole('radio', { name: 'With changes' }))
+    expect((await bodyEditor(dialog)).state.doc.toString()).toBe('{"edited": true}')
+  })
+
   it('in production asks for the environment id to be typed', async () => {
     const execution = jsonExecution('prod')
     acceptCommands()

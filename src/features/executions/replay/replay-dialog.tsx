@@ -5,11 +5,12 @@ import { useEnvironmentInfo } from '@/environment/use-environment-info'
 import { useScope } from '@/environment/use-scope'
 import { WriteDialog } from '@/environment/write-dialog'
 import type { ExecutionDetail } from '@/lib/api/types'
+import type { Scope } from '@/lib/query/query-scope'
 import { agentResources } from '@/lib/resources/agents'
 import { sendCommand, type Command } from '@/lib/resources/commands'
 import { executionResources } from '@/lib/resources/executions'
 import type { BodyCheck } from './body-check'
-import { bodyFormatFor } from './body-format'
+import { bodyFormatFor, type BodyFormat } from './body-format'
 import type { BodyEditorState } from './input-body-editor'
 import { headersFromRows, rowsFromHeaders, type HeaderRow } from './replay-headers'
 import { ReplayHeadersTable } from './replay-headers-table'
@@ -34,52 +35,19 @@ export default function ReplayDialog({
   const scope = useScope()
   const info = useEnvironmentInfo(scope.env)
   const where = environmentName(info, scope.env)
-  const ids = { mode: useId(), agent: useId(), body: useId(), bodyNote: useId() }
+  const ids = { mode: useId(), agent: useId() }
 
   // The editor's chunk starts loading as the dialog opens, so "With changes" shows it at once.
   useEffect(() => {
     void loadEditor()
   }, [])
 
-  const agents = useQuery(agentResources.list(scope))
-  const liveAgents = useMemo(
-    () =>
-      (agents.data?.items ?? [])
-        .filter(
-          (agent) => agent.applicationId === execution.applicationId && agent.status === 'LIVE',
-        )
-        .map((agent) => agent.agentId)
-        .sort(),
-    [agents.data, execution.applicationId],
-  )
-  const [chosenAgent, setChosenAgent] = useState<string | null>(null)
-  const agentId =
-    chosenAgent !== null && liveAgents.includes(chosenAgent)
-      ? chosenAgent
-      : liveAgents.includes(execution.agentId)
-        ? execution.agentId
-        : (liveAgents[0] ?? null)
+  const { agents, liveAgents, agentId, setChosenAgent } = useReplayAgent(scope, execution)
 
   const [mode, setMode] = useState<'captured' | 'changes'>('captured')
   const sent = useRef<Command | null>(null)
 
-  // The input body as captured: the execution's, else the first processor's snapshot.
-  const first = execution.processors[0]
-  const fromSnapshot = execution.inputBody === null && !!first?.snapshot
-  const snapshot = useQuery({
-    ...executionResources.snapshot(
-      scope,
-      execution.executionId,
-      first?.processorId ?? '',
-      first?.iterations ? 0 : null,
-    ),
-    enabled: mode === 'changes' && fromSnapshot,
-  })
-  const captured = fromSnapshot
-    ? snapshot.data
-      ? { body: snapshot.data.inputBody, headers: snapshot.data.inputHeaders }
-      : null
-    : { body: execution.inputBody, headers: execution.headers }
+  const { captured, snapshot } = useCapturedMessage(scope, execution, mode === 'changes')
 
   const [rows, setRows] = useState<HeaderRow[] | null>(null)
   const headerRows = rows ?? (captured ? rowsFromHeaders(captured.headers) : [])
@@ -93,9 +61,13 @@ export default function ReplayDialog({
   )
   const onBodyChange = (state: BodyEditorState) => {
     setBody(state)
-    if (state.status === 'checked') setLastCheck(state.check)
+    if (state.status !== 'checked') return
+    setLastCheck(state.check)
+    setLastText(state.text)
   }
 
+  // Edits survive switching to "As captured" and back (the editor is then created anew).
+  const [lastText, setLastText] = useState<string | null>(null)
   const bodyReady = body?.status === 'checked' && body.check.ok
   const ready =
     agentId !== null && (mode === 'captured' || (captured !== null && bodyReady && headers.ok))
@@ -117,9 +89,14 @@ export default function ReplayDialog({
           again.
         </p>
       }
-      explain={(kind) =>
+      explain={(kind, error) =>
         kind === 'no-live-agent' ? (
           <p>No agent of {execution.applicationId} is live now: try again when one is.</p>
+        ) : error.status === 404 ? (
+          <p>
+            The execution or the agent is no longer known in {where}: reload the page to see what is
+            there now.
+          </p>
         ) : null
       }
       onClose={(reason) => onClose(reason === 'sent' ? sent.current : null)}
@@ -173,44 +150,15 @@ export default function ReplayDialog({
             <p role="status">Loading the captured message…</p>
           )
         ) : (
-          <>
-            <div className="replay-body">
-              <span id={ids.body} className="replay-body-label">
-                Input body
-              </span>
-              <Suspense fallback={<p role="status">Loading the editor…</p>}>
-                <InputBodyEditor
-                  initialText={captured.body ?? ''}
-                  format={format}
-                  onChange={onBodyChange}
-                />
-              </Suspense>
-              <p
-                id={ids.bodyNote}
-                className="replay-body-note"
-                aria-live="polite"
-                data-invalid={lastCheck?.ok === false}
-              >
-                {lastCheck === null
-                  ? null
-                  : !lastCheck.ok
-                    ? lastCheck.message
-                    : lastCheck.empty
-                      ? 'The input body is empty: the exchange is sent without one.'
-                      : lastCheck.format === 'text'
-                        ? 'Sent as typed (not JSON or XML, so not checked).'
-                        : `Valid ${lastCheck.format === 'json' ? 'JSON' : 'XML'}.`}
-              </p>
-            </div>
-            <ReplayHeadersTable rows={headerRows} onChange={setRows} />
-            {!headers.ok ? (
-              <ul className="replay-problems" aria-label="Header problems">
-                {headers.problems.map((problem) => (
-                  <li key={problem}>{problem}</li>
-                ))}
-              </ul>
-            ) : null}
-          </>
+          <ReplayChanges
+            initialText={lastText ?? captured.body ?? ''}
+            format={format}
+            onBodyChange={onBodyChange}
+            lastCheck={lastCheck}
+            rows={headerRows}
+            onRowsChange={setRows}
+            problems={headers.ok ? [] : headers.problems}
+          />
         )
       ) : null}
 
@@ -241,4 +189,105 @@ export default function ReplayDialog({
       </div>
     </WriteDialog>
   )
+}
+
+/** "With changes": the input body in the editor, what its check says, and the headers. */
+function ReplayChanges({
+  initialText,
+  format,
+  onBodyChange,
+  lastCheck,
+  rows,
+  onRowsChange,
+  problems,
+}: {
+  initialText: string
+  format: BodyFormat
+  onBodyChange: (state: BodyEditorState) => void
+  lastCheck: BodyCheck | null
+  rows: HeaderRow[]
+  onRowsChange: (rows: HeaderRow[]) => void
+  problems: string[]
+}) {
+  return (
+    <>
+      <div className="replay-body">
+        <span className="replay-body-label">Input body</span>
+        <Suspense fallback={<p role="status">Loading the editor…</p>}>
+          <InputBodyEditor initialText={initialText} format={format} onChange={onBodyChange} />
+        </Suspense>
+        <p className="replay-body-note" aria-live="polite" data-invalid={lastCheck?.ok === false}>
+          {lastCheck === null
+            ? null
+            : !lastCheck.ok
+              ? lastCheck.message
+              : lastCheck.empty
+                ? 'The input body is empty: the exchange is sent without one.'
+                : lastCheck.format === 'text'
+                  ? 'Sent as typed (not JSON or XML, so not checked).'
+                  : `Valid ${lastCheck.format === 'json' ? 'JSON' : 'XML'}.`}
+        </p>
+      </div>
+      <ReplayHeadersTable rows={rows} onChange={onRowsChange} />
+      {problems.length ? (
+        <ul className="replay-problems" aria-label="Header problems">
+          {problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  )
+}
+
+/**
+ * The LIVE agents of the execution's application, and the one chosen (by default the one that
+ * ran it, while it is LIVE).
+ */
+function useReplayAgent(scope: Scope, execution: ExecutionDetail) {
+  const agents = useQuery(agentResources.list(scope))
+  const liveAgents = useMemo(
+    () =>
+      (agents.data?.items ?? [])
+        .filter(
+          (agent) => agent.applicationId === execution.applicationId && agent.status === 'LIVE',
+        )
+        .map((agent) => agent.agentId)
+        .sort(),
+    [agents.data, execution.applicationId],
+  )
+  const [chosenAgent, setChosenAgent] = useState<string | null>(null)
+  const agentId =
+    chosenAgent !== null && liveAgents.includes(chosenAgent)
+      ? chosenAgent
+      : liveAgents.includes(execution.agentId)
+        ? execution.agentId
+        : (liveAgents[0] ?? null)
+
+  return { agents, liveAgents, agentId, setChosenAgent }
+}
+
+/**
+ * The message as captured: the execution's input body and headers, else (when the execution
+ * has no body but its first processor has a snapshot) the message as it entered that processor.
+ */
+function useCapturedMessage(scope: Scope, execution: ExecutionDetail, wanted: boolean) {
+  const first = execution.processors[0]
+  const fromSnapshot = execution.inputBody === null && !!first?.snapshot
+  const snapshot = useQuery({
+    ...executionResources.snapshot(
+      scope,
+      execution.executionId,
+      first?.processorId ?? '',
+      first?.iterations ? 0 : null,
+    ),
+    enabled: wanted && fromSnapshot,
+  })
+  const captured = fromSnapshot
+    ? snapshot.data
+      ? { body: snapshot.data.inputBody, headers: snapshot.data.inputHeaders }
+      : null
+    : { body: execution.inputBody, headers: execution.headers }
+
+  return { captured, snapshot }
 }

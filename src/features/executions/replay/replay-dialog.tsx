@@ -35,7 +35,7 @@ export default function ReplayDialog({
   const scope = useScope()
   const info = useEnvironmentInfo(scope.env)
   const where = environmentName(info, scope.env)
-  const ids = { mode: useId(), agent: useId() }
+  const modeName = useId()
 
   // The editor's chunk starts loading as the dialog opens, so "With changes" shows it at once.
   useEffect(() => {
@@ -125,7 +125,7 @@ export default function ReplayDialog({
         <label>
           <input
             type="radio"
-            name={ids.mode}
+            name={modeName}
             checked={mode === 'captured'}
             onChange={() => setMode('captured')}
           />{' '}
@@ -134,7 +134,7 @@ export default function ReplayDialog({
         <label>
           <input
             type="radio"
-            name={ids.mode}
+            name={modeName}
             checked={mode === 'changes'}
             onChange={() => setMode('changes')}
           />{' '}
@@ -162,31 +162,14 @@ export default function ReplayDialog({
         )
       ) : null}
 
-      <div className="replay-agent">
-        {agents.isPending ? (
-          <p role="status">Loading the live agents…</p>
-        ) : liveAgents.length === 0 ? (
-          <p role="alert">
-            No agent of {execution.applicationId} is live in {where}: nothing can replay it now.
-          </p>
-        ) : (
-          <>
-            <label htmlFor={ids.agent}>Agent</label>
-            <select
-              id={ids.agent}
-              value={agentId ?? ''}
-              onChange={(event) => setChosenAgent(event.target.value)}
-            >
-              {liveAgents.map((id) => (
-                <option key={id} value={id}>
-                  {id}
-                  {id === execution.agentId ? ' (ran it)' : ''}
-                </option>
-              ))}
-            </select>
-          </>
-        )}
-      </div>
+      <AgentPicker
+        loading={agents.isPending}
+        liveAgents={liveAgents}
+        agentId={agentId}
+        ranIt={execution.agentId}
+        onChange={setChosenAgent}
+        none={`No agent of ${execution.applicationId} is live in ${where}: nothing can replay it now.`}
+      />
     </WriteDialog>
   )
 }
@@ -290,4 +273,46 @@ function useCapturedMessage(scope: Scope, execution: ExecutionDetail, wanted: bo
     : { body: execution.inputBody, headers: execution.headers }
 
   return { captured, snapshot }
+}
+
+/** "Agent": only LIVE agents of the application are offered. */
+function AgentPicker({
+  loading,
+  liveAgents,
+  agentId,
+  ranIt,
+  onChange,
+  none,
+}: {
+  loading: boolean
+  liveAgents: readonly string[]
+  agentId: string | null
+  /** The agent that ran the execution, marked in the list. */
+  ranIt: string
+  onChange: (agentId: string) => void
+  /** What to say when no agent is live. */
+  none: string
+}) {
+  const id = useId()
+  return (
+    <div className="replay-agent">
+      {loading ? (
+        <p role="status">Loading the live agents…</p>
+      ) : liveAgents.length === 0 ? (
+        <p role="alert">{none}</p>
+      ) : (
+        <>
+          <label htmlFor={id}>Agent</label>
+          <select id={id} value={agentId ?? ''} onChange={(event) => onChange(event.target.value)}>
+            {liveAgents.map((agent) => (
+              <option key={agent} value={agent}>
+                {agent}
+                {agent === ranIt ? ' (ran it)' : ''}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+    </div>
+  )
 }

@@ -11,6 +11,7 @@
  */
 import { alertsBenchmarkReportRows, runAlertsBenchmarks } from './alerts-benchmarks.ts'
 import type { BenchResults, SuiteOptions } from './bench-support.ts'
+import { commandsBenchmarkReportRows, runCommandsBenchmarks } from './commands-benchmarks.ts'
 import { compareBenchmarkReportRows, runCompareBenchmarks } from './compare-benchmarks.ts'
 import { executionBenchmarkReportRows, runExecutionBenchmarks } from './executions-benchmarks.ts'
 import { exchangeBenchmarkReportRows, runExchangeBenchmarks } from './exchange-benchmarks.ts'
@@ -151,5 +152,17 @@ export const browserSuites: BrowserSuite[] = [
     ],
     run: (options) => runAlertsBenchmarks(options),
     reportRows: alertsBenchmarkReportRows,
+  },
+  {
+    name: 'commands',
+    title: 'Route control: polling a command',
+    intro: [
+      'Same browser and server (`e2e/bench/commands-benchmarks.ts`): as admin@acme in dev, "Stop',
+      '<route>" confirmed on a LIVE agent’s page, three times; the `GET /commands/{id}` requests from',
+      'the answer to POST until no target is pending, then in the 10 s after (the mock’s LIVE agents',
+      'answer within about 2 s).',
+    ],
+    run: (options) => runCommandsBenchmarks(options),
+    reportRows: commandsBenchmarkReportRows,
   },
 ]

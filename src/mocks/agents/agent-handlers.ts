@@ -1,5 +1,5 @@
 import type { AgentStatus } from '@/lib/api/types'
-import { listAgentEventRecords, toAgentEvent } from './agent-events'
+import { listAgentEventsWithCommands, toAgentEvent } from './agent-events'
 import { findAgentRecord, listAgentRecords, toAgentInfo } from './agent-data'
 import { apiGet, ok } from '../api-route'
 import { mockNow } from '../clock'
@@ -55,7 +55,7 @@ export const agentHandlers = [
     if (position && typeof position.before !== 'number')
       throw badRequest('The cursor is malformed.')
     const before = typeof position?.before === 'number' ? position.before : Infinity
-    const events = listAgentEventRecords(scope.tenant, scope.environment, agent)
+    const events = listAgentEventsWithCommands(scope.tenant, scope.environment, agent)
     const start = events.findIndex((event) => event.seq < before)
     const page = start === -1 ? [] : events.slice(start, start + limit)
     const last = page[page.length - 1]

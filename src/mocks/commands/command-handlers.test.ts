@@ -85,6 +85,15 @@ describe('POST /commands: route control', () => {
     const states = (await agent(LIVE)).routeStates
     expect(states['order-intake']).toBe('Stopped')
     expect(states['order-validate']).toBe('Started')
+    const events = await get(
+      'AgentEventPage',
+      `/agents/${LIVE}/events?environment=dev&limit=2`,
+      ops,
+    )
+    expect(events.items[0]).toMatchObject({
+      type: 'ROUTE_STOPPED',
+      message: 'Route order-intake stopped by route control',
+    })
     const listed = await get('AgentList', '/agents?environment=dev', ops)
     expect(listed.items.find((a) => a.agentId === LIVE)?.routeStates['order-intake']).toBe(
       'Stopped',
@@ -141,6 +150,21 @@ describe('POST /commands: route control', () => {
     expect(list.items).toHaveLength(2)
     setMockNow(NOW + 2000)
     expect((await agent(LIVE)).routeStates['order-intake']).toBe('Stopped')
+  })
+
+  it('takes a key again in another environment, and from 24 h on', async () => {
+    const first = await accepted(stop(), { key: 'again', token: admin })
+    const staging = await post(
+      { ...stop(), applicationId: 'payment-gateway', routeId: 'payment-capture' },
+      { key: 'again', token: admin, env: 'staging' },
+    )
+    expect(staging.status).toBe(202)
+    setMockNow(NOW + 24 * 3600_000 - 1)
+    expect((await post(stop(), { key: 'again', token: admin })).status).toBe(200)
+    setMockNow(NOW + 24 * 3600_000)
+    const later = await post(stop(), { key: 'again', token: admin })
+    expect(later.status).toBe(202)
+    expect((later.body as Schemas['Command']).commandId).not.toBe(first.commandId)
   })
 
   it('names the member for unknown and out-of-range members, empty agentIds, agents not running it', async () => {

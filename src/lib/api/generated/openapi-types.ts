@@ -646,7 +646,8 @@ export interface paths {
          *     route, or an empty `agentIds`; 409 `/no-live-agent` when no target is LIVE (named targets
          *     that are not LIVE are accepted with the others and expire). The same `Idempotency-Key`
          *     from the same user in the same environment within 24 h answers 200 with the first command
-         *     and sends nothing again. Audited as `command.create`.
+         *     and sends nothing again. Audited as `route.<action>` (target `<applicationId>/<routeId>`)
+         *     or `execution.replay` (target the execution id).
          */
         post: operations["createCommand"];
         delete?: never;

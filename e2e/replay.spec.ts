@@ -3,7 +3,13 @@ import { listAgents } from '@/mocks/agents/agent-data'
 import { cspViolationsOf } from './support/csp'
 import { searchExecutions } from '@/mocks/executions/execution-data'
 import { executionOf, executionPath, HOUR, requireSample, TENANT } from './support/executions'
-import { expect, expectNoSeriousA11yViolations, test } from './support/fixtures'
+import {
+  demoToken,
+  demoUserName,
+  expect,
+  expectNoSeriousA11yViolations,
+  test,
+} from './support/fixtures'
 
 /**
  * Replay (issue 20 §2) as users do it: an operator replays an execution with a changed body,
@@ -106,6 +112,25 @@ test('an operator replays an execution with a changed body, follows it and opens
   await expect(link).toBeVisible()
   await link.click()
   await expect(page.getByRole('heading', { level: 1, name: original.executionId })).toBeVisible()
+
+  // Audited: a tenant admin finds it in the audit log (same browser, so the same mock state).
+  const adminToken = await demoToken('admin@acme')
+  await page.evaluate((value) => {
+    location.hash = `access_token=${value}`
+  }, adminToken)
+  await page
+    .getByRole('alertdialog', { name: 'Switch to another account?' })
+    .getByRole('button', { name: 'Switch' })
+    .click()
+  await expect(page.getByRole('banner')).toContainText(demoUserName('admin@acme'))
+  await page.goto('/admin/audit?env=dev')
+  const entry = page
+    .getByRole('table', { name: 'Audit log' })
+    .getByRole('row')
+    .filter({ hasText: 'Replayed an execution' })
+    .first()
+  await expect(entry).toContainText('ops@acme')
+  await expect(entry).toContainText(original.executionId)
 })
 
 // ops@acme is an operator in dev and a viewer in prod; dev@acme a viewer in staging.

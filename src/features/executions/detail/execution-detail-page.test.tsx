@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { http } from 'msw'
+import { http, HttpResponse } from 'msw'
 import { describe, expect, it, vi } from 'vitest'
 import type { ExecutionDetail } from '@/lib/api/types'
 import { executionHandlers } from '@/mocks/executions/execution-handlers'
@@ -282,6 +282,22 @@ describe('ExecutionDetailPage', () => {
 
     await waitFor(() => expect(asked('/stats/processors')).toBe(2))
     expect(asked(`/executions/${detail.executionId}`)).toBe(2)
+  })
+
+  it('says "Replay of <id>" on a replay, linking to the original in the same environment', async () => {
+    const detail = failedNestedExecution()
+    server.use(
+      http.get('*/api/v1/executions/:executionId', () =>
+        HttpResponse.json({ ...detail, replayOf: 'original-execution-1' }),
+      ),
+    )
+    await renderDetail(detail.executionId)
+    const summary = await screen.findByRole('region', { name: 'Summary' }, { timeout: 5_000 })
+    expect(summary).toHaveTextContent('Replay of original-execution-1')
+    expect(within(summary).getByRole('link', { name: 'original-execution-1' })).toHaveAttribute(
+      'href',
+      '/executions/original-execution-1?env=prod',
+    )
   })
 
   it('offers a retry when loading fails, and recovers', async () => {

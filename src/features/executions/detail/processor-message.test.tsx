@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { executionHandlers } from '@/mocks/executions/execution-handlers'
@@ -62,6 +62,12 @@ describe('Message at this step', () => {
     )
     renderDetail(detail.executionId, { query: '&processor=0', user: 'ops@acme' })
     const region = await stepMessage()
+    // The page knows the role by now: its replay control says which role it needs.
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Replay…' })).toHaveAccessibleDescription(
+        'Replay needs the operator role in Production',
+      ),
+    )
     expect(within(region).getByText(/payload capture was off for/)).toBeInTheDocument()
     expect(within(region).queryByRole('link', { name: /Change the configuration/ })).toBeNull()
   })

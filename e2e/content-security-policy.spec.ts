@@ -92,3 +92,52 @@ test('the detector sees a violation when there is one', async ({ page }) => {
   // Seen and asserted: clear it so the fixture's own check passes this test.
   violations.length = 0
 })
+
+test('the replay dialog’s code editor is styled and takes typing under the policy', async ({
+  page,
+  signInAs,
+}) => {
+  const violations = cspViolationsOf(page)
+  await signInAs('ops@acme', { path: executionPath(requireSample('failed', 'dev'), 'dev') })
+  await page.getByRole('button', { name: 'Replay…' }).click()
+  const dialog = page.getByRole('alertdialog', { name: /^Replay execution / })
+  await dialog.getByRole('radio', { name: 'With changes' }).check()
+  const editor = dialog.getByRole('textbox', { name: 'Input body' })
+  await expect(editor).toBeVisible()
+
+  // Styled: CodeMirror's own rules (style-mod) and its theme apply inside the editor's shadow
+  // root, through a constructed stylesheet, with no <style> element in the document.
+  const styling = await editor.evaluate((content) => {
+    const root = content.getRootNode() as ShadowRoot
+    const scroller = content.closest('.cm-scroller') as HTMLElement
+    const gutter = root.querySelector('.cm-gutters') as HTMLElement
+    return {
+      inShadowRoot: root instanceof ShadowRoot,
+      adoptedRules: root.adoptedStyleSheets.reduce((sum, sheet) => sum + sheet.cssRules.length, 0),
+      styleElements:
+        document.querySelectorAll('style').length + root.querySelectorAll('style').length,
+      scrollerDisplay: getComputedStyle(scroller).display,
+      gutterBorder: getComputedStyle(gutter).borderRightStyle,
+      whiteSpace: getComputedStyle(content).whiteSpace,
+    }
+  })
+  expect(styling).toMatchObject({
+    inShadowRoot: true,
+    styleElements: 0,
+    scrollerDisplay: 'flex',
+    gutterBorder: 'solid',
+    whiteSpace: 'break-spaces',
+  })
+  expect(styling.adoptedRules).toBeGreaterThan(20)
+
+  // Typing, and the check as it is typed: lint marks and the message.
+  await editor.click()
+  await page.keyboard.press('ControlOrMeta+a')
+  await page.keyboard.type('{"orderId": 42,')
+  await expect(dialog.getByText(/^Input body is not valid JSON: /)).toBeVisible()
+  await expect(dialog.locator('.cm-lintRange-error')).toHaveCount(1)
+  await page.keyboard.type(' "note": "typed"}')
+  await expect(editor).toHaveText('{"orderId": 42, "note": "typed"}')
+  await expect(dialog.getByText('Valid JSON.')).toBeVisible()
+  expect(violations, 'policy violations with the editor open').toEqual([])
+})

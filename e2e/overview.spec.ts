@@ -181,3 +181,79 @@ test('the Overview and an application pass axe', async ({ page, signInAs }) => {
   }
   await expectNoSeriousA11yViolations(page)
 })
+
+test('from an application on to a route’s diagram, and on to its failed executions', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('admin@acme', { path: '/overview/order-service?env=prod&from=now-6h&to=now' })
+  const routes = page.getByRole('table', { name: 'Routes' })
+  const route = (await routes.getByRole('rowheader').first().textContent())?.trim() ?? ''
+  expect(route).not.toBe('')
+  await routes.getByRole('link', { name: `Diagram of ${route}`, exact: true }).click()
+
+  await expect(page).toHaveURL(
+    new RegExp(
+      `/overview/order-service/routes/${route}\\?(?=.*env=prod)(?=.*from=now-6h)(?=.*to=now)`,
+    ),
+  )
+  await expect(page.getByRole('heading', { level: 1, name: `Route ${route}` })).toBeVisible()
+  // One node drawn per processor of the text alternative, each carrying its figures.
+  const processors = page.getByRole('table', { name: `Processors of ${route}` })
+  const rows = processors.locator('tbody tr')
+  await expect(rows.first()).toBeVisible()
+  const count = await rows.count()
+  const nodes = page.locator('.react-flow__node')
+  await expect(nodes).toHaveCount(count)
+  await expect(nodes.first()).toContainText(/runs? · .*% failed|no runs in range/)
+  await expectNoSeriousA11yViolations(page)
+
+  await page.getByRole('link', { name: 'Failed executions' }).click()
+  await expect(page).toHaveURL(/\/executions\?/)
+  expect(Object.fromEntries(new URL(page.url()).searchParams)).toMatchObject({
+    env: 'prod',
+    app: 'order-service',
+    route,
+    status: 'FAILED',
+    from: 'now-6h',
+    to: 'now',
+  })
+  await expect(filterBar(page).getByRole('combobox', { name: 'Status', exact: true })).toHaveValue(
+    'FAILED',
+  )
+})
+
+test('an unknown route says so', async ({ page, signInAs }) => {
+  await signInAs('admin@acme', { path: '/overview/order-service/routes/no-such-route?env=prod' })
+  await expect(
+    page.getByText('No route “no-such-route” in order-service in Production'),
+  ).toBeVisible()
+})
+
+test('the summary’s open alerts come from the bell’s request and lead to them', async ({
+  page,
+  signInAs,
+}) => {
+  const summaries: string[] = []
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    if (url.pathname.endsWith('/alerts/summary')) summaries.push(url.search)
+  })
+  await signInAs('admin@acme', { path: '/overview?env=prod' })
+  const link = page.locator('.overview-summary').getByRole('link', { name: /open alerts?$/ })
+  await expect(link).toBeVisible()
+  const open = Number((await link.textContent())?.match(/^(\d+)/)?.[1])
+  // The bell asks each environment once; the line adds no request of its own.
+  expect(summaries.filter((search) => search.includes('environment=prod'))).toHaveLength(1)
+
+  await link.click()
+  await expect(page).toHaveURL(/\/alerts\?env=prod$/)
+  await expect(page.getByRole('heading', { level: 1, name: 'Alerts' })).toBeVisible()
+  if (open === 0) {
+    await expect(page.getByText('Nothing is firing in prod')).toBeVisible()
+  } else {
+    // The summary counts the open alerts that are not silenced.
+    const table = page.getByRole('table', { name: 'Open alerts' })
+    await expect(table.locator('tbody tr').filter({ hasNotText: 'Silenced' })).toHaveCount(open)
+  }
+})

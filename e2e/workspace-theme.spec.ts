@@ -156,6 +156,15 @@ test.describe('every page passes axe in both themes', () => {
       },
     },
     {
+      name: 'a route’s diagram',
+      open: async (page) => {
+        await page.goto('/overview/order-service/routes/order-intake?env=prod')
+        await expect(page.getByRole('table', { name: 'Processors of order-intake' })).toBeVisible()
+        // The diagram drawn, with the range's figures on its nodes.
+        await expect(page.locator('.react-flow__node').first()).toContainText(/runs? ·|no runs/)
+      },
+    },
+    {
       name: 'agents (production)',
       open: async (page) => {
         await page.goto('/agents?env=prod')

@@ -14,7 +14,16 @@
  * `src/`. Called by run-benchmarks.ts (`npm run bench -- --only alerts`).
  */
 import type { Browser, Page } from '@playwright/test'
-import { median, round1, signIn, verdict, type BenchResults, type Log } from './bench-support.ts'
+import {
+  installPaintProbe,
+  median,
+  round1,
+  signIn,
+  verdict,
+  type BenchResults,
+  type Log,
+  type PaintProbe,
+} from './bench-support.ts'
 
 const POLL_MINUTES = 10
 const ENVIRONMENTS = 3
@@ -28,34 +37,32 @@ interface Probe {
   __previewPaintedAt?: number[]
 }
 
-/** Before any app code: note when each preview request leaves and when its answer is drawn. */
+/**
+ * Before any app code, after `installPaintProbe`: note when each preview request leaves and when
+ * its answer is drawn.
+ */
 function instrument(): void {
   const probe = window as unknown as Probe
+  const { whenPainted, fetchUrl } = (window as unknown as { __paintProbe: PaintProbe }).__paintProbe
   probe.__previewSentAt = []
   probe.__previewPaintedAt = []
   const originalFetch = window.fetch.bind(window)
   window.fetch = async (...args: Parameters<typeof fetch>) => {
-    const input = args[0]
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
-    if (!url.includes('/api/v1/alerts/rules/preview?')) return originalFetch(...args)
+    if (!fetchUrl(args[0]).includes('/api/v1/alerts/rules/preview?')) return originalFetch(...args)
     const index = probe.__previewSentAt?.push(performance.now()) ?? 0
     const response = await originalFetch(...args)
     const body = (await response.clone().json()) as { firings: unknown[] }
     const expected = body.firings.length === 0 ? 'Would not have fired' : 'Would have fired'
-    const check = () => {
-      const sentence = document.querySelector('.alert-preview-sentence')?.textContent ?? ''
-      const drawn = document.querySelector('.alert-preview svg .chart-line path[d*="L"]')
-      if (sentence.startsWith(expected) && !sentence.includes('updating') && drawn) {
-        requestAnimationFrame(() =>
-          setTimeout(() => {
-            if (probe.__previewPaintedAt) probe.__previewPaintedAt[index - 1] = performance.now()
-          }, 0),
-        )
-        return
-      }
-      requestAnimationFrame(check)
-    }
-    requestAnimationFrame(check)
+    whenPainted(
+      () => {
+        const sentence = document.querySelector('.alert-preview-sentence')?.textContent ?? ''
+        const drawn = document.querySelector('.alert-preview svg .chart-line path[d*="L"]')
+        return sentence.startsWith(expected) && !sentence.includes('updating') && drawn !== null
+      },
+      (at) => {
+        if (probe.__previewPaintedAt) probe.__previewPaintedAt[index - 1] = at
+      },
+    )
     return response
   }
 }
@@ -84,6 +91,7 @@ export async function runAlertsBenchmarks(options: {
     viewport: { width: 1600, height: 1000 },
   })
   try {
+    await context.addInitScript(installPaintProbe)
     await context.addInitScript(instrument)
     await signIn(context)
 

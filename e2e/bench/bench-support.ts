@@ -94,6 +94,43 @@ export async function signIn(
   if (page !== target) await page.close()
 }
 
+// ---------------------------------------------------------------------------- in the page
+
+/** What `installPaintProbe` puts in the page for the suites' own init scripts. */
+export interface PaintProbe {
+  /**
+   * Checks `ready` every frame; in the task after the frame where it first holds (the frame
+   * that shows it), calls `painted` with `performance.now()`.
+   */
+  whenPainted: (ready: () => boolean, painted: (at: number) => void) => void
+  /** The URL a `fetch` call asks for, whichever form its first argument takes. */
+  fetchUrl: (input: Parameters<typeof fetch>[0]) => string
+}
+
+/**
+ * Installs `window.__paintProbe` (a `PaintProbe`) before any app code:
+ * `context.addInitScript(installPaintProbe)` ahead of the suite's own init script. Functions
+ * given to `addInitScript` are sent to the page as source, so they cannot import anything:
+ * this is how they share code.
+ */
+export function installPaintProbe(): void {
+  const probe: PaintProbe = {
+    whenPainted: (ready, painted) => {
+      const check = () => {
+        if (!ready()) {
+          requestAnimationFrame(check)
+          return
+        }
+        requestAnimationFrame(() => setTimeout(() => painted(performance.now()), 0))
+      }
+      requestAnimationFrame(check)
+    },
+    fetchUrl: (input) =>
+      typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
+  }
+  ;(window as unknown as { __paintProbe: PaintProbe }).__paintProbe = probe
+}
+
 /** JS heap in use after a forced garbage collection (CDP), in MB (10^6 bytes). */
 export async function heapAfterGcMb(page: Page): Promise<number> {
   const session = await page.context().newCDPSession(page)

@@ -15,7 +15,16 @@
  * `src/`. Called by run-benchmarks.ts (`npm run bench -- --only overview`).
  */
 import type { Browser } from '@playwright/test'
-import { median, round1, signIn, verdict, type BenchResults, type Log } from './bench-support.ts'
+import {
+  installPaintProbe,
+  median,
+  round1,
+  signIn,
+  verdict,
+  type BenchResults,
+  type Log,
+  type PaintProbe,
+} from './bench-support.ts'
 
 const APPLICATIONS = 60
 const LOADS = 5
@@ -28,9 +37,10 @@ interface Probe {
   __longTasks?: Array<{ start: number; duration: number }>
 }
 
-/** Before any app code: a long-task observer, and the widened answer. */
+/** Before any app code, after `installPaintProbe`: a long-task observer, and the widened answer. */
 function instrument(applications: number): void {
   const probe = window as unknown as Probe
+  const { whenPainted, fetchUrl } = (window as unknown as { __paintProbe: PaintProbe }).__paintProbe
   probe.__longTasks = []
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
@@ -41,9 +51,7 @@ function instrument(applications: number): void {
   const originalFetch = window.fetch.bind(window)
   window.fetch = async (...args: Parameters<typeof fetch>) => {
     const response = await originalFetch(...args)
-    const url =
-      typeof args[0] === 'string' ? args[0] : args[0] instanceof URL ? args[0].href : args[0].url
-    if (!url.includes('/api/v1/stats/overview?') || !response.ok) return response
+    if (!fetchUrl(args[0]).includes('/api/v1/stats/overview?') || !response.ok) return response
     const body = (await response.json()) as { items: Array<{ applicationId: string }> }
     const real = body.items
     const items = Array.from({ length: applications }, (_, i) => {
@@ -57,22 +65,18 @@ function instrument(applications: number): void {
     })
     probe.__overviewReceivedAt = performance.now()
     // The frame after every row and its two sparklines are in the table.
-    const check = () => {
-      const rows = document.querySelectorAll('table[aria-label="Applications"] tbody tr')
-      const lines = document.querySelectorAll(
-        'table[aria-label="Applications"] tbody svg.sparkline path',
-      )
-      if (rows.length === applications && lines.length === applications * 2) {
-        requestAnimationFrame(() =>
-          setTimeout(() => {
-            probe.__overviewPaintedAt = performance.now()
-          }, 0),
+    whenPainted(
+      () => {
+        const rows = document.querySelectorAll('table[aria-label="Applications"] tbody tr')
+        const lines = document.querySelectorAll(
+          'table[aria-label="Applications"] tbody svg.sparkline path',
         )
-        return
-      }
-      requestAnimationFrame(check)
-    }
-    requestAnimationFrame(check)
+        return rows.length === applications && lines.length === applications * 2
+      },
+      (at) => {
+        probe.__overviewPaintedAt = at
+      },
+    )
     return widened
   }
 }
@@ -88,6 +92,7 @@ export async function runOverviewBenchmarks(options: {
     viewport: { width: 1600, height: 1000 },
   })
   try {
+    await context.addInitScript(installPaintProbe)
     await context.addInitScript(instrument, APPLICATIONS)
     await signIn(context)
 

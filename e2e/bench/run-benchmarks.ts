@@ -57,6 +57,7 @@ import {
 import { browserSuites, type BrowserSuite } from './browser-suites.ts'
 
 const AGENTS_PAGE_MODULE = 'src/features/agents/agents-page.tsx'
+const EXECUTION_PAGE_MODULE = 'src/features/executions/detail/execution-detail-page.tsx'
 /**
  * Every view's first-visit budget: the entry chunk plus its page chunk and their static
  * imports (lazily loaded parts, such as charts, are not in it). A new view adds a line.
@@ -93,7 +94,23 @@ const PAGE_BUDGETS: { route: string; module: string; targetBytes: number }[] = [
     module: 'src/features/admin/audit-log-page.tsx',
     targetBytes: 160 * 1000,
   },
+  // An execution's page: what is loaded before "Replay…" is pressed (the dialog and its
+  // editor are not: see REPLAY_MODULES).
+  {
+    route: '/executions/:executionId',
+    module: EXECUTION_PAGE_MODULE,
+    targetBytes: 170 * 1000,
+  },
 ]
+
+/**
+ * What pressing "Replay…" on an execution's page loads beyond the page: the dialog, then (as it
+ * opens) the CodeMirror "Input body" editor, which no first visit of any view may carry.
+ */
+const REPLAY_MODULES = {
+  dialog: 'src/features/executions/replay/replay-dialog.tsx',
+  editor: 'src/features/executions/replay/input-body-editor.tsx',
+} as const
 const REPORT = join(ROOT, 'docs/benchmarks.md')
 
 const BUNDLE_TARGET_BYTES = 150 * KB
@@ -166,7 +183,11 @@ interface BundleReport {
     chunks: number
     targetBytes: number
     recharts: boolean
+    /** Whether any CodeMirror code (the replay editor's) is in it: it must not be. */
+    codemirror: boolean
   }[]
+  /** What "Replay…" loads beyond the execution's page: the dialog, then the editor. */
+  replay: { part: keyof typeof REPLAY_MODULES; gzip: number; raw: number; chunks: number }[]
 }
 
 function chunkFacts(file: string, name: string): ChunkFacts {
@@ -330,11 +351,34 @@ function measureBundle(): BundleReport {
       recharts: set.some((chunk) =>
         chunk.sources.some((source) => source.includes('node_modules/recharts/')),
       ),
+      codemirror: set.some((chunk) =>
+        chunk.sources.some((source) => source.includes('node_modules/@codemirror/')),
+      ),
+    }
+  })
+
+  // Each step's chunks that the steps before it (the page, then the dialog) did not load.
+  const loaded = staticClosure(manifest, [entryKey, EXECUTION_PAGE_MODULE])
+  const replay = (Object.keys(REPLAY_MODULES) as (keyof typeof REPLAY_MODULES)[]).map((part) => {
+    const module = REPLAY_MODULES[part]
+    if (!manifest[module]) {
+      throw new Error(`The manifest has no chunk for ${module}: is it loaded dynamically?`)
+    }
+    const added = [...staticClosure(manifest, [module])].filter((key) => !loaded.has(key))
+    added.forEach((key) => loaded.add(key))
+    const files = new Set(added.map((key) => manifest[key]?.file ?? ''))
+    const set = allChunks.filter((chunk) => files.has(chunk.file))
+    return {
+      part,
+      gzip: set.reduce((sum, chunk) => sum + chunk.gzipBytes, 0),
+      raw: set.reduce((sum, chunk) => sum + chunk.rawBytes, 0),
+      chunks: set.length,
     }
   })
 
   return {
     pages,
+    replay,
     agentsSet,
     htmlScripts,
     agentsGzip: htmlGzip + agentsSet.reduce((sum, chunk) => sum + chunk.gzipBytes, 0),
@@ -364,6 +408,16 @@ function printBundle(report: BundleReport): void {
     log(
       `  first visit of ${page.route}: ${formatKb(page.gzip)} gzipped (${formatKb(page.raw)} raw) in ${page.chunks} chunks` +
         `${page.recharts ? ', recharts included' : ''}; target ≤ ${formatKb(page.targetBytes)}: ${verdict(page.gzip <= page.targetBytes)}`,
+    )
+  }
+  const withEditor = report.pages.filter((page) => page.codemirror).map((page) => page.route)
+  log(
+    `  the replay editor (CodeMirror) in a first visit: ${withEditor.length ? `yes (${withEditor.join(', ')}) MISSED` : 'no: ok'}`,
+  )
+  for (const step of report.replay) {
+    log(
+      `  pressing "Replay…" then loads the ${step.part === 'dialog' ? 'dialog' : '"Input body" editor (as the dialog opens)'}: ` +
+        `${formatKb(step.gzip)} gzipped (${formatKb(step.raw)} raw) in ${step.chunks} chunks`,
     )
   }
   log(
@@ -629,6 +683,16 @@ async function writeReport(
     ...bundle.pages.map(
       (page) =>
         `| JS for a first visit of ${page.route} (gzip, lazy parts excluded) | ${formatKb(page.gzip)} (${page.chunks} chunks${page.recharts ? ', recharts included' : ''}) | ≤ ${formatKb(page.targetBytes)} | ${verdict(page.gzip <= page.targetBytes)} |`,
+    ),
+    `| the replay editor (CodeMirror) in a first visit of any view | ${
+      bundle.pages
+        .filter((page) => page.codemirror)
+        .map((page) => page.route)
+        .join(', ') || 'no'
+    } | no | ${verdict(!bundle.pages.some((page) => page.codemirror))} |`,
+    ...bundle.replay.map(
+      (step) =>
+        `| JS "Replay…" loads beyond the execution's page: the ${step.part === 'dialog' ? 'dialog' : 'Input body editor'} (gzip) | ${formatKb(step.gzip)} (${step.chunks} chunks, ${formatKb(step.raw)} raw) | | |`,
     ),
     `| all JS in the build (gzip) | ${formatKb(bundle.totalGzip)} (${bundle.allChunks.length} chunks, ${formatKb(bundle.totalRaw)} raw) | | |`,
     `| recharts in the /agents set | ${bundle.rechartsInAgents.length ? bundle.rechartsInAgents.join(', ') : 'no'} | no | ${verdict(!bundle.rechartsInAgents.length)} |`,

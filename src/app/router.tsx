@@ -101,6 +101,12 @@ export function createAppRouter() {
               }),
             },
             {
+              path: 'overview/:applicationId/routes/:routeId',
+              lazy: async () => ({
+                Component: (await import('@/features/overview/route-page')).RoutePage,
+              }),
+            },
+            {
               path: 'agents',
               lazy: async () => ({
                 Component: (await import('@/features/agents/agents-page')).AgentsPage,

@@ -4,6 +4,7 @@ import { agentHandlers } from './agents/agent-handlers'
 import { auditHandlers } from './audit/audit-handlers'
 import { authHandlers } from './auth/auth-handlers'
 import { commandHandlers } from './commands/command-handlers'
+import { configHandlers } from './config/config-handlers'
 import { environmentHandlers } from './environments/environment-handlers'
 import { alertHandlers } from './alerts/alert-handlers'
 import { executionHandlers } from './executions/execution-handlers'
@@ -24,6 +25,7 @@ export const endpoints: RequestHandler[] = [
   ...agentHandlers,
   ...executionHandlers,
   ...alertHandlers,
+  ...configHandlers,
   ...usageHandlers,
   ...logHandlers,
   ...metricHandlers,

@@ -20,6 +20,8 @@ import { problem } from '@/mocks/problem'
  *   token's `envs` is not 403, lists carry rows of another environment and ids of another
  *   environment are found (reads missing their `environment` filter).
  * - `ignore-cursor`: `cursor` is ignored, so every page is the first one again.
+ * - `no-etag`: versioned resources (an application's configuration) are answered without their
+ *   `ETag`, so no client can send the `If-Match` a change needs.
  *
  * Each variant is a correct server that answers unlike the mock:
  * - `strict-environments`: an environment the token does not grant (outside its `envs`
@@ -36,6 +38,7 @@ export const BREAK_MODES = [
   'disclose-foreign-ids',
   'no-env-check',
   'ignore-cursor',
+  'no-etag',
 ] as const
 export type BreakMode = (typeof BREAK_MODES)[number]
 
@@ -76,7 +79,16 @@ export async function applyBreakMode(
       return noEnvironmentCheck(request, resolve)
     case 'ignore-cursor':
       return resolve(withoutCursor(request))
+    case 'no-etag':
+      return withoutEtag(await resolve(request))
   }
+}
+
+function withoutEtag(response: Response | undefined): Response | undefined {
+  if (!response?.headers.has('ETag')) return response
+  const headers = new Headers(response.headers)
+  headers.delete('ETag')
+  return new Response(response.body, { status: response.status, headers })
 }
 
 /** `resolve` answered as the variant answers. */

@@ -14,6 +14,8 @@ export interface ProbeResponse {
   excerpt: string
   /** `GET /api/v1/agents?environment=dev` */
   label: string
+  /** The `ETag` header, where the answer has one (a versioned resource). */
+  etag?: string | null
 }
 
 export type Query = Record<string, string | number | undefined>
@@ -136,7 +138,14 @@ export class ProbeClient {
       }
     }
     const excerpt = text.length > 200 ? `${text.slice(0, 200)}…` : text
-    return { status: response.status, contentType, json, excerpt, label }
+    return {
+      status: response.status,
+      contentType,
+      json,
+      excerpt,
+      label,
+      etag: response.headers.get('ETag'),
+    }
   }
 }
 

@@ -50,6 +50,7 @@ export const PROBED_ENDPOINTS = [
   ...COLLECTIONS,
   '/agents/{agentId}',
   '/agents/{agentId}/events',
+  '/apps/{applicationId}/config',
   '/executions/{executionId}',
   '/executions/{executionId}/processors/{processorId}/snapshot',
   '/diagrams/{applicationId}/{routeId}',

@@ -218,6 +218,14 @@ const BREAKS: {
     belongs: (id) => id.startsWith('paging '),
   },
   {
+    mode: 'no-etag',
+    mustFail: [
+      'etag /apps/{applicationId}/config @dev',
+      'etag /apps/{applicationId}/config @staging',
+    ],
+    belongs: (id) => id.startsWith('etag '),
+  },
+  {
     // Broken paging is still caught where the window has to be narrowed first.
     mode: 'ignore-cursor',
     variants: 'busy-logs',

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useId, useMemo, useState } from 'react'
 import { ExactTime, useNow } from '@/components/time-display'
+import { SelectField } from '@/components/select-field'
 import { environmentName, isProduction } from '@/environment/environment-info'
 import { withEnvironment } from '@/environment/scoped-link'
 import { useEnvironmentInfo } from '@/environment/use-environment-info'
@@ -128,29 +129,17 @@ export function NewSilenceDialog({
     toDateTimeLocalValue(new Date(opened + 2 * 3_600_000), timeZone),
   )
   const [comment, setComment] = useState('')
-  const ids = {
-    target: useId(),
-    rule: useId(),
-    app: useId(),
-    duration: useId(),
-    until: useId(),
-    comment: useId(),
-  }
+  const ids = { until: useId(), comment: useId() }
 
   const nowMs = useNow(10_000).getTime()
   const untilDate = fromDateTimeLocalValue(until, timeZone)
-  const problems: string[] = []
-  if (target === 'rule' && !ruleId) problems.push('Choose the rule to silence.')
-  if (target === 'application' && !applicationId)
-    problems.push('Choose the application to silence.')
-  if (duration === 'until') {
-    if (!untilDate) problems.push('Until must be a date and time.')
-    else if (untilDate.getTime() <= nowMs) problems.push('Until must be in the future.')
-    else if (untilDate.getTime() - nowMs > MAX_SILENCE_MS)
-      problems.push('A silence lasts at most 30 days.')
-  }
-  if (comment.trim().length === 0) problems.push('A comment is required: say why.')
-  if (comment.length > 500) problems.push('The comment is at most 500 characters.')
+  const problems = silenceProblems({
+    chosen: target === 'rule' ? ruleId : applicationId,
+    target,
+    until: duration === 'until' ? untilDate : undefined,
+    comment,
+    nowMs,
+  })
   const ruleName = rules.data?.items.find((rule) => rule.ruleId === ruleId)?.name ?? ruleId
   const what = target === 'rule' ? `rule ${ruleName}` : `application ${applicationId}`
 
@@ -167,11 +156,7 @@ export function NewSilenceDialog({
       }
       onClose={onClose}
       send={async ({ signal }) => {
-        const now = Date.now()
-        const endsAt =
-          duration === 'until'
-            ? (untilDate ?? new Date(now))
-            : new Date(now + (DURATIONS.find((d) => d.value === duration)?.ms ?? 0))
+        const { startsAt, endsAt } = silencePeriod(duration, untilDate)
         await sendWrite({
           method: 'POST',
           path: '/alerts/silences',
@@ -180,8 +165,8 @@ export function NewSilenceDialog({
           body: {
             ruleId: target === 'rule' ? ruleId : null,
             applicationId: target === 'application' ? applicationId : null,
-            startsAt: new Date(now).toISOString(),
-            endsAt: endsAt.toISOString(),
+            startsAt,
+            endsAt,
             comment: comment.trim(),
           },
           // 201 with the silence, checked like every answer; the list read again below is what
@@ -197,70 +182,23 @@ export function NewSilenceDialog({
         }
       }}
     >
-      <fieldset className="silence-target">
-        <legend id={ids.target}>Silence</legend>
-        <label>
-          <input
-            type="radio"
-            name="silence-target"
-            checked={target === 'rule'}
-            onChange={() => setTarget('rule')}
-          />{' '}
-          A rule
-        </label>
-        <label>
-          <input
-            type="radio"
-            name="silence-target"
-            checked={target === 'application'}
-            onChange={() => setTarget('application')}
-          />{' '}
-          An application
-        </label>
-      </fieldset>
-      {target === 'rule' ? (
-        <div className="field">
-          <label htmlFor={ids.rule}>Rule</label>
-          <select id={ids.rule} value={ruleId} onChange={(event) => setRuleId(event.target.value)}>
-            <option value="">Choose a rule…</option>
-            {(rules.data?.items ?? []).map((rule) => (
-              <option key={rule.ruleId} value={rule.ruleId}>
-                {rule.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : (
-        <div className="field">
-          <label htmlFor={ids.app}>Application</label>
-          <select
-            id={ids.app}
-            value={applicationId}
-            onChange={(event) => setApplicationId(event.target.value)}
-          >
-            <option value="">Choose an application…</option>
-            {applications.map((app) => (
-              <option key={app} value={app}>
-                {app}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-      <div className="field">
-        <label htmlFor={ids.duration}>Duration</label>
-        <select
-          id={ids.duration}
-          value={duration}
-          onChange={(event) => setDuration(event.target.value as Duration)}
-        >
-          {DURATIONS.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SilenceTarget
+        target={target}
+        onTargetChange={setTarget}
+        ruleId={ruleId}
+        onRuleChange={setRuleId}
+        rules={rules.data?.items ?? []}
+        applicationId={applicationId}
+        onApplicationChange={setApplicationId}
+        applications={applications}
+      />
+      <SelectField
+        label="Duration"
+        value={duration}
+        // The options are DURATIONS' own values.
+        onChange={(value) => setDuration(value as Duration)}
+        options={DURATIONS}
+      />
       {duration === 'until' ? (
         <div className="field">
           <label htmlFor={ids.until}>Until</label>
@@ -290,6 +228,111 @@ export function NewSilenceDialog({
         </ul>
       ) : null}
     </WriteDialog>
+  )
+}
+
+/** From now (when it is sent) for the duration chosen, or until the time chosen. */
+function silencePeriod(
+  duration: Duration,
+  until: Date | null,
+): { startsAt: string; endsAt: string } {
+  const now = Date.now()
+  const endsAt =
+    duration === 'until'
+      ? (until ?? new Date(now))
+      : new Date(now + (DURATIONS.find((d) => d.value === duration)?.ms ?? 0))
+  return { startsAt: new Date(now).toISOString(), endsAt: endsAt.toISOString() }
+}
+
+/**
+ * What keeps a new silence from being sent, in words. `until`: the end chosen by date
+ * (`null` when it is not one), `undefined` for a fixed duration.
+ */
+function silenceProblems({
+  target,
+  chosen,
+  until,
+  comment,
+  nowMs,
+}: {
+  target: 'rule' | 'application'
+  chosen: string
+  until: Date | null | undefined
+  comment: string
+  nowMs: number
+}): string[] {
+  const problems: string[] = []
+  if (!chosen) problems.push(`Choose the ${target} to silence.`)
+  if (until === null) problems.push('Until must be a date and time.')
+  else if (until && until.getTime() <= nowMs) problems.push('Until must be in the future.')
+  else if (until && until.getTime() - nowMs > MAX_SILENCE_MS)
+    problems.push('A silence lasts at most 30 days.')
+  if (comment.trim().length === 0) problems.push('A comment is required: say why.')
+  if (comment.length > 500) problems.push('The comment is at most 500 characters.')
+  return problems
+}
+
+/** What a new silence covers: a rule or an application, and which. */
+function SilenceTarget({
+  target,
+  onTargetChange,
+  ruleId,
+  onRuleChange,
+  rules,
+  applicationId,
+  onApplicationChange,
+  applications,
+}: {
+  target: 'rule' | 'application'
+  onTargetChange: (target: 'rule' | 'application') => void
+  ruleId: string
+  onRuleChange: (ruleId: string) => void
+  rules: readonly Schemas['AlertRule'][]
+  applicationId: string
+  onApplicationChange: (applicationId: string) => void
+  applications: readonly string[]
+}) {
+  return (
+    <>
+      <fieldset className="silence-target">
+        <legend>Silence</legend>
+        <label>
+          <input
+            type="radio"
+            name="silence-target"
+            checked={target === 'rule'}
+            onChange={() => onTargetChange('rule')}
+          />{' '}
+          A rule
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="silence-target"
+            checked={target === 'application'}
+            onChange={() => onTargetChange('application')}
+          />{' '}
+          An application
+        </label>
+      </fieldset>
+      {target === 'rule' ? (
+        <SelectField
+          label="Rule"
+          value={ruleId}
+          onChange={onRuleChange}
+          none="Choose a rule…"
+          options={rules.map((rule) => ({ value: rule.ruleId, label: rule.name }))}
+        />
+      ) : (
+        <SelectField
+          label="Application"
+          value={applicationId}
+          onChange={onApplicationChange}
+          none="Choose an application…"
+          options={applications}
+        />
+      )}
+    </>
   )
 }
 

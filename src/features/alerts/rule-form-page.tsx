@@ -1,5 +1,12 @@
 import { useQuery } from '@tanstack/react-query'
-import { useId, useMemo, useState, type ReactNode } from 'react'
+import {
+  useId,
+  useMemo,
+  useState,
+  type ChangeEvent,
+  type InputHTMLAttributes,
+  type ReactNode,
+} from 'react'
 import { useParams } from 'react-router'
 import { ErrorState, LoadingState } from '@/components/query-states'
 import { ScopedLink } from '@/environment/scoped-link'
@@ -51,7 +58,7 @@ export function RuleFormPage() {
 function RuleForm({ initial, rule }: { initial: RuleDraft; rule: Schemas['AlertRule'] | null }) {
   const scope = useScope()
   const [draft, setDraft] = useState(initial)
-  const [touched, setTouched] = useState<ReadonlySet<DraftField>>(new Set())
+  const [touched, setTouched] = useState<ReadonlySet<keyof RuleDraft>>(new Set())
   const [range, setRange] = useState<PreviewRange>('now-24h')
   // The version a save or delete is made against; a 412's current version replaces it.
   const [base, setBase] = useState(rule)
@@ -71,11 +78,16 @@ function RuleForm({ initial, rule }: { initial: RuleDraft; rule: Schemas['AlertR
 
   const { condition, forSeconds } = useMemo(() => draftCondition(draft), [draft])
   const { errors } = useMemo(() => draftToInput(draft), [draft])
-  const set = (change: Partial<RuleDraft>, field?: DraftField) => {
+  const set = (change: Partial<RuleDraft>, field?: keyof RuleDraft) => {
     setDraft((current) => ({ ...current, ...change }))
     if (field) setTouched((current) => new Set(current).add(field))
   }
-  const errorOf = (field: DraftField) => (touched.has(field) ? errors[field] : undefined)
+  // A field's error shows once the user has changed it (or tried to save).
+  const form: DraftForm = {
+    draft,
+    set,
+    errorOf: (field) => (touched.has(field) ? errors[field as DraftField] : undefined),
+  }
 
   return (
     <div className="alert-rule-page">
@@ -93,32 +105,13 @@ function RuleForm({ initial, rule }: { initial: RuleDraft; rule: Schemas['AlertR
           if (Object.keys(errors).length === 0) setDialog('save')
         }}
       >
-        <Field label="Name" error={errorOf('name')}>
-          {(props) => (
-            <input
-              {...props}
-              type="text"
-              value={draft.name}
-              maxLength={200}
-              onChange={(event) => set({ name: event.target.value }, 'name')}
-            />
-          )}
-        </Field>
-        <Field label="Severity">
-          {(props) => (
-            <select
-              {...props}
-              value={draft.severity}
-              onChange={(event) => set({ severity: event.target.value as RuleDraft['severity'] })}
-            >
-              {SEVERITIES.map((severity) => (
-                <option key={severity} value={severity}>
-                  {SEVERITY_WORDS[severity]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <RuleField form={form} field="name" label="Name" input={{ type: 'text', maxLength: 200 }} />
+        <RuleField
+          form={form}
+          field="severity"
+          label="Severity"
+          options={SEVERITIES.map((severity) => [severity, SEVERITY_WORDS[severity]])}
+        />
         <label className="alert-checkbox">
           <input
             type="checkbox"
@@ -144,25 +137,15 @@ function RuleForm({ initial, rule }: { initial: RuleDraft; rule: Schemas['AlertR
           ))}
         </fieldset>
 
-        <ConditionFields
-          draft={draft}
-          set={set}
-          errorOf={errorOf}
-          applications={applications}
-          routes={routes}
-        />
+        <ConditionFields form={form} applications={applications} routes={routes} />
 
-        <Field label="Webhook URL" hint="https only, optional" error={errorOf('webhookUrl')}>
-          {(props) => (
-            <input
-              {...props}
-              type="url"
-              value={draft.webhookUrl}
-              placeholder="https://"
-              onChange={(event) => set({ webhookUrl: event.target.value }, 'webhookUrl')}
-            />
-          )}
-        </Field>
+        <RuleField
+          form={form}
+          field="webhookUrl"
+          label="Webhook URL"
+          hint="https only, optional"
+          input={{ type: 'url', placeholder: 'https://' }}
+        />
         <RuleFormActions
           rule={base}
           onDelete={() => setDialog('delete')}
@@ -206,202 +189,119 @@ function RuleForm({ initial, rule }: { initial: RuleDraft; rule: Schemas['AlertR
 
 /** The fields of the chosen kind of condition, named as the issue names them. */
 function ConditionFields({
-  draft,
-  set,
-  errorOf,
+  form,
   applications,
   routes,
 }: {
-  draft: RuleDraft
-  set: (change: Partial<RuleDraft>, field?: DraftField) => void
-  errorOf: (field: DraftField) => string | undefined
+  form: DraftForm
   applications: readonly string[]
   routes: readonly string[]
 }) {
+  const { draft } = form
+  const counting = { type: 'number', min: 1, step: 1 } as const
   return (
     <fieldset>
       <legend>What it watches</legend>
-      <Field label="Application">
-        {(props) => (
-          <select
-            {...props}
-            value={draft.applicationId}
-            onChange={(event) => set({ applicationId: event.target.value, routeId: '' })}
-          >
-            <option value="">Every application</option>
-            {applications.map((app) => (
-              <option key={app} value={app}>
-                {app}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <RuleField
+        form={form}
+        field="applicationId"
+        label="Application"
+        also={{ routeId: '' }}
+        options={[['', 'Every application'], ...applications.map(same)]}
+      />
       {draft.kind === 'route-metric' ? (
         <>
-          <Field label="Route" error={errorOf('routeId')}>
-            {(props) => (
-              <select
-                {...props}
-                value={draft.routeId}
-                disabled={!draft.applicationId}
-                onChange={(event) => set({ routeId: event.target.value }, 'routeId')}
-              >
-                <option value="">Every route</option>
-                {routes.map((route) => (
-                  <option key={route} value={route}>
-                    {route}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Metric">
-            {(props) => (
-              <select
-                {...props}
-                value={draft.metric}
-                onChange={(event) => set({ metric: event.target.value as RuleDraft['metric'] })}
-              >
-                {METRICS.map((metric) => (
-                  <option key={metric} value={metric}>
-                    {METRIC_WORDS[metric]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Comparison">
-            {(props) => (
-              <select
-                {...props}
-                value={draft.comparator}
-                onChange={(event) => set({ comparator: event.target.value as '>' | '<' })}
-              >
-                <option value=">">Above</option>
-                <option value="<">Below</option>
-              </select>
-            )}
-          </Field>
-          <Field
+          <RuleField
+            form={form}
+            field="routeId"
+            label="Route"
+            disabled={!draft.applicationId}
+            options={[['', 'Every route'], ...routes.map(same)]}
+          />
+          <RuleField
+            form={form}
+            field="metric"
+            label="Metric"
+            options={METRICS.map((metric) => [metric, METRIC_WORDS[metric]])}
+          />
+          <RuleField
+            form={form}
+            field="comparator"
+            label="Comparison"
+            options={[
+              ['>', 'Above'],
+              ['<', 'Below'],
+            ]}
+          />
+          <RuleField
+            form={form}
+            field="threshold"
             label="Threshold"
             hint={draft.metric === 'errorRate' ? '%' : draft.metric === 'p99Ms' ? 'ms' : undefined}
-            error={errorOf('threshold')}
-          >
-            {(props) => (
-              <input
-                {...props}
-                type="number"
-                inputMode="decimal"
-                min={0}
-                step="any"
-                value={draft.threshold}
-                onChange={(event) => set({ threshold: event.target.value }, 'threshold')}
-              />
-            )}
-          </Field>
+            input={{ type: 'number', inputMode: 'decimal', min: 0, step: 'any' }}
+          />
         </>
       ) : null}
       {draft.kind === 'agent-state' ? (
         <>
-          <Field label="State">
-            {(props) => (
-              <select
-                {...props}
-                value={draft.agentState}
-                onChange={(event) => set({ agentState: event.target.value as 'STALE' | 'DEAD' })}
-              >
-                <option value="DEAD">Dead</option>
-                <option value="STALE">Stale</option>
-              </select>
-            )}
-          </Field>
-          <Field label="Agents" hint="at least" error={errorOf('minAgents')}>
-            {(props) => (
-              <input
-                {...props}
-                type="number"
-                min={1}
-                step={1}
-                value={draft.minAgents}
-                onChange={(event) => set({ minAgents: event.target.value }, 'minAgents')}
-              />
-            )}
-          </Field>
+          <RuleField
+            form={form}
+            field="agentState"
+            label="State"
+            options={[
+              ['DEAD', 'Dead'],
+              ['STALE', 'Stale'],
+            ]}
+          />
+          <RuleField
+            form={form}
+            field="minAgents"
+            label="Agents"
+            hint="at least"
+            input={counting}
+          />
         </>
       ) : null}
       {draft.kind === 'log-pattern' ? (
         <>
-          <Field label="Level" hint="or worse">
-            {(props) => (
-              <select
-                {...props}
-                value={draft.level}
-                onChange={(event) => set({ level: event.target.value as RuleDraft['level'] })}
-              >
-                {LEVELS.map((level) => (
-                  <option key={level} value={level}>
-                    {level}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Search text" error={errorOf('q')}>
-            {(props) => (
-              <input
-                {...props}
-                type="text"
-                value={draft.q}
-                onChange={(event) => set({ q: event.target.value }, 'q')}
-              />
-            )}
-          </Field>
-          <Field label="Threshold" hint="lines" error={errorOf('lineThreshold')}>
-            {(props) => (
-              <input
-                {...props}
-                type="number"
-                min={1}
-                step={1}
-                value={draft.lineThreshold}
-                onChange={(event) => set({ lineThreshold: event.target.value }, 'lineThreshold')}
-              />
-            )}
-          </Field>
+          <RuleField
+            form={form}
+            field="level"
+            label="Level"
+            hint="or worse"
+            options={LEVELS.map(same)}
+          />
+          <RuleField form={form} field="q" label="Search text" input={{ type: 'text' }} />
+          <RuleField
+            form={form}
+            field="lineThreshold"
+            label="Threshold"
+            hint="lines"
+            input={counting}
+          />
         </>
       ) : null}
       {draft.kind !== 'agent-state' ? (
-        <Field label="Window" hint="minutes" error={errorOf('windowMinutes')}>
-          {(props) => (
-            <input
-              {...props}
-              type="number"
-              min={1}
-              max={1440}
-              step={1}
-              value={draft.windowMinutes}
-              onChange={(event) => set({ windowMinutes: event.target.value }, 'windowMinutes')}
-            />
-          )}
-        </Field>
+        <RuleField
+          form={form}
+          field="windowMinutes"
+          label="Window"
+          hint="minutes"
+          input={{ ...counting, max: 1440 }}
+        />
       ) : null}
-      <Field label="For" hint="minutes it must hold" error={errorOf('forMinutes')}>
-        {(props) => (
-          <input
-            {...props}
-            type="number"
-            min={0}
-            max={60}
-            step="any"
-            value={draft.forMinutes}
-            onChange={(event) => set({ forMinutes: event.target.value }, 'forMinutes')}
-          />
-        )}
-      </Field>
+      <RuleField
+        form={form}
+        field="forMinutes"
+        label="For"
+        hint="minutes it must hold"
+        input={{ type: 'number', min: 0, max: 60, step: 'any' }}
+      />
     </fieldset>
   )
 }
+
+const same = (value: string) => [value, value] as const
 
 /** Save (the form's submit), and for a saved rule Delete and Copy to environment…, by role. */
 function RuleFormActions({
@@ -431,6 +331,68 @@ function RuleFormActions({
         </>
       ) : null}
     </div>
+  )
+}
+
+/** What every field of the form reads and writes: the draft, and the errors shown so far. */
+interface DraftForm {
+  draft: RuleDraft
+  set: (change: Partial<RuleDraft>, field?: keyof RuleDraft) => void
+  errorOf: (field: keyof RuleDraft) => string | undefined
+}
+
+/** The draft's members a field edits as text (all but `enabled`, a checkbox). */
+type TextMember = {
+  [K in keyof RuleDraft]: RuleDraft[K] extends string ? K : never
+}[keyof RuleDraft]
+
+/**
+ * One member of the draft as a labelled field: a select of `options` ([value, words]), else an
+ * input with the `input` attributes. A change marks the member touched, which shows its error;
+ * `also` is changed with it (another application clears the route).
+ */
+function RuleField<K extends TextMember>({
+  form,
+  field,
+  label,
+  hint,
+  disabled,
+  also,
+  options,
+  input,
+}: {
+  form: DraftForm
+  field: K
+  label: string
+  hint?: string
+  disabled?: boolean
+  also?: Partial<RuleDraft>
+  options?: ReadonlyArray<readonly [value: string, words: string]>
+  input?: InputHTMLAttributes<HTMLInputElement>
+}) {
+  const control = {
+    value: form.draft[field],
+    disabled,
+    // The options are the member's own values, so the text read back is one of its type.
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+      form.set({ ...also, [field]: event.target.value as RuleDraft[K] }, field),
+  }
+  return (
+    <Field label={label} hint={hint} error={form.errorOf(field)}>
+      {(props) =>
+        options ? (
+          <select {...props} {...control}>
+            {options.map(([value, words]) => (
+              <option key={value} value={value}>
+                {words}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input {...input} {...props} {...control} />
+        )
+      }
+    </Field>
   )
 }
 

@@ -21,6 +21,7 @@ import { IgnoredLinkValues } from '@/components/ignored-link-values'
 import { useUrlState } from '@/lib/url-state/use-url-state'
 import { compareView, type CompareViewState } from './compare-url-state'
 import { AlertRulesSection } from './alert-rules-section'
+import { ConfigDifferencesSection } from './config-differences-section'
 import { FleetDriftSection } from './fleet-drift-section'
 import { OverlaySection } from './overlay-section'
 import { RoutePerformanceSection } from './route-performance-section'
@@ -196,6 +197,7 @@ export function ComparePage() {
         onChange={onChange}
       />
       <AlertRulesSection a={sideA} b={sideB} />
+      <ConfigDifferencesSection a={sideA} b={sideB} />
     </div>
   )
 }

@@ -10,7 +10,7 @@ import { COMPARE_STALE_MS, compareQueries } from './compare-queries'
 import type { CompareViewState } from './compare-url-state'
 import { OverlayChart, type OverlaySide } from './overlay-chart'
 import { aggregateAgents, aggregations, routeLines, type Aggregation } from './overlay-series'
-import { compareRoutes, sortRoutes } from './route-comparison'
+import { compareRoutes, sortRoutes, type RouteComparison } from './route-comparison'
 import type { SideView } from './side-view'
 
 interface Props {
@@ -33,44 +33,10 @@ type Query<T> = { isError: boolean; data?: T }
  */
 export function OverlaySection({ a, b, range, state, refetchInterval, onChange }: Props) {
   const headingId = useId()
-  const routeId = useId()
-  const metricId = useId()
-  const aggregationId = useId()
   const metricView = useChartView()
   const sides = [a, b] as const
-  const envA = a.env ?? ''
-  const envB = b.env ?? ''
 
-  // Routes of either side; by default the one whose p99 differs most (what to look at first).
-  const routes = useMemo(
-    () =>
-      sortRoutes(
-        compareRoutes(
-          { env: envA, rows: a.stats?.data?.items ?? null },
-          { env: envB, rows: b.stats?.data?.items ?? null },
-        ),
-        { key: 'p99', desc: true },
-      ),
-    [envA, envB, a.stats?.data, b.stats?.data],
-  )
-  const route: Route | null = state.route
-  // The default route is chosen once both sides' statistics are in (the other side's answer
-  // would change it otherwise) and written to the URL, so changing one side later never
-  // changes the route, nor refetches the other side's charts.
-  const statsReady =
-    a.stats?.data !== undefined && (b.scope === null || b.stats?.data !== undefined)
-  const firstComparable = statsReady
-    ? (routes.find((row) => row.a && row.b && !row.tooFew) ?? routes[0])
-    : undefined
-  useEffect(() => {
-    if (state.route || !firstComparable) return
-    onChange(
-      {
-        route: { applicationId: firstComparable.applicationId, routeId: firstComparable.routeId },
-      },
-      { replace: true },
-    )
-  }, [state.route, firstComparable, onChange])
+  const { routes, route } = useOverlayRoute(a, b, state.route, onChange)
 
   const nameQueries = useQueries({
     queries: sides.map((side) => ({
@@ -168,59 +134,14 @@ export function OverlaySection({ a, b, range, state, refetchInterval, onChange }
       <div className="compare-section-header">
         <h2 id={headingId}>Overlay</h2>
       </div>
-      <div className="compare-overlay-controls">
-        <label htmlFor={routeId}>Route</label>
-        <select
-          id={routeId}
-          value={route ? `${route.applicationId}/${route.routeId}` : ''}
-          onChange={(event) => {
-            const chosen = routes.find((row) => row.key === event.target.value)
-            if (chosen)
-              onChange({ route: { applicationId: chosen.applicationId, routeId: chosen.routeId } })
-          }}
-        >
-          {route &&
-          !routes.some(
-            (row) => row.applicationId === route.applicationId && row.routeId === route.routeId,
-          ) ? (
-            <option value={`${route.applicationId}/${route.routeId}`}>{routeLabel}</option>
-          ) : null}
-          {routes.length === 0 && !route ? <option value="">No route ran</option> : null}
-          {routes.map((row) => (
-            <option key={row.key} value={row.key}>
-              {row.routeId} ({row.applicationId})
-            </option>
-          ))}
-        </select>
-        <label htmlFor={metricId}>Agent metric</label>
-        <select
-          id={metricId}
-          value={metric ?? ''}
-          onChange={(event) => onChange({ metric: event.target.value })}
-        >
-          {metric && !names.some((one) => one.name === metric) ? (
-            <option value={metric}>{metric}</option>
-          ) : null}
-          {names.length === 0 && !metric ? <option value="">No metric reported</option> : null}
-          {names.map((one) => (
-            <option key={one.name} value={one.name}>
-              {one.name}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={aggregationId}>Aggregate</label>
-        <select
-          id={aggregationId}
-          value={aggregation}
-          onChange={(event) => onChange({ aggregation: event.target.value as Aggregation })}
-        >
-          {aggregations.map((one) => (
-            <option key={one.value} value={one.value}>
-              {one.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <OverlayControls
+        routes={routes}
+        route={route}
+        names={names}
+        metric={metric}
+        aggregation={aggregation}
+        onChange={onChange}
+      />
       <div className="compare-charts">
         {route ? (
           <>
@@ -289,4 +210,123 @@ function keyScope(scope: Scope | null): Scope {
 /** A side's data, and nothing when the side has no environment (its query is disabled). */
 function dataOf<T>(scope: Scope | null, query: { data?: T } | undefined): T | undefined {
   return scope ? query?.data : undefined
+}
+
+/**
+ * The routes of either side, worst p99 difference first, and the route shown. Without one in
+ * the URL, the first comparable route is chosen once both sides' statistics are in (the other
+ * side's answer would change it otherwise) and written to the URL, so changing one side later
+ * never changes the route, nor refetches the other side's charts.
+ */
+function useOverlayRoute(
+  a: SideView,
+  b: SideView,
+  route: Route | null,
+  onChange: Props['onChange'],
+) {
+  const envA = a.env ?? ''
+  const envB = b.env ?? ''
+  const routes = useMemo(
+    () =>
+      sortRoutes(
+        compareRoutes(
+          { env: envA, rows: a.stats?.data?.items ?? null },
+          { env: envB, rows: b.stats?.data?.items ?? null },
+        ),
+        { key: 'p99', desc: true },
+      ),
+    [envA, envB, a.stats?.data, b.stats?.data],
+  )
+  const statsReady =
+    a.stats?.data !== undefined && (b.scope === null || b.stats?.data !== undefined)
+  const firstComparable = statsReady
+    ? (routes.find((row) => row.a && row.b && !row.tooFew) ?? routes[0])
+    : undefined
+  useEffect(() => {
+    if (route || !firstComparable) return
+    onChange(
+      {
+        route: { applicationId: firstComparable.applicationId, routeId: firstComparable.routeId },
+      },
+      { replace: true },
+    )
+  }, [route, firstComparable, onChange])
+  return { routes, route }
+}
+
+/** The overlay's route, agent metric and aggregation; a value from the URL stays selectable. */
+function OverlayControls({
+  routes,
+  route,
+  names,
+  metric,
+  aggregation,
+  onChange,
+}: {
+  routes: readonly RouteComparison[]
+  route: Route | null
+  names: readonly { name: string }[]
+  metric: string | null
+  aggregation: Aggregation
+  onChange: Props['onChange']
+}) {
+  const routeId = useId()
+  const metricId = useId()
+  const aggregationId = useId()
+  const routeLabel = route ? `${route.routeId} (${route.applicationId})` : ''
+  return (
+    <div className="compare-overlay-controls">
+      <label htmlFor={routeId}>Route</label>
+      <select
+        id={routeId}
+        value={route ? `${route.applicationId}/${route.routeId}` : ''}
+        onChange={(event) => {
+          const chosen = routes.find((row) => row.key === event.target.value)
+          if (chosen)
+            onChange({ route: { applicationId: chosen.applicationId, routeId: chosen.routeId } })
+        }}
+      >
+        {route &&
+        !routes.some(
+          (row) => row.applicationId === route.applicationId && row.routeId === route.routeId,
+        ) ? (
+          <option value={`${route.applicationId}/${route.routeId}`}>{routeLabel}</option>
+        ) : null}
+        {routes.length === 0 && !route ? <option value="">No route ran</option> : null}
+        {routes.map((row) => (
+          <option key={row.key} value={row.key}>
+            {row.routeId} ({row.applicationId})
+          </option>
+        ))}
+      </select>
+      <label htmlFor={metricId}>Agent metric</label>
+      <select
+        id={metricId}
+        value={metric ?? ''}
+        onChange={(event) => onChange({ metric: event.target.value })}
+      >
+        {metric && !names.some((one) => one.name === metric) ? (
+          <option value={metric}>{metric}</option>
+        ) : null}
+        {names.length === 0 && !metric ? <option value="">No metric reported</option> : null}
+        {names.map((one) => (
+          <option key={one.name} value={one.name}>
+            {one.name}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={aggregationId}>Aggregate</label>
+      <select
+        id={aggregationId}
+        value={aggregation}
+        onChange={(event) => onChange({ aggregation: event.target.value as Aggregation })}
+      >
+        {aggregations.map((one) => (
+          <option key={one.value} value={one.value}>
+            {one.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
 }

@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react'
+import { Fragment, useId, useMemo, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import { ErrorState } from '@/components/query-states'
 import { withEnvironment } from '@/environment/scoped-link'
@@ -13,6 +13,8 @@ import {
   MIN_EXCHANGES_TO_FLAG,
   P99_RATIO_FLAG,
   sortRoutes,
+  type RouteComparison,
+  type RouteSort,
   type RouteSortKey,
   type SideRoute,
 } from './route-comparison'
@@ -65,27 +67,6 @@ export function RoutePerformanceSection({ a, b, range, state, onChange }: Props)
   const statusA = sideStatus(a.env, a.stats)
   const statusB = sideStatus(b.env, b.stats)
 
-  const sortButton = (key: RouteSortKey, label: string) => {
-    const active = state.sort.key === key
-    return (
-      <button
-        type="button"
-        className="compare-sort"
-        onClick={() =>
-          onChange({ sort: { key, desc: active ? !state.sort.desc : key !== 'route' } })
-        }
-      >
-        {label}
-        <span aria-hidden="true">{active ? (state.sort.desc ? ' ▼' : ' ▲') : ''}</span>
-      </button>
-    )
-  }
-  const ariaSort = (key: RouteSortKey) =>
-    state.sort.key === key ? (state.sort.desc ? 'descending' : 'ascending') : undefined
-
-  const cell = (side: SideRoute | null, status: string | null, show: (s: SideRoute) => string) =>
-    status ? '…' : side ? show(side) : '—'
-
   return (
     <section className="compare-section" aria-labelledby={headingId}>
       <div className="compare-section-header">
@@ -116,111 +97,26 @@ export function RoutePerformanceSection({ a, b, range, state, onChange }: Props)
           <caption className="visually-hidden">
             Route performance in {envA} and {envB} over the time range; Δ is {envB} against {envA}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col" rowSpan={2} aria-sort={ariaSort('route')}>
-                {sortButton('route', 'Route')}
-              </th>
-              <th scope="colgroup" colSpan={2}>
-                Exchanges
-              </th>
-              <th scope="colgroup" colSpan={3}>
-                Error rate
-              </th>
-              <th scope="colgroup" colSpan={2}>
-                p50
-              </th>
-              <th scope="colgroup" colSpan={2}>
-                p95
-              </th>
-              <th scope="colgroup" colSpan={3}>
-                p99
-              </th>
-              <th scope="col" rowSpan={2}>
-                Flags
-              </th>
-              <th scope="colgroup" colSpan={2}>
-                Open
-              </th>
-            </tr>
-            <tr>
-              <th scope="col" className="compare-env-a">
-                {envA}
-              </th>
-              <th scope="col" className="compare-env-b">
-                {envB}
-              </th>
-              <th scope="col" className="compare-env-a">
-                {envA}
-              </th>
-              <th scope="col" className="compare-env-b">
-                {envB}
-              </th>
-              <th scope="col" aria-sort={ariaSort('errorRate')}>
-                {sortButton('errorRate', 'Δ error rate')}
-              </th>
-              <th scope="col" className="compare-env-a">
-                {envA}
-              </th>
-              <th scope="col" className="compare-env-b">
-                {envB}
-              </th>
-              <th scope="col" className="compare-env-a">
-                {envA}
-              </th>
-              <th scope="col" className="compare-env-b">
-                {envB}
-              </th>
-              <th scope="col" className="compare-env-a">
-                {envA}
-              </th>
-              <th scope="col" className="compare-env-b">
-                {envB}
-              </th>
-              <th scope="col" aria-sort={ariaSort('p99')}>
-                {sortButton('p99', 'Δ p99')}
-              </th>
-              <th scope="col" className="compare-env-a">
-                {envA}
-              </th>
-              <th scope="col" className="compare-env-b">
-                {envB}
-              </th>
-            </tr>
-          </thead>
+          <RoutePerformanceHead
+            envA={envA}
+            envB={envB}
+            sort={state.sort}
+            onSort={(sort) => onChange({ sort })}
+          />
           <tbody>
             {rows.map((row) => (
-              <tr key={row.key} className={row.flags.length ? 'is-drifting' : ''}>
-                <th scope="row">
-                  <code>{row.routeId}</code>
-                  <span className="compare-app"> {row.applicationId}</span>
-                </th>
-                <td className="num">{cell(row.a, statusA, (s) => formatCount(s.exchanges))}</td>
-                <td className="num">{cell(row.b, statusB, (s) => formatCount(s.exchanges))}</td>
-                <td className="num">{cell(row.a, statusA, (s) => formatPercent(s.errorRate))}</td>
-                <td className="num">{cell(row.b, statusB, (s) => formatPercent(s.errorRate))}</td>
-                <td className="num">{describePointsDelta(row.errorRateDelta)}</td>
-                <td className="num">{cell(row.a, statusA, (s) => formatDuration(s.p50Ms))}</td>
-                <td className="num">{cell(row.b, statusB, (s) => formatDuration(s.p50Ms))}</td>
-                <td className="num">{cell(row.a, statusA, (s) => formatDuration(s.p95Ms))}</td>
-                <td className="num">{cell(row.b, statusB, (s) => formatDuration(s.p95Ms))}</td>
-                <td className="num">{cell(row.a, statusA, (s) => formatDuration(s.p99Ms))}</td>
-                <td className="num">{cell(row.b, statusB, (s) => formatDuration(s.p99Ms))}</td>
-                <td className="num">{describeRatio(row.p99Ratio)}</td>
-                <td>
-                  {row.flags.length > 0 ? (
-                    <ul className="compare-differences">
-                      {row.flags.map((flag) => (
-                        <li key={flag}>{flag}</li>
-                      ))}
-                    </ul>
-                  ) : row.tooFew ? (
-                    <span className="compare-same">too few exchanges to compare</span>
-                  ) : null}
-                </td>
-                <RouteLinks env={a.env} ran={row.a !== null} range={range} route={row} />
-                <RouteLinks env={b.env} ran={row.b !== null} range={range} route={row} />
-              </tr>
+              <RoutePerformanceRow
+                key={row.key}
+                row={row}
+                statusA={statusA}
+                statusB={statusB}
+                links={
+                  <>
+                    <RouteLinks env={a.env} ran={row.a !== null} range={range} route={row} />
+                    <RouteLinks env={b.env} ran={row.b !== null} range={range} route={row} />
+                  </>
+                }
+              />
             ))}
             {rows.length === 0 ? (
               <tr>
@@ -235,6 +131,149 @@ export function RoutePerformanceSection({ a, b, range, state, onChange }: Props)
         </table>
       </div>
     </section>
+  )
+}
+
+/**
+ * The metric columns, in order: each side's value, and for two of them the difference, by
+ * which the table can be sorted.
+ */
+const METRICS: ReadonlyArray<{
+  label: string
+  show: (side: SideRoute) => string
+  delta?: { key: RouteSortKey; label: string; show: (row: RouteComparison) => string }
+}> = [
+  { label: 'Exchanges', show: (side) => formatCount(side.exchanges) },
+  {
+    label: 'Error rate',
+    show: (side) => formatPercent(side.errorRate),
+    delta: {
+      key: 'errorRate',
+      label: 'Δ error rate',
+      show: (row) => describePointsDelta(row.errorRateDelta),
+    },
+  },
+  { label: 'p50', show: (side) => formatDuration(side.p50Ms) },
+  { label: 'p95', show: (side) => formatDuration(side.p95Ms) },
+  {
+    label: 'p99',
+    show: (side) => formatDuration(side.p99Ms),
+    delta: { key: 'p99', label: 'Δ p99', show: (row) => describeRatio(row.p99Ratio) },
+  },
+]
+
+/** Two header rows: the metrics over both sides' columns, then each side and the sortable Δ. */
+function RoutePerformanceHead({
+  envA,
+  envB,
+  sort,
+  onSort,
+}: {
+  envA: string
+  envB: string
+  sort: RouteSort
+  onSort: (sort: RouteSort) => void
+}) {
+  const ariaSort = (key: RouteSortKey) =>
+    sort.key === key ? (sort.desc ? 'descending' : 'ascending') : undefined
+  const sortButton = (key: RouteSortKey, label: string) => {
+    const active = sort.key === key
+    return (
+      <button
+        type="button"
+        className="compare-sort"
+        onClick={() => onSort({ key, desc: active ? !sort.desc : key !== 'route' })}
+      >
+        {label}
+        <span aria-hidden="true">{active ? (sort.desc ? ' ▼' : ' ▲') : ''}</span>
+      </button>
+    )
+  }
+  const sides = (
+    <>
+      <th scope="col" className="compare-env-a">
+        {envA}
+      </th>
+      <th scope="col" className="compare-env-b">
+        {envB}
+      </th>
+    </>
+  )
+  return (
+    <thead>
+      <tr>
+        <th scope="col" rowSpan={2} aria-sort={ariaSort('route')}>
+          {sortButton('route', 'Route')}
+        </th>
+        {METRICS.map((metric) => (
+          <th key={metric.label} scope="colgroup" colSpan={metric.delta ? 3 : 2}>
+            {metric.label}
+          </th>
+        ))}
+        <th scope="col" rowSpan={2}>
+          Flags
+        </th>
+        <th scope="colgroup" colSpan={2}>
+          Open
+        </th>
+      </tr>
+      <tr>
+        {METRICS.map(({ label, delta }) => (
+          <Fragment key={label}>
+            {sides}
+            {delta ? (
+              <th scope="col" aria-sort={ariaSort(delta.key)}>
+                {sortButton(delta.key, delta.label)}
+              </th>
+            ) : null}
+          </Fragment>
+        ))}
+        {sides}
+      </tr>
+    </thead>
+  )
+}
+
+/** One route: each metric on both sides ('…' while a side loads), its flags, and links out. */
+function RoutePerformanceRow({
+  row,
+  statusA,
+  statusB,
+  links,
+}: {
+  row: RouteComparison
+  statusA: string | null
+  statusB: string | null
+  links: ReactNode
+}) {
+  const cell = (side: SideRoute | null, status: string | null, show: (s: SideRoute) => string) =>
+    status ? '…' : side ? show(side) : '—'
+  return (
+    <tr className={row.flags.length ? 'is-drifting' : ''}>
+      <th scope="row">
+        <code>{row.routeId}</code>
+        <span className="compare-app"> {row.applicationId}</span>
+      </th>
+      {METRICS.map(({ label, show, delta }) => (
+        <Fragment key={label}>
+          <td className="num">{cell(row.a, statusA, show)}</td>
+          <td className="num">{cell(row.b, statusB, show)}</td>
+          {delta ? <td className="num">{delta.show(row)}</td> : null}
+        </Fragment>
+      ))}
+      <td>
+        {row.flags.length > 0 ? (
+          <ul className="compare-differences">
+            {row.flags.map((flag) => (
+              <li key={flag}>{flag}</li>
+            ))}
+          </ul>
+        ) : row.tooFew ? (
+          <span className="compare-same">too few exchanges to compare</span>
+        ) : null}
+      </td>
+      {links}
+    </tr>
   )
 }
 

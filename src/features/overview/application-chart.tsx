@@ -10,7 +10,16 @@ import type { TimeRange } from '@/lib/time-range/time-range'
 import { applicationQueries } from './application-queries'
 import { ratesPerMinute } from './overview-rows'
 
-const SERIES_KEYS = ['Exchanges per second', 'Failed per second', 'p50', 'p99']
+/** Each chart's series: its name, and the member of a point it draws. */
+const THROUGHPUT = [
+  ['Exchanges per second', 'exchanges'],
+  ['Failed per second', 'failed'],
+] as const
+const LATENCY = [
+  ['p50', 'p50Ms'],
+  ['p99', 'p99Ms'],
+] as const
+const SERIES_KEYS = [...THROUGHPUT, ...LATENCY].map(([key]) => key)
 
 /**
  * The application's throughput and latency over the range, in the chart family: asked for
@@ -58,32 +67,33 @@ export function ApplicationCharts({
     return {
       domain: { from: Date.parse(data.resolved.from), to: Date.parse(data.resolved.to) },
       stepMs: data.step * 1000,
-      throughput: [
+      throughput: THROUGHPUT.map(([key, member]) =>
         line(
-          'Exchanges per second',
-          perSecond((i) => data.points[i]?.exchanges ?? 0),
+          key,
+          perSecond((i) => data.points[i]?.[member] ?? 0),
         ),
+      ),
+      latency: LATENCY.map(([key, member]) =>
         line(
-          'Failed per second',
-          perSecond((i) => data.points[i]?.failed ?? 0),
+          key,
+          latency((i) => data.points[i]?.[member] ?? 0),
         ),
-      ],
-      latency: [
-        line(
-          'p50',
-          latency((i) => data.points[i]?.p50Ms ?? 0),
-        ),
-        line(
-          'p99',
-          latency((i) => data.points[i]?.p99Ms ?? 0),
-        ),
-      ],
+      ),
     }
   }, [data])
   const problem =
     series.isError && !data
       ? `The chart could not be loaded: ${describeError(series.error).title}`
       : null
+  // What the two figures share: the range, the bucket, the colours and the state of the answer.
+  const shared = {
+    domain: charts?.domain ?? { from: 0, to: 1 },
+    stepMs: charts?.stepMs ?? 60_000,
+    colourKeys: SERIES_KEYS,
+    noun: 'series',
+    pending: !charts && !problem,
+    problem,
+  }
 
   return (
     <div className="overview-charts">
@@ -93,13 +103,8 @@ export function ApplicationCharts({
         subtitle="exchanges and failed exchanges per second"
         unit="1/s"
         series={charts?.throughput ?? []}
-        domain={charts?.domain ?? { from: 0, to: 1 }}
-        stepMs={charts?.stepMs ?? 60_000}
-        colourKeys={SERIES_KEYS}
-        noun="series"
-        pending={!charts && !problem}
-        problem={problem}
         emptyText={`${applicationId} did not run in this time range.`}
+        {...shared}
       />
       <TimeSeriesFigure
         view={latencyView}
@@ -107,13 +112,8 @@ export function ApplicationCharts({
         subtitle="of finished executions"
         unit="ms"
         series={charts?.latency ?? []}
-        domain={charts?.domain ?? { from: 0, to: 1 }}
-        stepMs={charts?.stepMs ?? 60_000}
-        colourKeys={SERIES_KEYS}
-        noun="series"
-        pending={!charts && !problem}
-        problem={problem}
         emptyText={`No execution of ${applicationId} finished in this time range.`}
+        {...shared}
       />
     </div>
   )

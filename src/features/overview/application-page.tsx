@@ -19,12 +19,14 @@ import { formatCount, formatDuration, formatPercent, formatRate } from '@/lib/fo
 import { keyHasScope } from '@/lib/query/query-scope'
 import { polling } from '@/lib/query/retry-policy'
 import { useAutoRefresh, useAutoRefreshPause, useTimeRange } from '@/lib/time-range/use-time-range'
+import { ConfigSection } from './app-config/config-section'
 import { ApplicationCharts } from './application-chart'
 import { errorRate } from './health'
 import { HealthBadge } from './health-badge'
 import { keptSearch } from './overview-link-search'
 import { applicationQueries } from './application-queries'
 import { overviewQuery } from './overview-queries'
+import { RouteDiagramLink, routeDiagramLink } from './route-diagram-link'
 import { toRows, type OverviewRow } from './overview-rows'
 import { AgentCounts } from './overview-table'
 import './overview.css'
@@ -133,6 +135,11 @@ export function ApplicationPage() {
           <RoutesSection applicationId={applicationId} live={live} link={link} />
           <RouteActivity applicationId={applicationId} />
           <AgentsSection applicationId={applicationId} live={live} />
+          <ConfigSection
+            key={`${scope.tenant}/${scope.env}/${applicationId}`}
+            scope={scope}
+            applicationId={applicationId}
+          />
         </>
       )}
     </div>
@@ -242,6 +249,7 @@ function RoutesSection({
                     routeApp: applicationId,
                     route: route.routeId,
                   })}
+                  diagramTo={routeDiagramLink(link, applicationId, route.routeId)}
                 />
               ))}
             </tbody>
@@ -257,11 +265,13 @@ function RouteRow({
   minutes,
   executionsTo,
   metricsTo,
+  diagramTo,
 }: {
   route: Schemas['RouteStats']
   minutes: number
   executionsTo: string
   metricsTo: string
+  diagramTo: string
 }) {
   return (
     <tr>
@@ -283,7 +293,8 @@ function RouteRow({
         ·{' '}
         <ScopedLink to={metricsTo} aria-label={`Charts of ${route.routeId}`}>
           Charts
-        </ScopedLink>
+        </ScopedLink>{' '}
+        · <RouteDiagramLink to={diagramTo} routeId={route.routeId} />
       </td>
     </tr>
   )

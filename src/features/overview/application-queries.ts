@@ -1,11 +1,12 @@
 import { queryOptions } from '@tanstack/react-query'
 import type { Scope } from '@/lib/query/query-scope'
 import { agentResources } from '@/lib/resources/agents'
+import { diagramResources } from '@/lib/resources/diagrams'
 import { statsResources } from '@/lib/resources/stats'
 import type { TimeRange } from '@/lib/time-range/time-range'
 
 /**
- * The application page's other reads, from the resource layer: it shares the environment's
+ * The application and route pages' other reads, from the resource layer: it shares the environment's
  * route statistics and agent list with the other views and keeps its application's rows.
  */
 export const applicationQueries = {
@@ -27,4 +28,14 @@ export const applicationQueries = {
       ...agentResources.list(scope),
       select: (list) => list.items.filter((agent) => agent.applicationId === applicationId),
     }),
+
+  /** A route's shape changes only on redeploy: good for the page's lifetime. */
+  diagram: (scope: Scope, applicationId: string, routeId: string) =>
+    queryOptions({
+      ...diagramResources.route(scope, applicationId, routeId),
+      staleTime: 5 * 60_000,
+    }),
+
+  processors: (scope: Scope, range: TimeRange, applicationId: string, routeId: string) =>
+    statsResources.processors(scope, applicationId, routeId, range),
 }

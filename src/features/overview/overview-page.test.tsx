@@ -1,7 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { setMockNow } from '@/mocks/clock'
+import { server } from '@/mocks/node'
 import { bucketSecondsFor, overview } from '@/mocks/overview/overview-data'
 import { currentSearch, renderPage } from '@/test/render-page'
 import { bodyRows, columnTexts } from '@/test/table-readers'
@@ -43,6 +45,17 @@ const extraRoutes = [
 
 describe('OverviewPage', () => {
   it('lists every application of the environment worst first, with the summary above', async () => {
+    server.use(
+      http.get('*/api/v1/alerts/summary', () =>
+        HttpResponse.json({
+          tenantId: 'acme',
+          environment: 'prod',
+          firing: 3,
+          unacknowledged: 2,
+          bySeverity: { CRITICAL: 1, WARNING: 2, INFO: 0 },
+        }),
+      ),
+    )
     await renderPage({
       path: '/overview',
       element: <OverviewPage />,
@@ -60,13 +73,17 @@ describe('OverviewPage', () => {
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b))
 
     const summary = summarize(expected)
-    expect(
-      screen.getByText(
-        new RegExp(
-          `^${summary.applications} applications · ${summary.agentsLive} of ${summary.agentsTotal} agents live · ${summary.exchanges.toLocaleString('en-US')} exchanges in the range · ${summary.failed.toLocaleString('en-US')} failed$`,
-        ),
+    // The environment's open alerts close the line, linking to them in this environment.
+    const alerts = await screen.findByRole('link', { name: '3 open alerts' })
+    expect(new URL(alerts.getAttribute('href') ?? '', 'http://x')).toMatchObject({
+      pathname: '/alerts',
+      search: '?env=prod',
+    })
+    expect(alerts.parentElement).toHaveTextContent(
+      new RegExp(
+        `^${summary.applications} applications · ${summary.agentsLive} of ${summary.agentsTotal} agents live · ${summary.exchanges.toLocaleString('en-US')} exchanges in the range · ${summary.failed.toLocaleString('en-US')} failed · 3 open alerts$`,
       ),
-    ).toBeInTheDocument()
+    )
 
     // Every row has its two sparklines, drawn as paths.
     for (const row of bodyRows(table)) {

@@ -1,4 +1,4 @@
-import { useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { useCallback, useDeferredValue, useMemo } from 'react'
 import { useSearchParams } from 'react-router'
 import { IgnoredLinkValues } from '@/components/ignored-link-values'
@@ -6,11 +6,13 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/query-states'
 import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import { TimeRangeControls } from '@/components/time-range-controls'
 import { CompareLink } from '@/environment/compare-link'
+import { ScopedLink } from '@/environment/scoped-link'
 import { usePageTitle } from '@/environment/use-page-title'
 import { useScope } from '@/environment/use-scope'
 import { formatCount, plural } from '@/lib/format'
 import { polling } from '@/lib/query/retry-policy'
-import { keyHasScope } from '@/lib/query/query-scope'
+import { useViewRefresh } from '@/lib/query/use-view-refresh'
+import { alertSummaryResources } from '@/lib/resources/alert-summary'
 import { useUrlState } from '@/lib/url-state/use-url-state'
 import { useAutoRefresh, useAutoRefreshPause, useTimeRange } from '@/lib/time-range/use-time-range'
 import { HealthRules } from './health-rules'
@@ -28,7 +30,6 @@ import './overview.css'
 export function OverviewPage() {
   usePageTitle('Overview')
   const scope = useScope()
-  const queryClient = useQueryClient()
   const [searchParams] = useSearchParams()
   const { range, problem: rangeProblem } = useTimeRange()
   const { intervalMs } = useAutoRefresh()
@@ -57,17 +58,14 @@ export function OverviewPage() {
   const summary = useMemo(() => (rows ? summarize(rows) : null), [rows])
   const linkSearch = useMemo(() => keptSearch(new URLSearchParams(search)), [search])
 
-  // Every active query of this scope is this page's: what Refresh refetches and its spinner follows.
-  const ofThisView = (query: { queryKey: readonly unknown[] }) => keyHasScope(query.queryKey, scope)
-  const fetching = useIsFetching({ predicate: ofThisView })
-  const refresh = () => void queryClient.refetchQueries({ predicate: ofThisView, type: 'active' })
+  const { refresh, refreshing } = useViewRefresh(scope)
 
   return (
     <div className="overview-page">
       <header className="page-header">
         <h1>Overview</h1>
         <CompareLink />
-        <TimeRangeControls onRefresh={refresh} refreshing={fetching > 0} />
+        <TimeRangeControls onRefresh={refresh} refreshing={refreshing} />
       </header>
       <IgnoredLinkValues rangeProblem={rangeProblem} problems={ignored} />
       {overview.isError && !overview.data ? (
@@ -99,11 +97,21 @@ export function OverviewPage() {
 }
 
 function SummaryLine({ summary }: { summary: EnvironmentSummary }) {
+  const scope = useScope()
+  // The bell's own query (same key): it polls it, so this line asks nothing more of the server.
+  const alerts = useQuery({ ...alertSummaryResources.summary(scope), staleTime: Infinity })
+  const open = alerts.data?.firing
   return (
     <p className="overview-summary">
       {count(summary.applications, 'application')} · {formatCount(summary.agentsLive)} of{' '}
       {count(summary.agentsTotal, 'agent')} live · {count(summary.exchanges, 'exchange')} in the
       range · {formatCount(summary.failed)} failed
+      {open === undefined ? null : (
+        <>
+          {' · '}
+          <ScopedLink to="/alerts">{count(open, 'open alert')}</ScopedLink>
+        </>
+      )}
     </p>
   )
 }

@@ -2,7 +2,6 @@ import type { AgentEvent, AgentEventType } from '@/lib/api/types'
 import type { AgentRecord } from './agent-data'
 import { mockNow, toIso } from '../clock'
 import { createRandom, type Random } from '../random'
-import { routeStateChangesOf } from '../tenant-state/route-states'
 
 /**
  * An agent's lifecycle, from registration to its last heartbeat, consistent with its status:
@@ -46,25 +45,6 @@ export function listAgentEventRecords(
  * The generated events and, newer than all of them, what route control changed on the agent
  * (ROUTE_STOPPED/ROUTE_STARTED when it acknowledged), newest first.
  */
-export function listAgentEventsWithCommands(
-  tenantId: string,
-  environment: string,
-  agent: AgentRecord,
-  now: number = mockNow(),
-): AgentEventRecord[] {
-  const generated = listAgentEventRecords(tenantId, environment, agent)
-  const changes = routeStateChangesOf(tenantId, environment, agent.agentId, now)
-  if (changes.length === 0) return generated
-  const newest = generated[0]?.seq ?? 0
-  const fromCommands = changes.map((change, index): AgentEventRecord => ({
-    seq: newest + index + 1,
-    type: change.state === 'Started' ? 'ROUTE_STARTED' : 'ROUTE_STOPPED',
-    agoMs: Math.max(0, now - change.at),
-    message: `Route ${change.routeId} ${change.state === 'Suspended' ? 'suspended' : change.state === 'Stopped' ? 'stopped' : 'started'} by route control`,
-  }))
-  return [...fromCommands.reverse(), ...generated]
-}
-
 export function eventId(agentId: string, seq: number): string {
   return `${agentId}:${String(seq).padStart(6, '0')}`
 }

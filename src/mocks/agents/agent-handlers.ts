@@ -1,6 +1,7 @@
 import type { AgentStatus } from '@/lib/api/types'
-import { listAgentEventsWithCommands, toAgentEvent } from './agent-events'
+import { listAgentEventRecords, toAgentEvent } from './agent-events'
 import { findAgentRecord, listAgentRecords, toAgentInfo } from './agent-data'
+import { withLoggedEvents } from './agent-event-log'
 import { apiGet, ok } from '../api-route'
 import { mockNow } from '../clock'
 import { changedRouteStates } from '../tenant-state/route-states'
@@ -55,12 +56,18 @@ export const agentHandlers = [
     if (position && typeof position.before !== 'number')
       throw badRequest('The cursor is malformed.')
     const before = typeof position?.before === 'number' ? position.before : Infinity
-    const events = listAgentEventsWithCommands(scope.tenant, scope.environment, agent)
+    const now = mockNow()
+    const events = withLoggedEvents(
+      scope.tenant,
+      scope.environment,
+      agent,
+      listAgentEventRecords(scope.tenant, scope.environment, agent),
+      now,
+    )
     const start = events.findIndex((event) => event.seq < before)
     const page = start === -1 ? [] : events.slice(start, start + limit)
     const last = page[page.length - 1]
     const hasMore = last !== undefined && last.seq > (events[events.length - 1]?.seq ?? 0)
-    const now = mockNow()
     return ok('AgentEventPage', {
       items: page.map((event) => toAgentEvent(event, agent, scope.tenant, scope.environment, now)),
       nextCursor: hasMore && last ? encodeCursor(filters, { before: last.seq }) : null,

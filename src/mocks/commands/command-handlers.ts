@@ -14,6 +14,7 @@ import { optionalParam, parseLimit, requireScope, type RequestScope } from '../s
 import { accessOf } from '../tenant-state/access'
 import { recordReplay, replayExecutionId } from '../tenant-state/replays'
 import { recordRouteStateChange } from '../tenant-state/route-states'
+import { logAgentEvents } from '../agents/agent-event-log'
 import { getTopology } from '../topology/topology'
 import {
   ackDelay,
@@ -225,12 +226,21 @@ function send(
       }
       let resultExecutionId: string | null = null
       if (input.type === 'route-control') {
+        const state = NEW_STATE[input.action]
         recordRouteStateChange(tenant, environment, {
           agentId: agent.agentId,
           routeId: input.routeId,
-          state: NEW_STATE[input.action],
+          state,
           at,
         })
+        logAgentEvents(tenant, environment, [
+          {
+            agentId: agent.agentId,
+            type: state === 'Started' ? 'ROUTE_STARTED' : 'ROUTE_STOPPED',
+            at,
+            message: `Route ${input.routeId} ${state.toLowerCase()} by route control`,
+          },
+        ])
       } else if (resolved.replay) {
         resultExecutionId = replayExecutionId(tenant, environment, commandId)
         recordReplay(tenant, environment, {

@@ -59,15 +59,3 @@ export function changedRouteStates(
   }
   return byAgent
 }
-
-/** One agent's route state changes that took effect by `now`, oldest first. */
-export function routeStateChangesOf(
-  tenantId: string,
-  environment: string,
-  agentId: string,
-  now: number,
-): RouteStateChange[] {
-  return read(tenantId, environment)
-    .changes.filter((change) => change.agentId === agentId && change.at <= now)
-    .sort((a, b) => a.at - b.at)
-}

@@ -3,6 +3,7 @@ import { schemaCarriesScope } from '@/lib/api/response-validation'
 import { schemaNamed } from '@/lib/api/schema-registry'
 import { responseSchemaOf } from '../contract-document'
 import { countScopedRows, okIssue, scopeIssue } from '../evidence'
+import { checkConfigEtag } from './app-config'
 import type { ProbeResponse, Query } from '../probe-client'
 import {
   failed,
@@ -47,6 +48,10 @@ export async function checkDataEndpoints(
     { ...E, limit: 20 },
     'no agent listed',
   )
+  const applicationId = typeof agent?.applicationId === 'string' ? agent.applicationId : null
+  const configPath = applicationId ? `/apps/${encodeURIComponent(applicationId)}/config` : null
+  await read('/apps/{applicationId}/config', configPath, E, 'no agent listed')
+  await checkConfigEtag(ctx, a, environment, configPath)
 
   const executions = await read('/executions', '/executions', { ...E, limit: 50 })
   const execution = firstItem(executions)

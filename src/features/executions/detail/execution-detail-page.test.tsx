@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { http } from 'msw'
+import { http, HttpResponse } from 'msw'
 import { describe, expect, it, vi } from 'vitest'
 import type { ExecutionDetail } from '@/lib/api/types'
 import { executionHandlers } from '@/mocks/executions/execution-handlers'
@@ -9,7 +9,7 @@ import { problem } from '@/mocks/problem'
 import { currentSearch, renderPage } from '@/test/render-page'
 import { executionSearchState } from '@/features/executions/execution-search-state'
 import { ExecutionDetailPage } from './execution-detail-page'
-import type { RouteDiagramProps } from '@/features/executions/diagram/route-diagram'
+import type { RouteDiagramProps } from '@/components/route-diagram/route-diagram'
 import { findExecutionWhere, renderDetail, sampleIds } from './execution-detail-test-helpers'
 import { serveInEveryTest } from '@/test/serve-mock'
 import { stubViewportInEveryTest } from '@/test/viewport'
@@ -18,7 +18,7 @@ import { watchRequests } from '@/test/watch-requests'
 // jsdom has no layout engine for xyflow (ResizeObserver, DOMMatrix): the diagram's data
 // mapping is tested as pure functions, its rendering in Playwright. Here a stand-in shows what
 // the page hands it and lets a test pick a node.
-vi.mock('@/features/executions/diagram/route-diagram', () => ({
+vi.mock('@/components/route-diagram/route-diagram', () => ({
   RouteDiagram: ({ diagram, selectedProcessorId, onSelectProcessor }: RouteDiagramProps) => (
     <ul aria-label="Diagram stand-in">
       {diagram.nodes.map((node) => (
@@ -26,7 +26,7 @@ vi.mock('@/features/executions/diagram/route-diagram', () => ({
           <button
             type="button"
             aria-pressed={node.id === selectedProcessorId}
-            onClick={() => onSelectProcessor(node.id)}
+            onClick={() => onSelectProcessor?.(node.id)}
           >
             node {node.id}
           </button>
@@ -282,6 +282,22 @@ describe('ExecutionDetailPage', () => {
 
     await waitFor(() => expect(asked('/stats/processors')).toBe(2))
     expect(asked(`/executions/${detail.executionId}`)).toBe(2)
+  })
+
+  it('says "Replay of <id>" on a replay, linking to the original in the same environment', async () => {
+    const detail = failedNestedExecution()
+    server.use(
+      http.get('*/api/v1/executions/:executionId', () =>
+        HttpResponse.json({ ...detail, replayOf: 'original-execution-1' }),
+      ),
+    )
+    await renderDetail(detail.executionId)
+    const summary = await screen.findByRole('region', { name: 'Summary' }, { timeout: 5_000 })
+    expect(summary).toHaveTextContent('Replay of original-execution-1')
+    expect(within(summary).getByRole('link', { name: 'original-execution-1' })).toHaveAttribute(
+      'href',
+      '/executions/original-execution-1?env=prod',
+    )
   })
 
   it('offers a retry when loading fails, and recovers', async () => {

@@ -27,6 +27,7 @@ import { executionDetailView, shownIteration } from './execution-detail-url-stat
 import { executionDetailQueries, RUNNING_EXECUTION_REFRESH_MS } from './execution-detail-queries'
 import { StackTrace } from './stack-trace'
 import { ExecutionSummary } from './execution-summary'
+import { ReplayControl } from '@/features/executions/replay/replay-control'
 import { ProcessorTimeline } from '@/features/executions/timeline/processor-timeline'
 import {
   ancestorKeys,
@@ -94,6 +95,9 @@ export function ExecutionDetailPage() {
             {shownId}
           </h1>
           {execution.data ? <StatusBadge status={execution.data.status} /> : null}
+          {execution.data ? (
+            <ReplayControl key={execution.data.executionId} execution={execution.data} />
+          ) : null}
         </div>
         <div className="ed-range">
           <TimeRangeControls onRefresh={refresh} refreshing={execution.isFetching} />

@@ -35,6 +35,14 @@ export function logsLinkFor(
 export function ExecutionSummary({ execution }: { execution: ExecutionDetail }) {
   return (
     <section className="ed-section ed-summary" aria-label="Summary">
+      {execution.replayOf ? (
+        <p className="ed-replay-of">
+          Replay of{' '}
+          <ScopedLink to={`/executions/${encodeURIComponent(execution.replayOf)}`} className="mono">
+            {execution.replayOf}
+          </ScopedLink>
+        </p>
+      ) : null}
       <dl className="props ed-props">
         <dt>Status</dt>
         <dd>

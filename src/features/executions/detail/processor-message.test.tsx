@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { executionHandlers } from '@/mocks/executions/execution-handlers'
@@ -8,7 +8,7 @@ import { serveInEveryTest } from '@/test/serve-mock'
 import { stubViewportInEveryTest } from '@/test/viewport'
 import { findExecutionWhere, renderDetail, sampleIds } from './execution-detail-test-helpers'
 
-vi.mock('@/features/executions/diagram/route-diagram', () => ({ RouteDiagram: () => null }))
+vi.mock('@/components/route-diagram/route-diagram', () => ({ RouteDiagram: () => null }))
 
 serveInEveryTest(executionHandlers)
 stubViewportInEveryTest()
@@ -48,6 +48,28 @@ describe('Message at this step', () => {
     expect(
       within(region).getByText(/payload capture was off for/, { exact: false }),
     ).toHaveTextContent('payload capture was off for payment-gateway in Production')
+    // An admin may change the configuration: the note leads there, in the same environment.
+    const link = await within(region).findByRole('link', {
+      name: 'Change the configuration of payment-gateway',
+    })
+    expect(link).toHaveAttribute('href', '/overview/payment-gateway?env=prod#configuration')
+  })
+
+  it('offers no configuration link to a viewer of the environment', async () => {
+    const detail = findExecutionWhere(
+      (execution) =>
+        execution.applicationId === 'payment-gateway' && execution.status !== 'RUNNING',
+    )
+    renderDetail(detail.executionId, { query: '&processor=0', user: 'ops@acme' })
+    const region = await stepMessage()
+    // The page knows the role by now: its replay control says which role it needs.
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Replay…' })).toHaveAccessibleDescription(
+        'Replay needs the operator role in Production',
+      ),
+    )
+    expect(within(region).getByText(/payload capture was off for/)).toBeInTheDocument()
+    expect(within(region).queryByRole('link', { name: /Change the configuration/ })).toBeNull()
   })
 
   it('steps through the iterations of a split, keeping the iteration in the URL', async () => {

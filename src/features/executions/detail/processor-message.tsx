@@ -1,10 +1,13 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react'
+import { Link } from 'react-router'
 import { ErrorState, LoadingState } from '@/components/query-states'
 import { LongTextView } from '@/components/long-text-view'
 import { CopyButton } from '@/components/copy-button'
 import { environmentName } from '@/environment/environment-info'
+import { withEnvironment } from '@/environment/scoped-link'
 import { useEnvironmentInfo } from '@/environment/use-environment-info'
+import { usePermissions } from '@/environment/use-permissions'
 import { isHttpStatus } from '@/lib/api/errors'
 import type { ExecutionDetail, ProcessorExecution, ProcessorSnapshot } from '@/lib/api/types'
 import { formatCount, pluralize } from '@/lib/format'
@@ -35,6 +38,7 @@ export function ProcessorMessage({
 }) {
   const headingId = useId()
   const environment = useEnvironmentInfo(execution.environment)
+  const canConfigure = usePermissions().can('config.update')
   return (
     <section className="ed-section ed-step-message" aria-labelledby={headingId}>
       <h2 id={headingId}>
@@ -58,6 +62,14 @@ export function ProcessorMessage({
           No message was captured at this step: payload capture was off for{' '}
           <strong>{execution.applicationId}</strong> in{' '}
           <strong>{environmentName(environment, execution.environment)}</strong>.
+          {canConfigure ? (
+            <>
+              {' '}
+              <Link to={configurationLink(execution)}>
+                Change the configuration of {execution.applicationId}
+              </Link>
+            </>
+          ) : null}
         </p>
       ) : (
         <>
@@ -79,6 +91,12 @@ export function ProcessorMessage({
       )}
     </section>
   )
+}
+
+/** The application's configuration on its overview page, in the execution's environment. */
+function configurationLink(execution: ExecutionDetail): string {
+  const path = `/overview/${encodeURIComponent(execution.applicationId)}`
+  return `${withEnvironment(path, execution.environment)}#configuration`
 }
 
 /** "Iteration 3 of 12" with Previous/Next; Left/Right, Home/End step from the keyboard too. */

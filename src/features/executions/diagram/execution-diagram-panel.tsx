@@ -1,18 +1,15 @@
 import { polling } from '@/lib/query/retry-policy'
 import { useQuery } from '@tanstack/react-query'
-import { Component, lazy, Suspense, useId, type ReactNode } from 'react'
-import { describeError, ErrorState, LoadingState } from '@/components/query-states'
+import { useId, type ReactNode } from 'react'
+import { ErrorState, LoadingState } from '@/components/query-states'
+import { LazyRouteDiagram } from '@/components/route-diagram/lazy-route-diagram'
+import { ProcessorStatsState } from '@/components/route-diagram/processor-stats-state'
 import { isHttpStatus } from '@/lib/api/errors'
 import type { ExecutionDetail } from '@/lib/api/types'
 import type { Scope } from '@/lib/query/query-scope'
 import type { TimeRange } from '@/lib/time-range/time-range'
 import { executionDetailQueries } from '@/features/executions/detail/execution-detail-queries'
 import { statsResources } from '@/lib/resources/stats'
-
-// xyflow and dagre load only when a diagram is shown, never with the search page.
-const RouteDiagram = lazy(() =>
-  import('./route-diagram').then((module) => ({ default: module.RouteDiagram })),
-)
 
 /**
  * The route diagram section: fetches the diagram and the time range's processor statistics
@@ -67,32 +64,14 @@ export function ExecutionDiagramPanel({
   } else {
     body = (
       <>
-        {stats.isError ? (
-          <div className="notice" role="alert">
-            <span>
-              Processor statistics for the time range could not be loaded (
-              {describeError(stats.error).title}); the diagram shows this execution only.
-            </span>
-            <button type="button" className="button" onClick={() => void stats.refetch()}>
-              Try again
-            </button>
-          </div>
-        ) : stats.isPending ? (
-          <p className="ed-muted" role="status">
-            Loading processor statistics for the time range…
-          </p>
-        ) : null}
-        <DiagramErrorBoundary>
-          <Suspense fallback={<LoadingState label="Loading the diagram view…" />}>
-            <RouteDiagram
-              diagram={diagram.data}
-              processors={execution.processors}
-              stats={stats.data?.items ?? null}
-              selectedProcessorId={selectedProcessorId}
-              onSelectProcessor={onSelectProcessor}
-            />
-          </Suspense>
-        </DiagramErrorBoundary>
+        <ProcessorStatsState stats={stats} without="this execution only" />
+        <LazyRouteDiagram
+          diagram={diagram.data}
+          processors={execution.processors}
+          stats={stats.data?.items ?? null}
+          selectedProcessorId={selectedProcessorId}
+          onSelectProcessor={onSelectProcessor}
+        />
       </>
     )
   }
@@ -103,29 +82,4 @@ export function ExecutionDiagramPanel({
       {body}
     </section>
   )
-}
-
-/**
- * A failed chunk download or a rendering error in the diagram library costs the diagram, not
- * the page: the summary, timeline and bodies stay readable.
- */
-class DiagramErrorBoundary extends Component<{ children: ReactNode }, { error: unknown }> {
-  override state: { error: unknown } = { error: null }
-
-  static getDerivedStateFromError(error: unknown) {
-    return { error }
-  }
-
-  override render() {
-    if (this.state.error) {
-      return (
-        <ErrorState
-          title="The route diagram could not be shown"
-          error={this.state.error}
-          onRetry={() => window.location.reload()}
-        />
-      )
-    }
-    return this.props.children
-  }
 }

@@ -1,6 +1,7 @@
 import { Search } from 'lucide-react'
 import { useId, useMemo, useState, type FormEvent } from 'react'
 import type { ExecutionStatus, RouteStats } from '@/lib/api/types'
+import { SelectField } from '@/components/select-field'
 import { MAX_ID_LENGTH, MAX_QUERY_LENGTH } from '@/lib/ids'
 import { EXECUTION_STATUSES, executionFilters, type ExecutionFilters } from './execution-filters'
 
@@ -35,9 +36,6 @@ export function ExecutionSearchFilterBar({
 }: ExecutionSearchFilterBarProps) {
   const ids = {
     q: useId(),
-    status: useId(),
-    app: useId(),
-    route: useId(),
     agent: useId(),
     min: useId(),
     minError: useId(),
@@ -49,31 +47,7 @@ export function ExecutionSearchFilterBar({
   })
   const [minError, setMinError] = useState<string | null>(null)
 
-  const applications = useMemo(() => {
-    const names = new Set((routeOptions.routes ?? []).map((route) => route.applicationId))
-    // A filter from the link stays selectable even if nothing of it ran in this range.
-    if (filters.app) names.add(filters.app)
-    return [...names].sort((a, b) => a.localeCompare(b))
-  }, [routeOptions.routes, filters.app])
-
-  const routes = useMemo(() => {
-    const byRoute = new Map<string, Set<string>>()
-    for (const route of routeOptions.routes ?? []) {
-      if (filters.app && route.applicationId !== filters.app) continue
-      const apps = byRoute.get(route.routeId) ?? new Set<string>()
-      apps.add(route.applicationId)
-      byRoute.set(route.routeId, apps)
-    }
-    if (filters.route && !byRoute.has(filters.route)) byRoute.set(filters.route, new Set())
-    return [...byRoute.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([routeId, apps]) => ({
-        routeId,
-        // Without an application chosen, the same route id may exist in several of them.
-        label:
-          filters.app || apps.size === 0 ? routeId : `${routeId} (${[...apps].sort().join(', ')})`,
-      }))
-  }, [routeOptions.routes, filters.app, filters.route])
+  const { applications, routes } = useFilterOptions(routeOptions.routes, filters)
 
   /** The text fields as filters, or null (with a message) when one is not valid. */
   const readDrafts = (): Pick<ExecutionFilters, 'q' | 'agent' | 'minDuration'> | null => {
@@ -124,63 +98,38 @@ export function ExecutionSearchFilterBar({
           </button>
         </div>
       </div>
-      <div className="field">
-        <label htmlFor={ids.status}>Status</label>
-        <select
-          id={ids.status}
-          value={filters.status ?? ''}
-          onChange={(event) =>
-            apply({ status: (event.target.value || null) as ExecutionStatus | null })
-          }
-        >
-          <option value="">All statuses</option>
-          {EXECUTION_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {status}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.app}>Application</label>
-        <select
-          id={ids.app}
-          value={filters.app ?? ''}
-          onChange={(event) => {
-            const app = event.target.value || null
-            // Keep the route only if the new application has it.
-            const keepRoute =
-              filters.route !== null &&
-              (app === null ||
-                (routeOptions.routes ?? []).some(
-                  (route) => route.applicationId === app && route.routeId === filters.route,
-                ))
-            apply({ app, route: keepRoute ? filters.route : null })
-          }}
-        >
-          <option value="">All applications</option>
-          {applications.map((app) => (
-            <option key={app} value={app}>
-              {app}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.route}>Route</label>
-        <select
-          id={ids.route}
-          value={filters.route ?? ''}
-          onChange={(event) => apply({ route: event.target.value || null })}
-        >
-          <option value="">All routes</option>
-          {routes.map((route) => (
-            <option key={route.routeId} value={route.routeId}>
-              {route.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label="Status"
+        value={filters.status ?? ''}
+        // The options are EXECUTION_STATUSES.
+        onChange={(status) => apply({ status: (status || null) as ExecutionStatus | null })}
+        none="All statuses"
+        options={EXECUTION_STATUSES}
+      />
+      <SelectField
+        label="Application"
+        value={filters.app ?? ''}
+        onChange={(value) => {
+          const app = value || null
+          // Keep the route only if the new application has it.
+          const keepRoute =
+            filters.route !== null &&
+            (app === null ||
+              (routeOptions.routes ?? []).some(
+                (route) => route.applicationId === app && route.routeId === filters.route,
+              ))
+          apply({ app, route: keepRoute ? filters.route : null })
+        }}
+        none="All applications"
+        options={applications}
+      />
+      <SelectField
+        label="Route"
+        value={filters.route ?? ''}
+        onChange={(route) => apply({ route: route || null })}
+        none="All routes"
+        options={routes}
+      />
       <div className="field">
         <label htmlFor={ids.agent}>Agent</label>
         <input
@@ -220,18 +169,65 @@ export function ExecutionSearchFilterBar({
           {minError}
         </p>
       ) : null}
-      {routeOptions.error ? (
-        <p className="exec-filter-note" role="alert">
-          Could not load the applications and routes of this range.{' '}
-          <button type="button" className="button button-quiet" onClick={routeOptions.retry}>
-            Try again
-          </button>
-        </p>
-      ) : routeOptions.isPending ? (
-        <p className="exec-filter-note" role="status">
-          Loading applications and routes…
-        </p>
-      ) : null}
+      <RouteOptionsNote routeOptions={routeOptions} />
     </form>
   )
+}
+
+/**
+ * The applications and routes the selects offer: those that ran in the range (routes of the
+ * chosen application only), plus what the link asks for even if nothing of it ran.
+ */
+function useFilterOptions(
+  ran: readonly RouteStats[] | undefined,
+  filters: Pick<ExecutionFilters, 'app' | 'route'>,
+) {
+  const applications = useMemo(() => {
+    const names = new Set((ran ?? []).map((route) => route.applicationId))
+    if (filters.app) names.add(filters.app)
+    return [...names].sort((a, b) => a.localeCompare(b))
+  }, [ran, filters.app])
+
+  const routes = useMemo(() => {
+    const byRoute = new Map<string, Set<string>>()
+    for (const route of ran ?? []) {
+      if (filters.app && route.applicationId !== filters.app) continue
+      const apps = byRoute.get(route.routeId) ?? new Set<string>()
+      apps.add(route.applicationId)
+      byRoute.set(route.routeId, apps)
+    }
+    if (filters.route && !byRoute.has(filters.route)) byRoute.set(filters.route, new Set())
+    return [...byRoute.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([routeId, apps]) => ({
+        value: routeId,
+        // Without an application chosen, the same route id may exist in several of them.
+        label:
+          filters.app || apps.size === 0 ? routeId : `${routeId} (${[...apps].sort().join(', ')})`,
+      }))
+  }, [ran, filters.app, filters.route])
+
+  return { applications, routes }
+}
+
+/** Whether the selects' applications and routes are still loading, or could not be. */
+function RouteOptionsNote({ routeOptions }: { routeOptions: RouteOptionsState }) {
+  if (routeOptions.error) {
+    return (
+      <p className="exec-filter-note" role="alert">
+        Could not load the applications and routes of this range.{' '}
+        <button type="button" className="button button-quiet" onClick={routeOptions.retry}>
+          Try again
+        </button>
+      </p>
+    )
+  }
+  if (routeOptions.isPending) {
+    return (
+      <p className="exec-filter-note" role="status">
+        Loading applications and routes…
+      </p>
+    )
+  }
+  return null
 }

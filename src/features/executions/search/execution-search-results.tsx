@@ -76,8 +76,23 @@ function buildColumns(
     {
       id: 'status',
       header: 'Status',
-      width: '8.5rem',
-      cell: (row) => <StatusBadge status={row.status} />,
+      width: '12rem',
+      cell: (row) => (
+        <>
+          <StatusBadge status={row.status} />
+          {row.replayOf ? (
+            // Named in full ("Replay of <id>"); the id is long, so the cell shows the start.
+            <Link
+              className="exec-replay-of"
+              to={executionHref(row.replayOf, detailSearch)}
+              state={linkState}
+              title={`Replay of ${row.replayOf}`}
+            >
+              Replay of <span className="mono">{row.replayOf}</span>
+            </Link>
+          ) : null}
+        </>
+      ),
     },
     {
       id: 'applicationId',

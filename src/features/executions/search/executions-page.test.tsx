@@ -372,6 +372,24 @@ describe('ExecutionsPage', () => {
     })
   })
 
+  it('says "Replay of <id>" on an execution that replays another, linking to the original', async () => {
+    serveExecutions(
+      fakeExecutions(3).map((item, index) =>
+        index === 0 ? { ...item, replayOf: 'exec-2' } : item,
+      ),
+    )
+    const { router } = await renderSearch('/executions?env=prod')
+    const table = await findResultsTable()
+    const [replay, plain] = bodyRows(table)
+    if (!replay || !plain) throw new Error('no rows')
+    const original = within(replay).getByRole('link', { name: 'Replay of exec-2' })
+    expect(within(plain).queryByRole('link', { name: /^Replay of/ })).toBeNull()
+    await userEvent.click(original)
+    expect(await screen.findByText('Execution detail stub')).toBeInTheDocument()
+    expect(router.state.location.pathname).toBe('/executions/exec-2')
+    expect(currentSearch(router).get('env')).toBe('prod')
+  })
+
   it('comes back to the same results and scroll position after Back, without refetching', async () => {
     const user = userEvent.setup()
     const seen = watchRequests()

@@ -117,36 +117,15 @@ export function ProcessorTimeline({
     scrollToActive()
   }, [activeKey])
 
-  const ticks = useMemo(() => axisTicks(layout.totalMs), [layout.totalMs])
-  const allCollapsed =
-    layout.parentKeys.length > 0 && layout.parentKeys.every((key) => collapsed.has(key))
-
   return (
     <div className="tl">
-      <div className="tl-toolbar">
-        <span className="ed-muted">
-          {pluralize(rows.length, 'row')}
-          {visible.length < rows.length
-            ? `, ${rows.length - visible.length} hidden in collapsed levels`
-            : ''}
-        </span>
-        <button
-          type="button"
-          className="button"
-          onClick={() => onCollapsedChange(new Set(layout.parentKeys))}
-          disabled={layout.parentKeys.length === 0 || allCollapsed}
-        >
-          Collapse all
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => onCollapsedChange(new Set())}
-          disabled={collapsed.size === 0}
-        >
-          Expand all
-        </button>
-      </div>
+      <TimelineToolbar
+        rows={rows.length}
+        visible={visible.length}
+        parentKeys={layout.parentKeys}
+        collapsed={collapsed}
+        onCollapsedChange={onCollapsedChange}
+      />
       <div
         ref={scrollRef}
         className="tl-grid"
@@ -163,35 +142,7 @@ export function ProcessorTimeline({
           ['--tl-header-height' as string]: `${HEADER_HEIGHT}px`,
         }}
       >
-        <div role="rowgroup" className="tl-head">
-          <div role="row" aria-rowindex={1} className="tl-row tl-head-row">
-            <div role="columnheader" className="tl-cell tl-label-cell">
-              Processor
-            </div>
-            <div role="columnheader" className="tl-cell tl-num">
-              Offset
-            </div>
-            <div role="columnheader" className="tl-cell tl-axis">
-              <span className="visually-hidden">
-                Timeline, 0 to {formatDuration(layout.totalMs)}
-              </span>
-              {ticks.map((tick) => (
-                <span
-                  key={tick.pct}
-                  className="tl-tick"
-                  style={{ left: `${tick.pct}%` }}
-                  data-edge={tick.pct === 0 ? 'start' : tick.pct === 100 ? 'end' : undefined}
-                  aria-hidden="true"
-                >
-                  {formatOffset(tick.ms)}
-                </span>
-              ))}
-            </div>
-            <div role="columnheader" className="tl-cell tl-num">
-              Duration
-            </div>
-          </div>
-        </div>
+        <TimelineHead totalMs={layout.totalMs} />
         <div role="rowgroup" className="tl-body" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const rowIndex = itemAt(visible, item.index)
@@ -213,6 +164,81 @@ export function ProcessorTimeline({
               />
             )
           })}
+        </div>
+      </div>
+    </div>
+  )
+}
+
+/** How many rows there are and how many are hidden, and Collapse all / Expand all. */
+function TimelineToolbar({
+  rows,
+  visible,
+  parentKeys,
+  collapsed,
+  onCollapsedChange,
+}: {
+  rows: number
+  visible: number
+  parentKeys: readonly string[]
+  collapsed: ReadonlySet<string>
+  onCollapsedChange: (next: ReadonlySet<string>) => void
+}) {
+  const allCollapsed = parentKeys.length > 0 && parentKeys.every((key) => collapsed.has(key))
+  return (
+    <div className="tl-toolbar">
+      <span className="ed-muted">
+        {pluralize(rows, 'row')}
+        {visible < rows ? `, ${rows - visible} hidden in collapsed levels` : ''}
+      </span>
+      <button
+        type="button"
+        className="button"
+        onClick={() => onCollapsedChange(new Set(parentKeys))}
+        disabled={parentKeys.length === 0 || allCollapsed}
+      >
+        Collapse all
+      </button>
+      <button
+        type="button"
+        className="button"
+        onClick={() => onCollapsedChange(new Set())}
+        disabled={collapsed.size === 0}
+      >
+        Expand all
+      </button>
+    </div>
+  )
+}
+
+/** The treegrid's header row, its time axis ticked from 0 to the execution's duration. */
+function TimelineHead({ totalMs }: { totalMs: number }) {
+  const ticks = useMemo(() => axisTicks(totalMs), [totalMs])
+  return (
+    <div role="rowgroup" className="tl-head">
+      <div role="row" aria-rowindex={1} className="tl-row tl-head-row">
+        <div role="columnheader" className="tl-cell tl-label-cell">
+          Processor
+        </div>
+        <div role="columnheader" className="tl-cell tl-num">
+          Offset
+        </div>
+        <div role="columnheader" className="tl-cell tl-axis">
+          <span className="visually-hidden">Timeline, 0 to {formatDuration(totalMs)}</span>
+          {ticks.map((tick) => (
+            <span
+              key={tick.pct}
+              className="tl-tick"
+              style={{ left: `${tick.pct}%` }}
+              data-edge={tick.pct === 0 ? 'start' : tick.pct === 100 ? 'end' : undefined}
+              aria-hidden="true"
+            >
+              {formatOffset(tick.ms)}
+            </span>
+          ))}
+        </div>
+        <div role="columnheader" className="tl-cell tl-num">
+          Duration
         </div>
       </div>
     </div>

@@ -2,10 +2,10 @@ import type { ProcessorExecution, ProcessorStats, RouteDiagram } from '@/lib/api
 import { formatCount, formatDuration, plural } from '@/lib/format'
 
 /**
- * What the route diagram shows for one execution, as plain data (no React, no layout): which
- * nodes and edges this execution went through, where it failed, and the per-processor
- * statistics of the time range. Kept pure so it can be tested without a browser; xyflow
- * renders it in `route-diagram.tsx`.
+ * What the route diagram shows, as plain data (no React, no layout): the per-processor
+ * statistics of the time range and, for one execution, which nodes and edges it went through
+ * and where it failed. Kept pure so it can be tested without a browser; xyflow renders it in
+ * `route-diagram.tsx`.
  */
 
 export interface DiagramNodeModel {
@@ -23,7 +23,7 @@ export interface DiagramNodeModel {
   stats: ProcessorStats | null
   /** Compact statistics, one string per line; `null` while they are unknown (loading, failed). */
   statsLines: string[] | null
-  /** e.g. "to http://payments/authorize, taken, failed". */
+  /** e.g. "to http://payments/authorize, taken, failed"; without an execution, its statistics. */
   ariaLabel: string
 }
 
@@ -36,6 +36,8 @@ export interface DiagramEdgeModel {
 }
 
 export interface DiagramModel {
+  /** Whether an execution's path is drawn (`taken`, `failed`…), or the route alone. */
+  hasExecution: boolean
   nodes: DiagramNodeModel[]
   edges: DiagramEdgeModel[]
   /** Processor ids this execution recorded that the diagram does not have (route changed?). */
@@ -52,12 +54,14 @@ interface ProcessorFacts {
   childIds: Set<string>
 }
 
+/** `processors`: the execution's records, or `null` for the route alone (nothing dimmed). */
 export function buildDiagramModel(
   diagram: Pick<RouteDiagram, 'nodes' | 'edges'>,
-  processors: readonly ProcessorExecution[],
+  processors: readonly ProcessorExecution[] | null,
   stats: readonly ProcessorStats[] | null | undefined,
 ): DiagramModel {
-  const facts = collectFacts(processors)
+  const hasExecution = processors !== null
+  const facts = collectFacts(processors ?? [])
   const statsById = new Map((stats ?? []).map((row) => [row.processorId, row]))
   const nodeIds = new Set(diagram.nodes.map((node) => node.id))
 
@@ -67,11 +71,14 @@ export function buildDiagramModel(
     const taken = fact !== undefined
     const failed = fact?.failed ?? false
     const running = fact?.running ?? false
-    const state = [
-      taken ? 'taken' : 'not taken',
-      failed ? 'failed' : null,
-      running ? 'running' : null,
-    ]
+    const statsLines = stats
+      ? nodeStats
+        ? formatStatsLines(nodeStats)
+        : ['no runs in range']
+      : null
+    const state = hasExecution
+      ? [taken ? 'taken' : 'not taken', failed ? 'failed' : null, running ? 'running' : null]
+      : (statsLines ?? [])
     return {
       id: node.id,
       type: node.type,
@@ -82,7 +89,7 @@ export function buildDiagramModel(
       failed,
       running,
       stats: nodeStats,
-      statsLines: stats ? (nodeStats ? formatStatsLines(nodeStats) : ['no runs in range']) : null,
+      statsLines,
       ariaLabel: [node.label, ...state].filter(Boolean).join(', '),
     }
   })
@@ -99,7 +106,7 @@ export function buildDiagramModel(
     }))
 
   const unknownProcessorIds = [...facts.keys()].filter((id) => !nodeIds.has(id))
-  return { nodes, edges, unknownProcessorIds }
+  return { hasExecution, nodes, edges, unknownProcessorIds }
 }
 
 function collectFacts(processors: readonly ProcessorExecution[]): Map<string, ProcessorFacts> {

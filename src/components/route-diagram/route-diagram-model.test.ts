@@ -171,6 +171,30 @@ describe('buildDiagramModel', () => {
     expect(buildDiagramModel(diagram, failedInBranch, null).nodes[0]?.statsLines).toBeNull()
   })
 
+  it('draws the route alone without an execution: nothing dimmed, each node named by its statistics', () => {
+    const stats: ProcessorStats[] = [
+      {
+        tenantId: 'acme',
+        environment: 'prod',
+        processorId: 'to1',
+        count: 2,
+        failed: 1,
+        meanMs: 12,
+        p99Ms: 20,
+      },
+    ]
+    const model = buildDiagramModel(diagram, null, stats)
+    expect(model.hasExecution).toBe(false)
+    expect(model.unknownProcessorIds).toEqual([])
+    expect(model.nodes.find((n) => n.id === 'to1')?.ariaLabel).toBe(
+      'to payment-api, 2 runs · 50.0% failed, mean 12 ms · p99 20 ms',
+    )
+    expect(model.nodes.find((n) => n.id === 'to2')?.ariaLabel).toBe('to2, no runs in range')
+    // While the statistics load, the name is the label alone.
+    expect(buildDiagramModel(diagram, null, null).nodes[0]?.ariaLabel).toBe('from1')
+    expect(buildDiagramModel(diagram, failedInBranch, null).hasExecution).toBe(true)
+  })
+
   it('reports processors the diagram does not know, and drops edges to missing nodes', () => {
     const model = buildDiagramModel(
       { nodes: diagram.nodes, edges: [...diagram.edges, edge('to4', 'ghost1')] },

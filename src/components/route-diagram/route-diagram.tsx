@@ -27,22 +27,24 @@ import { buildDiagramModel, type DiagramNodeModel } from './route-diagram-model'
 import './route-diagram.css'
 
 /**
- * The route's diagram (lazily loaded: xyflow and dagre stay out of every other page's bundle),
- * laid out top to bottom, with this execution's path highlighted, the failing node marked in
- * text and colour, and the time range's per-processor statistics on each node. Nodes are
- * keyboard-focusable (Tab, then Enter selects); selecting one selects its processor in the
- * timeline and the other way round.
+ * A route's diagram (load it lazily: xyflow and dagre stay out of every other page's bundle),
+ * laid out top to bottom, with the time range's per-processor statistics on each node and, for
+ * one execution, its path highlighted and the failing node marked in text and colour. Nodes are
+ * keyboard-focusable (Tab, then Enter selects); selecting one asks the page to select its
+ * processor (the execution page's timeline does the same the other way round).
  */
 
 export interface RouteDiagramProps {
   diagram: RouteDiagramData
-  processors: readonly ProcessorExecution[]
+  /** The execution's records, or `null` for the route alone. */
+  processors: readonly ProcessorExecution[] | null
   stats: readonly ProcessorStats[] | null
-  selectedProcessorId: string | null
-  onSelectProcessor: (processorId: string) => void
+  selectedProcessorId?: string | null
+  /** Without it, nodes can be focused and read but not selected. */
+  onSelectProcessor?: (processorId: string) => void
 }
 
-type ProcessorNode = Node<{ model: DiagramNodeModel }, 'processor'>
+type ProcessorNode = Node<{ model: DiagramNodeModel; hasExecution: boolean }, 'processor'>
 
 // Sizes and handles are declared, not measured: nodes have a fixed size, so edges can be drawn
 // on the first paint and the nodes can be rebuilt on every selection without re-measuring.
@@ -69,7 +71,7 @@ export function RouteDiagram({
   diagram,
   processors,
   stats,
-  selectedProcessorId,
+  selectedProcessorId = null,
   onSelectProcessor,
 }: RouteDiagramProps) {
   // React Flow's own controls and background follow the app's theme, not the system's.
@@ -91,7 +93,7 @@ export function RouteDiagram({
           id: node.id,
           type: 'processor',
           position: positions.get(node.id) ?? { x: 0, y: 0 },
-          data: { model: node },
+          data: { model: node, hasExecution: model.hasExecution },
           width: NODE_WIDTH,
           height: NODE_HEIGHT,
           measured: { width: NODE_WIDTH, height: NODE_HEIGHT },
@@ -106,31 +108,39 @@ export function RouteDiagram({
           domAttributes: { 'aria-current': selected ? 'true' : undefined },
           className: [
             'rd-node-wrap',
-            node.taken ? 'is-taken' : 'is-not-taken',
+            model.hasExecution ? (node.taken ? 'is-taken' : 'is-not-taken') : 'is-route',
             node.failed ? 'is-failed' : '',
           ]
             .filter(Boolean)
             .join(' '),
         }
       }),
-    [model.nodes, positions, selectedProcessorId],
+    [model.nodes, model.hasExecution, positions, selectedProcessorId],
   )
 
   const edges = useMemo(
     () =>
-      model.edges.map((edge): Edge => ({
-        id: edge.id,
-        source: edge.source,
-        target: edge.target,
-        label: edge.label ?? undefined,
-        className: edge.taken ? 'rd-edge is-taken' : 'rd-edge is-not-taken',
-        markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
-        focusable: false,
-        selectable: false,
-        ariaLabel: `${edge.source} to ${edge.target}${edge.label ? ` (${edge.label})` : ''}, ${edge.taken ? 'taken' : 'not taken'}`,
-        zIndex: edge.taken ? 1 : 0,
-      })),
-    [model.edges],
+      model.edges.map((edge): Edge => {
+        const taken = model.hasExecution ? (edge.taken ? 'taken' : 'not taken') : null
+        return {
+          id: edge.id,
+          source: edge.source,
+          target: edge.target,
+          label: edge.label ?? undefined,
+          className: `rd-edge ${taken === null ? 'is-route' : edge.taken ? 'is-taken' : 'is-not-taken'}`,
+          markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+          focusable: false,
+          selectable: false,
+          ariaLabel: [
+            `${edge.source} to ${edge.target}${edge.label ? ` (${edge.label})` : ''}`,
+            taken,
+          ]
+            .filter(Boolean)
+            .join(', '),
+          zIndex: edge.taken ? 1 : 0,
+        }
+      }),
+    [model.edges, model.hasExecution],
   )
 
   // Selection is owned by the page (URL): xyflow's own selection changes are turned into a
@@ -139,7 +149,7 @@ export function RouteDiagram({
   const onNodesChange = useCallback(
     (changes: NodeChange<ProcessorNode>[]) => {
       for (const change of changes) {
-        if (change.type === 'select' && change.selected) onSelectProcessor(change.id)
+        if (change.type === 'select' && change.selected) onSelectProcessor?.(change.id)
       }
     },
     [onSelectProcessor],
@@ -166,7 +176,7 @@ export function RouteDiagram({
           nodesConnectable={false}
           nodesFocusable
           edgesFocusable={false}
-          elementsSelectable
+          elementsSelectable={onSelectProcessor !== undefined}
           fitView
           fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
           minZoom={0.1}
@@ -179,12 +189,16 @@ export function RouteDiagram({
           <Controls showInteractive={false} />
         </ReactFlow>
       </div>
-      <p className="rd-legend ed-muted">
-        <span className="rd-legend-taken">Solid, highlighted</span>: this execution’s path ·{' '}
-        <span className="rd-legend-not-taken">dashed, dimmed</span>: not taken ·{' '}
-        <span className="rd-legend-failed">✖ failed</span>: where it failed · statistics cover the
-        selected time range.
-      </p>
+      {model.hasExecution ? (
+        <p className="rd-legend">
+          <span className="rd-legend-taken">Solid, highlighted</span>: this execution’s path ·{' '}
+          <span className="rd-legend-not-taken">dashed, dimmed</span>: not taken ·{' '}
+          <span className="rd-legend-failed">✖ failed</span>: where it failed · statistics cover the
+          selected time range.
+        </p>
+      ) : (
+        <p className="rd-legend">Statistics on each processor cover the selected time range.</p>
+      )}
     </div>
   )
 }
@@ -227,7 +241,7 @@ const ProcessorNodeView = memo(function ProcessorNodeView({
   data,
   selected,
 }: NodeProps<ProcessorNode>) {
-  const { model } = data
+  const { model, hasExecution } = data
   return (
     <div
       className={`rd-node${selected ? ' is-selected' : ''}`}
@@ -241,7 +255,7 @@ const ProcessorNodeView = memo(function ProcessorNodeView({
       <div className="rd-node-head">
         <span className="rd-node-type">{model.type}</span>
         <span className="rd-node-state">
-          {model.failed ? (
+          {!hasExecution ? null : model.failed ? (
             <span className="rd-node-failed">✖ failed</span>
           ) : model.running ? (
             <span>◷ running</span>

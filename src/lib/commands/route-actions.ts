@@ -37,9 +37,6 @@ const LABELS: Record<RouteAction, string> = {
 /** "Stop", "Suspend", "Resume", "Start". */
 export const actionLabel = (action: RouteAction): string => LABELS[action]
 
-/** The audit log's name of the action (`route.stop`…). */
-export const auditActionOf = (action: RouteAction) => `route.${action}` as const
-
 /**
  * What the confirmation says, e.g. "Stop route orders-in on 5 agents in Production" (one agent:
  * "on 1 agent"). `environment` is the environment's label as the UI names it.

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { useScope } from '@/environment/use-scope'
+import { listAgents } from '@/mocks/agents/agent-data'
 import { setMockNow } from '@/mocks/clock'
 import { renderPage } from '@/test/render-page'
 import { watchRequests } from '@/test/watch-requests'
@@ -48,7 +49,7 @@ describe('Configuration differences on the comparison page', () => {
     expect(within(table).getByRole('row', { name: /^fraud-check/ })).toBeInTheDocument()
   })
 
-  it('reads two configurations per application of both sides, nothing for the others', async () => {
+  it("reads each side's applications once, in that side's environment", async () => {
     const requests = watchRequests()
     await renderPage({
       path: '/compare',
@@ -57,10 +58,14 @@ describe('Configuration differences on the comparison page', () => {
     })
     await screen.findByRole('table', { name: 'Configuration differences' })
     const configReads = requests
-      .map((url) => url.pathname)
-      .filter((path) => path.endsWith('/config'))
-    // dev runs four applications, all also in staging.
-    expect(configReads).toHaveLength(8)
-    expect(configReads.some((path) => path.includes('fraud-check'))).toBe(false)
+      .filter((url) => url.pathname.endsWith('/config'))
+      .map((url) => `${url.searchParams.get('environment')} ${url.pathname.split('/').at(-2)}`)
+    const appsOf = (env: string) =>
+      [...new Set(listAgents('acme', env).map((agent) => agent.applicationId))].map(
+        (app) => `${env} ${app}`,
+      )
+    // Changing one side then reads only its own environment: the other's answers are cached.
+    expect([...configReads].sort()).toEqual([...appsOf('staging'), ...appsOf('dev')].sort())
+    expect(configReads).toContain('staging fraud-check')
   })
 })

@@ -9,53 +9,66 @@ import { differingSettings, SETTING_LABELS } from '@/lib/app-config/settings-dif
 import { appConfigResources } from '@/lib/resources/app-config'
 import { sideStatus, type SideView } from './side-view'
 
-/** A bound on the reads this section makes: two per application. */
+/** A bound on the reads this section makes: this many per side. */
 export const MAX_CONFIG_APPLICATIONS = 40
 
 /** Where the application page's configuration compares with another environment. */
 const configHref = (applicationId: string, env: string, withEnv: string) =>
   `${withEnvironment(`/overview/${encodeURIComponent(applicationId)}?configWith=${encodeURIComponent(withEnv)}`, env)}#configuration`
 
+/** A side's applications, sorted, or null while its agents load. */
+function applicationsOf(side: SideView): string[] | null {
+  const agents = side.agents?.data?.items
+  return agents ? [...new Set(agents.map((agent) => agent.applicationId))].sort() : null
+}
+
 /**
  * "Configuration differences": the applications deployed on both sides whose settings differ,
  * each linking to its Configuration compared with the other side. The configurations are read
- * only once the section comes into view, two per application, at most
- * `MAX_CONFIG_APPLICATIONS` applications.
+ * only once the section comes into view, at most `MAX_CONFIG_APPLICATIONS` per side.
  */
 export function ConfigDifferencesSection({ a, b }: { a: SideView; b: SideView }) {
   const headingId = useId()
   const [element, setElement] = useState<HTMLElement | null>(null)
   const inView = useInView(element)
   const lookup = useEnvironmentLookup()
-  const appsA = a.agents?.data?.items
-  const appsB = b.agents?.data?.items
+  // Each side reads the configurations of its own applications (the first
+  // MAX_CONFIG_APPLICATIONS), so changing one side reads only that side's environment; the
+  // other side's answers stay cached under their own keys.
+  const appsA = useMemo(() => applicationsOf(a), [a])
+  const appsB = useMemo(() => applicationsOf(b), [b])
   const shared = useMemo(() => {
     if (!appsA || !appsB) return null
-    const inB = new Set(appsB.map((agent) => agent.applicationId))
-    return [...new Set(appsA.map((agent) => agent.applicationId))]
-      .filter((app) => inB.has(app))
-      .sort()
+    const inB = new Set(appsB)
+    return appsA.filter((app) => inB.has(app))
   }, [appsA, appsB])
-  const compared = shared?.slice(0, MAX_CONFIG_APPLICATIONS) ?? []
   const enabled = inView && a.scope !== null && b.scope !== null
-  const configs = useQueries({
-    queries: compared.flatMap((app) =>
-      [a.scope, b.scope].map((scope) => ({
-        ...appConfigResources.detail(scope ?? { tenant: '', env: '' }, app),
-        enabled,
-      })),
-    ),
-  })
+  const readsOf = (side: SideView, apps: string[] | null) =>
+    (apps ?? []).slice(0, MAX_CONFIG_APPLICATIONS).map((app) => ({
+      ...appConfigResources.detail(side.scope ?? { tenant: '', env: '' }, app),
+      enabled,
+    }))
+  const readsA = readsOf(a, appsA)
+  const configs = useQueries({ queries: [...readsA, ...readsOf(b, appsB)] })
+  const configOf = (side: 'a' | 'b', app: string) => {
+    const apps = (side === 'a' ? appsA : appsB) ?? []
+    const index = apps.indexOf(app)
+    if (index < 0 || index >= MAX_CONFIG_APPLICATIONS) return undefined
+    return configs[side === 'a' ? index : readsA.length + index]
+  }
+  const compared = (shared ?? []).filter((app) => configOf('a', app) && configOf('b', app))
   const nameA = a.env ? environmentName(lookup(a.env), a.env) : ''
   const nameB = b.env ? environmentName(lookup(b.env), b.env) : ''
   const status = sideStatus(a.env, a.agents) ?? sideStatus(b.env, b.agents)
-  const pending = configs.some((query) => query.isPending)
-  const failed = compared.filter((_, index) =>
-    [configs[index * 2], configs[index * 2 + 1]].some((query) => query?.isError),
+  const pending = compared.some(
+    (app) => configOf('a', app)?.isPending || configOf('b', app)?.isPending,
   )
-  const differing = compared.flatMap((app, index) => {
-    const left = configs[index * 2]?.data
-    const right = configs[index * 2 + 1]?.data
+  const failed = compared.filter(
+    (app) => configOf('a', app)?.isError || configOf('b', app)?.isError,
+  )
+  const differing = compared.flatMap((app) => {
+    const left = configOf('a', app)?.data
+    const right = configOf('b', app)?.data
     if (!left || !right) return []
     const keys = differingSettings(left.settings, right.settings)
     return keys.length ? [{ app, keys }] : []

@@ -221,7 +221,7 @@ export function NewSilenceDialog({
         />
       </div>
       {problems.length && comment.length > 0 ? (
-        <ul className="alert-field-error">
+        <ul className="field-problem">
           {problems.map((problem) => (
             <li key={problem}>{problem}</li>
           ))}

@@ -1,12 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import {
-  useId,
-  useMemo,
-  useState,
-  type ChangeEvent,
-  type InputHTMLAttributes,
-  type ReactNode,
-} from 'react'
+import { useMemo, useState, type ChangeEvent, type InputHTMLAttributes } from 'react'
 import { useParams } from 'react-router'
 import { ErrorState, LoadingState } from '@/components/query-states'
 import { ScopedLink } from '@/environment/scoped-link'
@@ -29,6 +22,7 @@ import {
 import { PREVIEW_RANGES, RulePreview, type PreviewRange } from './rule-preview'
 import { CopyRuleDialog, DeleteRuleDialog, SaveRuleDialog } from './rule-writes'
 import './alerts.css'
+import { FormField } from '@/components/form-field'
 
 const SEVERITIES = ['CRITICAL', 'WARNING', 'INFO'] as const
 const LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR'] as const
@@ -153,7 +147,7 @@ function RuleForm({ initial, rule }: { initial: RuleDraft; rule: Schemas['AlertR
         />
       </form>
 
-      <Field label="Preview over">
+      <FormField label="Preview over">
         {(props) => (
           <select
             {...props}
@@ -167,7 +161,7 @@ function RuleForm({ initial, rule }: { initial: RuleDraft; rule: Schemas['AlertR
             ))}
           </select>
         )}
-      </Field>
+      </FormField>
       <RulePreview condition={condition} forSeconds={forSeconds} range={range} />
       {dialog === 'save' ? (
         <SaveRuleDialog
@@ -378,7 +372,7 @@ function RuleField<K extends TextMember>({
       form.set({ ...also, [field]: event.target.value as RuleDraft[K] }, field),
   }
   return (
-    <Field label={label} hint={hint} error={form.errorOf(field)}>
+    <FormField label={label} hint={hint} error={form.errorOf(field)}>
       {(props) =>
         options ? (
           <select {...props} {...control}>
@@ -392,49 +386,6 @@ function RuleField<K extends TextMember>({
           <input {...input} {...props} {...control} />
         )
       }
-    </Field>
-  )
-}
-
-interface FieldControlProps {
-  id: string
-  'aria-describedby'?: string
-  'aria-invalid'?: boolean
-}
-
-function Field({
-  label,
-  hint,
-  error,
-  children,
-}: {
-  label: string
-  hint?: string
-  error?: string
-  children: (props: FieldControlProps) => ReactNode
-}) {
-  const id = useId()
-  const hintId = `${id}-hint`
-  const errorId = `${id}-error`
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ')
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children({
-        id,
-        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
-        ...(error ? { 'aria-invalid': true } : {}),
-      })}
-      {hint ? (
-        <span id={hintId} className="muted">
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span id={errorId} className="alert-field-error">
-          {error}
-        </span>
-      ) : null}
-    </div>
+    </FormField>
   )
 }

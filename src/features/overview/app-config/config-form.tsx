@@ -1,4 +1,5 @@
-import { useId, type ReactNode } from 'react'
+import { FormField } from '@/components/form-field'
+import { useId } from 'react'
 import { BYTE_UNITS, type ByteUnit } from '@/lib/app-config/byte-units'
 import {
   CAPTURE_LABELS,
@@ -40,7 +41,7 @@ export function ConfigForm({
       aria-describedby={readOnly ? readOnlyNoteId : undefined}
     >
       <legend className="visually-hidden">Settings</legend>
-      <Field label="Tracing" hint="Which exchanges agents record as executions.">
+      <FormField label="Tracing" hint="Which exchanges agents record as executions.">
         {(props) => (
           <select
             {...props}
@@ -54,8 +55,8 @@ export function ConfigForm({
             ))}
           </select>
         )}
-      </Field>
-      <Field
+      </FormField>
+      <FormField
         label="Sampling rate"
         hint={
           sampled
@@ -76,8 +77,8 @@ export function ConfigForm({
             <span aria-hidden="true">%</span>
           </span>
         )}
-      </Field>
-      <Field label="Payload capture" hint="What of each message agents keep for inspection.">
+      </FormField>
+      <FormField label="Payload capture" hint="What of each message agents keep for inspection.">
         {(props) => (
           <select
             {...props}
@@ -93,9 +94,9 @@ export function ConfigForm({
             ))}
           </select>
         )}
-      </Field>
+      </FormField>
       <PayloadSize draft={draft} error={errors.maxPayloadBytes} onChange={set} />
-      <Field label="Log level" hint="The least severe level agents send.">
+      <FormField label="Log level" hint="The least severe level agents send.">
         {(props) => (
           <select
             {...props}
@@ -109,7 +110,7 @@ export function ConfigForm({
             ))}
           </select>
         )}
-      </Field>
+      </FormField>
       <MaskedKeys
         keys={draft.maskedKeys}
         errors={errors}
@@ -117,49 +118,6 @@ export function ConfigForm({
         onChange={(maskedKeys) => set({ maskedKeys })}
       />
     </fieldset>
-  )
-}
-
-interface ControlProps {
-  id: string
-  'aria-describedby'?: string
-  'aria-invalid'?: boolean
-}
-
-function Field({
-  label,
-  hint,
-  error,
-  children,
-}: {
-  label: string
-  hint?: string
-  error?: string
-  children: (props: ControlProps) => ReactNode
-}) {
-  const id = useId()
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null]
-    .filter(Boolean)
-    .join(' ')
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children({
-        id,
-        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
-        ...(error ? { 'aria-invalid': true } : {}),
-      })}
-      {hint ? (
-        <span id={`${id}-hint`} className="field-hint">
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span id={`${id}-error`} className="field-problem">
-          {error}
-        </span>
-      ) : null}
-    </div>
   )
 }
 
@@ -174,7 +132,7 @@ function PayloadSize({
 }) {
   const unitId = useId()
   return (
-    <Field
+    <FormField
       label="Maximum payload size"
       hint="Larger bodies are cut to this size; at most 10 MB."
       error={error}
@@ -204,7 +162,7 @@ function PayloadSize({
           </select>
         </span>
       )}
-    </Field>
+    </FormField>
   )
 }
 

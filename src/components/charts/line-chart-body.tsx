@@ -1,6 +1,6 @@
 import { scaleLinear, scaleTime, scaleUtc } from 'd3-scale'
 import { line } from 'd3-shape'
-import { useMemo } from 'react'
+import { useDeferredValue, useMemo } from 'react'
 import {
   CartesianGrid,
   LineChart,
@@ -53,6 +53,7 @@ export interface LineChartBodyProps {
 }
 
 const Y_TICKS = 5
+const NO_LINES: readonly DrawnSeries[] = []
 
 export function LineChartBody({
   series,
@@ -73,6 +74,9 @@ export function LineChartBody({
     [from, to, width, timeZone, spansDays],
   )
   const y = useMemo(() => valueAxis(series), [series])
+  // The lines in a render of their own, after recharts has set up the frame: mounting the
+  // frame (its store, axes and grid) and building every path in one task is a long task.
+  const lines = useDeferredValue(series, NO_LINES)
   return (
     <LineChart width={width} height={height} margin={CHART_MARGIN} accessibilityLayer={false}>
       <CartesianGrid vertical={false} stroke="var(--border)" />
@@ -107,7 +111,7 @@ export function LineChartBody({
           ifOverflow="hidden"
         />
       ))}
-      <SeriesLines series={series} />
+      <SeriesLines series={lines} />
       {cursor !== null ? (
         <ReferenceLine x={cursor} stroke="var(--text-muted)" strokeDasharray="2 2" />
       ) : null}

@@ -1,5 +1,5 @@
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query'
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react'
 import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import { searchResultsState } from '@/components/search-results-state'
 import type { LogEntry } from '@/lib/api/types'
@@ -9,7 +9,6 @@ import type { Scope } from '@/lib/query/query-scope'
 import { shareableUrl } from '@/lib/shareable-url'
 import { formatInstant } from '@/lib/time-format'
 import type { TimeRange } from '@/lib/time-range/time-range'
-import { LogLineDetail } from './detail/log-line-detail'
 import type { LogSearchPage } from '@/lib/resources/logs'
 import { logFilters, logsView, type LogFilters } from './search/log-filters'
 import { LOG_ROW_HEIGHT, LogList } from './search/log-list'
@@ -17,6 +16,11 @@ import { LogListFooter } from './search/log-list-footer'
 import { useLinkedLine } from './search/use-linked-line'
 import { LiveTailToolbar } from './tail/live-tail-toolbar'
 import { useLiveTail } from './tail/use-live-tail'
+
+// Loaded when a line is first opened: the list does not carry the detail's formatting.
+const LogLineDetail = lazy(async () => ({
+  default: (await import('./detail/log-line-detail')).LogLineDetail,
+}))
 
 /** A shared line's link covers this much around it (the line is near the top of the list). */
 const LINK_BEFORE_MS = 10 * 60_000
@@ -166,17 +170,19 @@ export function LogSearchView({
           {body}
         </section>
         {selected ? (
-          <LogLineDetail
-            key={selected.id}
-            scope={scope}
-            line={selected}
-            timeZone={timeZone}
-            shareUrl={shareUrl}
-            onClose={() => open(null)}
-            onShowExecutionLines={(executionId) =>
-              onFiltersChange({ ...logFilters.defaults, executionId })
-            }
-          />
+          <Suspense fallback={null}>
+            <LogLineDetail
+              key={selected.id}
+              scope={scope}
+              line={selected}
+              timeZone={timeZone}
+              shareUrl={shareUrl}
+              onClose={() => open(null)}
+              onShowExecutionLines={(executionId) =>
+                onFiltersChange({ ...logFilters.defaults, executionId })
+              }
+            />
+          </Suspense>
         ) : null}
       </div>
     </>

@@ -32,7 +32,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { decodedMappings, TraceMap } from '@jridgewell/trace-mapping'
@@ -413,8 +413,29 @@ interface SwitchReport {
   browser: string
 }
 
+/** When a part was measured and how busy the machine was (it may be shared). */
+interface Measured {
+  at: string
+  /** Load average over the last minute, at the start and at the end. */
+  loadStart: number
+  loadEnd: number
+}
+
+function startMeasuring(): () => Measured {
+  const at = new Date().toISOString()
+  const loadStart = loadavg()[0] ?? Number.NaN
+  return () => ({ at, loadStart, loadEnd: loadavg()[0] ?? Number.NaN })
+}
+
+function describeMeasured(measured: Measured, command: string): string {
+  return (
+    `Measured ${measured.at.slice(0, 16).replace('T', ' ')} UTC with \`${command}\`; load average ` +
+    `(1 min, ${cpus().length} cores) ${measured.loadStart.toFixed(2)} at the start, ${measured.loadEnd.toFixed(2)} at the end.`
+  )
+}
+
 /** Each browser suite's figures (browser-suites.ts), measured on the same server. */
-type SuiteFigures = { suite: BrowserSuite; results: BenchResults }[]
+type SuiteFigures = { suite: BrowserSuite; results: BenchResults; measured: Measured }[]
 
 /** What the page under test exposes to this script. */
 interface BenchWindow {
@@ -599,6 +620,7 @@ function printSwitches(report: SwitchReport): void {
 async function writeReport(
   bundle: BundleReport,
   switches: SwitchReport,
+  switchesMeasured: Measured,
   suites: SuiteFigures,
 ): Promise<void> {
   const { samples, visibleQueries } = switches
@@ -614,7 +636,10 @@ async function writeReport(
     "Node process, so no figure counts the mock's work as the page's), signed in through the form.",
     'It prints MISSED next to a missed target (it fails only on errors).',
     '',
-    `Last run: ${new Date().toISOString()} · Node ${process.version} · ${cpus().length} CPU cores · ${switches.browser}`,
+    `Last run: ${new Date().toISOString()} · Node ${process.version} · ${cpus().length} CPU cores · ${switches.browser}.`,
+    'Each section says when it was measured and the load average then: the machine may be shared,',
+    'and a busy one stretches every time and long task. The bundle figures do not depend on it',
+    '(`npm run bench -- --bundle-only` prints them in seconds).',
     '',
     '## Bundle: JavaScript needed to show `/agents`',
     '',
@@ -673,6 +698,8 @@ async function writeReport(
     'after that frame. The first visits of staging and dev are cold (nothing cached); later ones',
     'may be served from the query cache, with a background refetch when the data is stale.',
     '',
+    describeMeasured(switchesMeasured, 'npm run bench'),
+    '',
     '| figure | value | target | |',
     '|---|---|---|---|',
     `| time to new rows painted, median | ${median(paint).toFixed(1)} ms | ≤ ${PAINT_TARGET_MS} ms | ${verdict(median(paint) <= PAINT_TARGET_MS)} |`,
@@ -688,10 +715,12 @@ async function writeReport(
         `| ${i + 1} | ${sample.from} → ${sample.to} | ${sample.paintMs.toFixed(1)} ms | ${sample.requests} | ${sample.oldEnvRequests} | ${sample.commits} |`,
     ),
     '',
-    ...suites.flatMap(({ suite, results }) => [
+    ...suites.flatMap(({ suite, results, measured: when }) => [
       `## ${suite.title}`,
       '',
       ...suite.intro,
+      '',
+      `${describeMeasured(when, 'npm run bench')} Alone: \`npm run bench -- --only ${suite.name}\`.`,
       '',
       '| figure | value | target | |',
       '|---|---|---|---|',
@@ -716,16 +745,19 @@ async function runBrowserSuites(
   const serve = (mockEnv: Record<string, string>) => serveProduction(outDir, mockEnv)
   for (const suite of suites) {
     log()
-    log(`${suite.title} (${suite.name})…`)
-    measured.push({ suite, results: await suite.run({ baseURL, browser, log, serve }) })
+    log(`${suite.title} (${suite.name})… (load average ${loadavg()[0]?.toFixed(2)})`)
+    const done = startMeasuring()
+    const results = await suite.run({ baseURL, browser, log, serve })
+    measured.push({ suite, results, measured: done() })
   }
   return measured
 }
 
 function printSuites(measured: SuiteFigures): void {
-  for (const { suite, results } of measured) {
+  for (const { suite, results, measured: when } of measured) {
     log()
     log(`## ${suite.title}`)
+    log(describeMeasured(when, `npm run bench -- --only ${suite.name}`))
     for (const row of suite.reportRows(results)) log(row)
   }
 }
@@ -761,10 +793,12 @@ async function main(): Promise<void> {
     }
     log()
     log('Environment switch…')
+    const switchesDone = startMeasuring()
     const switches = await measureSwitches(server.url, browser)
+    const switchesMeasured = switchesDone()
     printSwitches(switches)
     const suites = await runBrowserSuites(server.url, browser, browserSuites)
-    if (bundle) await writeReport(bundle, switches, suites)
+    if (bundle) await writeReport(bundle, switches, switchesMeasured, suites)
   } finally {
     await browser?.close()
     await server?.stop()

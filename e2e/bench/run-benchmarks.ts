@@ -453,7 +453,13 @@ function describeMeasured(measured: Measured, command: string): string {
 }
 
 /** Each browser suite's figures (browser-suites.ts), measured on the same server. */
-type SuiteFigures = { suite: BrowserSuite; results: BenchResults; measured: Measured }[]
+type SuiteFigures = {
+  suite: BrowserSuite
+  results: BenchResults
+  measured: Measured
+  /** Why the suite stopped, when it did: its section says so and the bench exits non-zero. */
+  error?: string
+}[]
 
 /** What the page under test exposes to this script. */
 interface BenchWindow {
@@ -652,7 +658,8 @@ async function writeReport(
     'builds the production bundle in a temporary directory and measures it there and in Chromium,',
     'served by `vite preview` with its API proxied to `npm run mock:server` (the mock in its own',
     "Node process, so no figure counts the mock's work as the page's), signed in through the form.",
-    'It prints MISSED next to a missed target (it fails only on errors).',
+    'It prints MISSED next to a missed target. It fails only on errors: a suite that fails is',
+    'reported here as not measured, the others still are, and the command exits non-zero.',
     '',
     `Last run: ${new Date().toISOString()} · Node ${process.version} · ${cpus().length} CPU cores · ${switches.browser}.`,
     'Each section says when it was measured and the load average then: the machine may be shared,',
@@ -734,16 +741,16 @@ async function writeReport(
         `| ${i + 1} | ${sample.from} → ${sample.to} | ${sample.paintMs.toFixed(1)} ms | ${sample.requests} | ${sample.oldEnvRequests} | ${sample.commits} |`,
     ),
     '',
-    ...suites.flatMap(({ suite, results, measured: when }) => [
+    ...suites.flatMap(({ suite, results, measured: when, error }) => [
       `## ${suite.title}`,
       '',
       ...suite.intro,
       '',
       `${describeMeasured(when, 'npm run bench')} Alone: \`npm run bench -- --only ${suite.name}\`.`,
       '',
-      '| figure | value | target | |',
-      '|---|---|---|---|',
-      ...suite.reportRows(results),
+      ...(error
+        ? [`**Not measured: the suite failed** (${error.replace(/\|/g, '\\|')}).`]
+        : ['| figure | value | target | |', '|---|---|---|---|', ...suite.reportRows(results)]),
       '',
     ]),
   ]
@@ -766,18 +773,27 @@ async function runBrowserSuites(
     log()
     log(`${suite.title} (${suite.name})… (load average ${loadavg()[0]?.toFixed(2)})`)
     const done = startMeasuring()
-    const results = await suite.run({ baseURL, browser, log, serve })
-    measured.push({ suite, results, measured: done() })
+    try {
+      const results = await suite.run({ baseURL, browser, log, serve })
+      measured.push({ suite, results, measured: done() })
+    } catch (error) {
+      // One suite's failure does not cost the figures of the others (a full run is long).
+      const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
+      log(`  ${suite.name} failed: ${error instanceof Error ? (error.stack ?? message) : message}`)
+      measured.push({ suite, results: {}, measured: done(), error: message })
+      process.exitCode = 1
+    }
   }
   return measured
 }
 
 function printSuites(measured: SuiteFigures): void {
-  for (const { suite, results, measured: when } of measured) {
+  for (const { suite, results, measured: when, error } of measured) {
     log()
     log(`## ${suite.title}`)
     log(describeMeasured(when, `npm run bench -- --only ${suite.name}`))
-    for (const row of suite.reportRows(results)) log(row)
+    if (error) log(`FAILED: ${error}`)
+    else for (const row of suite.reportRows(results)) log(row)
   }
 }
 

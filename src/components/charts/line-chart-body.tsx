@@ -88,8 +88,7 @@ export function LineChartBody({
         allowDataOverflow
         ticks={xTicks}
         interval={0}
-        tickFormatter={tick}
-        tick={TICK_STYLE}
+        tick={(props: TickProps) => tickLabel(props, tick)}
       />
       <YAxis
         type="number"
@@ -98,8 +97,7 @@ export function LineChartBody({
         allowDataOverflow
         ticks={y.ticks}
         interval={0}
-        tickFormatter={(value: number) => formatMetricValue(value, unit)}
-        tick={TICK_STYLE}
+        tick={(props: TickProps) => tickLabel(props, (value) => formatMetricValue(value, unit))}
       />
       {bands?.map((band) => (
         <ReferenceArea
@@ -116,6 +114,40 @@ export function LineChartBody({
         <ReferenceLine x={cursor} stroke="var(--text-muted)" strokeDasharray="2 2" />
       ) : null}
     </LineChart>
+  )
+}
+
+/** What recharts hands a `tick` function: where the label goes and its value. */
+interface TickProps {
+  x: number | string
+  y: number | string
+  textAnchor?: 'start' | 'middle' | 'end' | 'inherit'
+  verticalAnchor?: 'start' | 'middle' | 'end'
+  className?: string
+  payload: { value: unknown }
+}
+
+/** How far below (or, for `middle`, around) its anchor a line of text sits, as recharts puts it. */
+const DY = { start: '0.71em', middle: '0.355em', end: undefined } as const
+
+/**
+ * An axis label as plain SVG text. recharts' own `<Text>` measures every new label's words in
+ * the DOM to wrap them, a forced layout each, most of a chart's first render; these labels
+ * are a few characters and never wrap.
+ */
+function tickLabel(props: TickProps, format: (value: number) => string) {
+  return (
+    <text
+      x={props.x}
+      y={props.y}
+      dy={DY[props.verticalAnchor ?? 'end']}
+      textAnchor={props.textAnchor}
+      className={props.className}
+      fontSize={TICK_STYLE.fontSize}
+      fill={TICK_STYLE.fill}
+    >
+      {format(Number(props.payload.value))}
+    </text>
   )
 }
 

@@ -1,5 +1,5 @@
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query'
-import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import { searchResultsState } from '@/components/search-results-state'
 import type { LogEntry } from '@/lib/api/types'
@@ -17,10 +17,10 @@ import { useLinkedLine } from './search/use-linked-line'
 import { LiveTailToolbar } from './tail/live-tail-toolbar'
 import { useLiveTail } from './tail/use-live-tail'
 
-// Loaded when a line is first opened: the list does not carry the detail's formatting.
-const LogLineDetail = lazy(async () => ({
-  default: (await import('./detail/log-line-detail')).LogLineDetail,
-}))
+// Not part of the list's first paint: the detail's code (its formatting, the copy button) is
+// fetched once lines are on screen (below), so the first line opened shows at once.
+const loadLineDetail = () => import('./detail/log-line-detail')
+const LogLineDetail = lazy(async () => ({ default: (await loadLineDetail()).LogLineDetail }))
 
 /** A shared line's link covers this much around it (the line is near the top of the list). */
 const LINK_BEFORE_MS = 10 * 60_000
@@ -68,6 +68,11 @@ export function LogSearchView({
   const loaded = results.data !== undefined && !results.isPlaceholderData
   const rows = useMemo(() => results.data?.pages.flatMap((page) => page.items), [results.data])
   const rowCount = rows?.length ?? 0
+  const hasLines = rowCount > 0
+  useEffect(() => {
+    // Errors are left to the lazy component, which loads again when a line is opened.
+    if (hasLines) loadLineDetail().catch(() => undefined)
+  }, [hasLines])
 
   // What the user opened (`null`: closed); until then, the line a shared link points at.
   const [opened, setOpened] = useState<LogEntry | null | undefined>(undefined)

@@ -66,12 +66,26 @@ export function TimeRangeControls({
 
 // ---------------------------------------------------------------------------- range picker
 
-const loadPopover = () => import('./time-range-popover')
-// Pointing at or focusing the trigger starts the download, so the popover is usually there by
-// the click. (Errors are left to the lazy component, which loads again on the next opening.)
-const preloadPopover = () => void loadPopover().catch(() => undefined)
 // The presets and the absolute-range form: no view shows them until the picker is opened.
-const TimeRangePopover = lazy(async () => ({ default: (await loadPopover()).TimeRangePopover }))
+// Pointing at or focusing the trigger starts the download, so the popover is usually there by
+// the click, and is then rendered directly: a lazy component suspends even when its code is
+// in, and React holds a suspended boundary's reveal back for up to 300 ms. (Errors are left to
+// the lazy component, which loads again on the next opening.)
+type PopoverModule = typeof import('./time-range-popover')
+let popoverModule: PopoverModule | null = null
+const loadPopover = () => import('./time-range-popover').then((module) => (popoverModule = module))
+const preloadPopover = () => void loadPopover().catch(() => undefined)
+const LazyPopover = lazy(async () => ({ default: (await loadPopover()).TimeRangePopover }))
+
+function TimeRangePopover(props: Parameters<PopoverModule['TimeRangePopover']>[0]) {
+  const Loaded = popoverModule?.TimeRangePopover
+  if (Loaded) return <Loaded {...props} />
+  return (
+    <Suspense fallback={null}>
+      <LazyPopover {...props} />
+    </Suspense>
+  )
+}
 
 const UNIT_NAMES: Record<string, [string, string]> = {
   s: ['second', 'seconds'],
@@ -130,19 +144,17 @@ function TimeRangePicker() {
         </span>
       </button>
       {open ? (
-        <Suspense fallback={null}>
-          <TimeRangePopover
-            id={dialogId}
-            range={range}
-            timeZone={timeZone}
-            triggerRef={triggerRef}
-            onChoose={(next) => {
-              setRange(next)
-              close(true)
-            }}
-            onClose={close}
-          />
-        </Suspense>
+        <TimeRangePopover
+          id={dialogId}
+          range={range}
+          timeZone={timeZone}
+          triggerRef={triggerRef}
+          onChoose={(next) => {
+            setRange(next)
+            close(true)
+          }}
+          onClose={close}
+        />
       ) : null}
     </div>
   )

@@ -19,8 +19,23 @@ import { useLiveTail } from './tail/use-live-tail'
 
 // Not part of the list's first paint: the detail's code (its formatting, the copy button) is
 // fetched once lines are on screen (below), so the first line opened shows at once.
-const loadLineDetail = () => import('./detail/log-line-detail')
-const LogLineDetail = lazy(async () => ({ default: (await loadLineDetail()).LogLineDetail }))
+type LineDetailModule = typeof import('./detail/log-line-detail')
+/** The module once loaded: a line then opens without suspending (React holds a suspended
+ * boundary's reveal back for up to 300 ms, even when the code is already there). */
+let lineDetail: LineDetailModule | null = null
+const loadLineDetail = () =>
+  import('./detail/log-line-detail').then((module) => (lineDetail = module))
+const LazyLineDetail = lazy(async () => ({ default: (await loadLineDetail()).LogLineDetail }))
+
+function LogLineDetail(props: Parameters<LineDetailModule['LogLineDetail']>[0]) {
+  const Loaded = lineDetail?.LogLineDetail
+  if (Loaded) return <Loaded {...props} />
+  return (
+    <Suspense fallback={null}>
+      <LazyLineDetail {...props} />
+    </Suspense>
+  )
+}
 
 /** A shared line's link covers this much around it (the line is near the top of the list). */
 const LINK_BEFORE_MS = 10 * 60_000
@@ -70,8 +85,17 @@ export function LogSearchView({
   const rowCount = rows?.length ?? 0
   const hasLines = rowCount > 0
   useEffect(() => {
-    // Errors are left to the lazy component, which loads again when a line is opened.
-    if (hasLines) loadLineDetail().catch(() => undefined)
+    if (!hasLines) return
+    // After the frame that shows the lines. (Errors are left to the lazy component, which
+    // loads again when a line is opened.)
+    let timer = 0
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => void loadLineDetail().catch(() => undefined), 0)
+    })
+    return () => {
+      cancelAnimationFrame(frame)
+      clearTimeout(timer)
+    }
   }, [hasLines])
 
   // What the user opened (`null`: closed); until then, the line a shared link points at.
@@ -175,19 +199,17 @@ export function LogSearchView({
           {body}
         </section>
         {selected ? (
-          <Suspense fallback={null}>
-            <LogLineDetail
-              key={selected.id}
-              scope={scope}
-              line={selected}
-              timeZone={timeZone}
-              shareUrl={shareUrl}
-              onClose={() => open(null)}
-              onShowExecutionLines={(executionId) =>
-                onFiltersChange({ ...logFilters.defaults, executionId })
-              }
-            />
-          </Suspense>
+          <LogLineDetail
+            key={selected.id}
+            scope={scope}
+            line={selected}
+            timeZone={timeZone}
+            shareUrl={shareUrl}
+            onClose={() => open(null)}
+            onShowExecutionLines={(executionId) =>
+              onFiltersChange({ ...logFilters.defaults, executionId })
+            }
+          />
         ) : null}
       </div>
     </>

@@ -114,9 +114,16 @@ export default defineConfig(({ command, mode }) => {
               // The shareable-link helper (0.2 kB) would be a chunk of its own, shared by the
               // time-range controls, the logs page and the saved-views dialogs: it goes with
               // the controls, which every view that uses it loads anyway.
+              // A view's URL state: its declaration helpers, the hook and the notice of ignored
+              // link values. Every view that has one uses all three (three chunks otherwise).
+              {
+                name: 'url-state',
+                test: /[\\/]src[\\/](lib[\\/]url-state[\\/][^/\\]+|components[\\/]ignored-link-values)\.tsx?$/,
+                minShareCount: 2,
+              },
               {
                 name: 'time-range-controls',
-                test: /[\\/]src[\\/](components[\\/]time-range-controls\.tsx|lib[\\/]shareable-url\.ts)$/,
+                test: /[\\/]src[\\/](components[\\/]time-range-controls\.tsx|lib[\\/]shareable-url\.ts|lib[\\/]resources[\\/]range\.ts)$/,
                 minShareCount: 2,
               },
             ],

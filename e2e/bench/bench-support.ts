@@ -80,6 +80,11 @@ export function launchBrowser(): Promise<Browser> {
  * Signs in through the form as a user would. Given a context, on a page of its own that is
  * closed after: the session is kept in localStorage, so every later page of the context is
  * signed in.
+ *
+ * Returns once the landing page has its environment in the URL: until the environment list is
+ * in, the environment gate has yet to write `?env=` (a replace navigation), and that would
+ * cancel a navigation the suite starts meanwhile (a nav link whose page chunk is loading),
+ * leaving the page on the landing view.
  */
 export async function signIn(
   target: Page | BrowserContext,
@@ -90,7 +95,9 @@ export async function signIn(
   await page.getByRole('textbox', { name: 'Username' }).fill(username)
   await page.getByLabel('Password').fill('demo')
   await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-  await page.waitForURL((url) => url.pathname !== '/login', { timeout: 30_000 })
+  await page.waitForURL((url) => url.pathname !== '/login' && url.searchParams.has('env'), {
+    timeout: 30_000,
+  })
   if (page !== target) await page.close()
 }
 

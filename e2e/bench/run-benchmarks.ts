@@ -32,7 +32,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { decodedMappings, TraceMap } from '@jridgewell/trace-mapping'
@@ -393,6 +393,20 @@ function measureBundle(): BundleReport {
   }
 }
 
+/**
+ * What "Go to" adds to every first view: its code in the /agents set (the entry chunk is in
+ * every view's set), by source map. Its dialog loads on first use and is not counted.
+ */
+function goToShare(report: BundleReport): Contribution {
+  return (
+    report.agentsContributions.find((part) => part.owner === 'src/features/go-to') ?? {
+      owner: 'src/features/go-to',
+      rawBytes: 0,
+      gzipBytes: 0,
+    }
+  )
+}
+
 function printBundle(report: BundleReport): void {
   log()
   log('Bundle (production build, gzip level 9)')
@@ -428,6 +442,10 @@ function printBundle(report: BundleReport): void {
   )
   log(
     `  mock code in the /agents set: ${report.mockInAgents.length ? `yes (${report.mockInAgents.join(', ')}) MISSED` : 'no: ok'}`,
+  )
+  const goTo = goToShare(report)
+  log(
+    `  "Go to" (src/features/go-to) in every first view: ${formatKb(goTo.rawBytes)} minified, ${formatKb(goTo.gzipBytes)} gzipped alone; target 0: ${verdict(goTo.rawBytes === 0)}`,
   )
   log(
     '  the /agents set by package or app folder (minified; gzip of each part alone, an estimate):',
@@ -467,8 +485,35 @@ interface SwitchReport {
   browser: string
 }
 
+/** When a part was measured and how busy the machine was (it may be shared). */
+interface Measured {
+  at: string
+  /** Load average over the last minute, at the start and at the end. */
+  loadStart: number
+  loadEnd: number
+}
+
+function startMeasuring(): () => Measured {
+  const at = new Date().toISOString()
+  const loadStart = loadavg()[0] ?? Number.NaN
+  return () => ({ at, loadStart, loadEnd: loadavg()[0] ?? Number.NaN })
+}
+
+function describeMeasured(measured: Measured, command: string): string {
+  return (
+    `Measured ${measured.at.slice(0, 16).replace('T', ' ')} UTC with \`${command}\`; load average ` +
+    `(1 min, ${cpus().length} cores) ${measured.loadStart.toFixed(2)} at the start, ${measured.loadEnd.toFixed(2)} at the end.`
+  )
+}
+
 /** Each browser suite's figures (browser-suites.ts), measured on the same server. */
-type SuiteFigures = { suite: BrowserSuite; results: BenchResults }[]
+type SuiteFigures = {
+  suite: BrowserSuite
+  results: BenchResults
+  measured: Measured
+  /** Why the suite stopped, when it did: its section says so and the bench exits non-zero. */
+  error?: string
+}[]
 
 /** What the page under test exposes to this script. */
 interface BenchWindow {
@@ -653,6 +698,7 @@ function printSwitches(report: SwitchReport): void {
 async function writeReport(
   bundle: BundleReport,
   switches: SwitchReport,
+  switchesMeasured: Measured,
   suites: SuiteFigures,
 ): Promise<void> {
   const { samples, visibleQueries } = switches
@@ -666,9 +712,13 @@ async function writeReport(
     'builds the production bundle in a temporary directory and measures it there and in Chromium,',
     'served by `vite preview` with its API proxied to `npm run mock:server` (the mock in its own',
     "Node process, so no figure counts the mock's work as the page's), signed in through the form.",
-    'It prints MISSED next to a missed target (it fails only on errors).',
+    'It prints MISSED next to a missed target. It fails only on errors: a suite that fails is',
+    'reported here as not measured, the others still are, and the command exits non-zero.',
     '',
-    `Last run: ${new Date().toISOString()} · Node ${process.version} · ${cpus().length} CPU cores · ${switches.browser}`,
+    `Last run: ${new Date().toISOString()} · Node ${process.version} · ${cpus().length} CPU cores · ${switches.browser}.`,
+    'Each section says when it was measured and the load average then: the machine may be shared,',
+    'and a busy one stretches every time and long task. The bundle figures do not depend on it',
+    '(`npm run bench -- --bundle-only` prints them in seconds).',
     '',
     '## Bundle: JavaScript needed to show `/agents`',
     '',
@@ -695,6 +745,7 @@ async function writeReport(
         `| JS "Replay…" loads beyond the execution's page: the ${step.part === 'dialog' ? 'dialog' : 'Input body editor'} (gzip) | ${formatKb(step.gzip)} (${step.chunks} chunks, ${formatKb(step.raw)} raw) | | |`,
     ),
     `| all JS in the build (gzip) | ${formatKb(bundle.totalGzip)} (${bundle.allChunks.length} chunks, ${formatKb(bundle.totalRaw)} raw) | | |`,
+    `| "Go to" (\`src/features/go-to\`) in every first view (minified; gzip of it alone) | ${formatKb(goToShare(bundle).rawBytes)}; ${formatKb(goToShare(bundle).gzipBytes)} gzipped | 0 | ${verdict(goToShare(bundle).rawBytes === 0)} |`,
     `| recharts in the /agents set | ${bundle.rechartsInAgents.length ? bundle.rechartsInAgents.join(', ') : 'no'} | no | ${verdict(!bundle.rechartsInAgents.length)} |`,
     `| mock code (src/mocks) in the /agents set | ${bundle.mockInAgents.length ? bundle.mockInAgents.join(', ') : 'no'} | no | ${verdict(!bundle.mockInAgents.length)} |`,
     '',
@@ -737,6 +788,8 @@ async function writeReport(
     'after that frame. The first visits of staging and dev are cold (nothing cached); later ones',
     'may be served from the query cache, with a background refetch when the data is stale.',
     '',
+    describeMeasured(switchesMeasured, 'npm run bench'),
+    '',
     '| figure | value | target | |',
     '|---|---|---|---|',
     `| time to new rows painted, median | ${median(paint).toFixed(1)} ms | ≤ ${PAINT_TARGET_MS} ms | ${verdict(median(paint) <= PAINT_TARGET_MS)} |`,
@@ -752,14 +805,16 @@ async function writeReport(
         `| ${i + 1} | ${sample.from} → ${sample.to} | ${sample.paintMs.toFixed(1)} ms | ${sample.requests} | ${sample.oldEnvRequests} | ${sample.commits} |`,
     ),
     '',
-    ...suites.flatMap(({ suite, results }) => [
+    ...suites.flatMap(({ suite, results, measured: when, error }) => [
       `## ${suite.title}`,
       '',
       ...suite.intro,
       '',
-      '| figure | value | target | |',
-      '|---|---|---|---|',
-      ...suite.reportRows(results),
+      `${describeMeasured(when, 'npm run bench')} Alone: \`npm run bench -- --only ${suite.name}\`.`,
+      '',
+      ...(error
+        ? [`**Not measured: the suite failed** (${error.replace(/\|/g, '\\|')}).`]
+        : ['| figure | value | target | |', '|---|---|---|---|', ...suite.reportRows(results)]),
       '',
     ]),
   ]
@@ -780,17 +835,29 @@ async function runBrowserSuites(
   const serve = (mockEnv: Record<string, string>) => serveProduction(outDir, mockEnv)
   for (const suite of suites) {
     log()
-    log(`${suite.title} (${suite.name})…`)
-    measured.push({ suite, results: await suite.run({ baseURL, browser, log, serve }) })
+    log(`${suite.title} (${suite.name})… (load average ${loadavg()[0]?.toFixed(2)})`)
+    const done = startMeasuring()
+    try {
+      const results = await suite.run({ baseURL, browser, log, serve })
+      measured.push({ suite, results, measured: done() })
+    } catch (error) {
+      // One suite's failure does not cost the figures of the others (a full run is long).
+      const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
+      log(`  ${suite.name} failed: ${error instanceof Error ? (error.stack ?? message) : message}`)
+      measured.push({ suite, results: {}, measured: done(), error: message })
+      process.exitCode = 1
+    }
   }
   return measured
 }
 
 function printSuites(measured: SuiteFigures): void {
-  for (const { suite, results } of measured) {
+  for (const { suite, results, measured: when, error } of measured) {
     log()
     log(`## ${suite.title}`)
-    for (const row of suite.reportRows(results)) log(row)
+    log(describeMeasured(when, `npm run bench -- --only ${suite.name}`))
+    if (error) log(`FAILED: ${error}`)
+    else for (const row of suite.reportRows(results)) log(row)
   }
 }
 
@@ -825,10 +892,12 @@ async function main(): Promise<void> {
     }
     log()
     log('Environment switch…')
+    const switchesDone = startMeasuring()
     const switches = await measureSwitches(server.url, browser)
+    const switchesMeasured = switchesDone()
     printSwitches(switches)
     const suites = await runBrowserSuites(server.url, browser, browserSuites)
-    if (bundle) await writeReport(bundle, switches, suites)
+    if (bundle) await writeReport(bundle, switches, switchesMeasured, suites)
   } finally {
     await browser?.close()
     await server?.stop()

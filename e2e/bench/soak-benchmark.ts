@@ -118,10 +118,12 @@ export async function runSoakBenchmark(options: SuiteOptions): Promise<BenchResu
       // In-app navigation through the main nav keeps the tab (and its memory) alive.
       const name = target.startsWith('/executions') ? 'Executions' : 'Agents'
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click()
+      // On the target before touching its controls: the view left has an "Auto-refresh" too.
+      await page.waitForURL((url) => url.pathname === target.split('?')[0])
       if (target.includes('refresh=10s')) {
         await page.getByRole('combobox', { name: 'Auto-refresh' }).selectOption('10s')
+        await page.waitForURL((url) => url.searchParams.get('refresh') === '10s')
       }
-      await page.waitForURL((url) => url.pathname === target.split('?')[0])
       await settle(page, requests.inFlight)
     }
 

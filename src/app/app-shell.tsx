@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react'
 import { Outlet } from 'react-router'
 import { EnvironmentGate } from '@/environment/environment-gate'
 import { environmentLabel, isProduction } from '@/environment/environment-info'
@@ -10,12 +11,13 @@ import { WriteOutcomeRegion } from '@/environment/write-outcome'
 import { ScopedLink, ScopedNavLink } from '@/environment/scoped-link'
 import { endSession, useClaims } from '@/session/session-store'
 import { GoToLauncher } from '@/features/go-to/go-to-launcher'
-import { AlertBell } from './alert-bell'
 import { navigationHint, navigationShortcuts } from './navigation-shortcuts'
 import { SavedViewsMenu } from './saved-views-menu'
 import { ThemeControl } from './theme-control'
 import { TimeZoneToggle } from './time-zone-toggle'
 import { WorkspaceShortcuts } from './workspace-shortcuts'
+
+const AlertBell = lazy(async () => ({ default: (await import('./alert-bell')).AlertBell }))
 
 /** Header (tenant, user, environment, sign-out), navigation and the scoped page below. */
 export function AppShell() {
@@ -71,7 +73,11 @@ export function AppShell() {
           </div>
           {claims ? <SavedViewsMenu userId={claims.userId} /> : null}
           <div className="header-user">
-            {claims ? <AlertBell tenant={claims.tenant} /> : null}
+            {claims ? (
+              <Suspense fallback={null}>
+                <AlertBell tenant={claims.tenant} />
+              </Suspense>
+            ) : null}
             <TimeZoneToggle />
             {claims ? <ThemeControl userId={claims.userId} /> : null}
             <GoToLauncher pages={navigationShortcuts} />

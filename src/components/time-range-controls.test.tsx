@@ -27,7 +27,7 @@ describe('TimeRangeControls: range picker', () => {
     const trigger = screen.getByRole('button', { name: 'Time range: Last 1 hour' })
 
     await user.click(trigger)
-    const dialog = screen.getByRole('dialog', { name: 'Time range' })
+    const dialog = await screen.findByRole('dialog', { name: 'Time range' })
     expect(within(dialog).getByRole('button', { name: 'Last 1 hour' })).toHaveAttribute(
       'aria-pressed',
       'true',
@@ -48,7 +48,7 @@ describe('TimeRangeControls: range picker', () => {
     const user = userEvent.setup()
     renderControls('/view?env=prod')
     await user.click(screen.getByRole('button', { name: /^Time range/ }))
-    const dialog = screen.getByRole('dialog', { name: 'Time range' })
+    const dialog = await screen.findByRole('dialog', { name: 'Time range' })
     for (const label of [
       'Last 15 minutes',
       'Last 1 hour',
@@ -64,6 +64,7 @@ describe('TimeRangeControls: range picker', () => {
     const user = userEvent.setup()
     renderControls('/view?env=prod')
     await user.click(screen.getByRole('button', { name: /^Time range/ }))
+    await screen.findByRole('dialog', { name: 'Time range' })
     await user.keyboard('{Escape}')
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
     expect(screen.getByRole('button', { name: /^Time range/ })).toHaveFocus()
@@ -73,7 +74,7 @@ describe('TimeRangeControls: range picker', () => {
     const user = userEvent.setup()
     const { params } = renderControls('/view?env=prod')
     await user.click(screen.getByRole('button', { name: /^Time range/ }))
-    expect(screen.getByText(/Times in UTC/)).toBeInTheDocument()
+    expect(await screen.findByText(/Times in UTC/)).toBeInTheDocument()
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-11-28T06:00:00' } })
     fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-11-28T07:30:00' } })
     await user.click(screen.getByRole('button', { name: 'Apply time range' }))
@@ -92,7 +93,9 @@ describe('TimeRangeControls: range picker', () => {
     const user = userEvent.setup()
     const { params } = renderControls('/view?env=prod')
     await user.click(screen.getByRole('button', { name: /^Time range/ }))
-    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-11-28T06:00:00' } })
+    fireEvent.change(await screen.findByLabelText('From'), {
+      target: { value: '2026-11-28T06:00:00' },
+    })
     fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-11-28T07:00:00' } })
     await user.click(screen.getByRole('button', { name: 'Apply time range' }))
     expect(params().get('from')).toBe(new Date(2026, 10, 28, 6, 0, 0).toISOString())
@@ -107,7 +110,7 @@ describe('TimeRangeControls: range picker', () => {
     const user = userEvent.setup()
     const { params } = renderControls('/view?env=prod&from=now-1h&to=now')
     await user.click(screen.getByRole('button', { name: /^Time range/ }))
-    fireEvent.change(screen.getByLabelText('From'), { target: { value: from } })
+    fireEvent.change(await screen.findByLabelText('From'), { target: { value: from } })
     fireEvent.change(screen.getByLabelText('To'), { target: { value: to } })
     await user.click(screen.getByRole('button', { name: 'Apply time range' }))
 

@@ -1,5 +1,5 @@
 import { Check, Clock, Copy, RefreshCw } from 'lucide-react'
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react'
 import { useHref, useLocation } from 'react-router'
 import { pluralize } from '@/lib/format'
 import { useTimeZonePreference, type TimeZonePreference } from '@/lib/preferences-store'
@@ -7,14 +7,9 @@ import { shareableUrl } from '@/lib/shareable-url'
 import { formatInstant } from '@/lib/time-format'
 import {
   freezeTimeRange,
-  fromDateTimeLocalValue,
   isRelativeExpression,
   isRelativeRange,
   relativeRangeLabel,
-  relativeTimeRanges,
-  resolveTimeRange,
-  toDateTimeLocalValue,
-  validateTimeRange,
   writeTimeRange,
   type TimeRange,
 } from '@/lib/time-range/time-range'
@@ -71,6 +66,27 @@ export function TimeRangeControls({
 
 // ---------------------------------------------------------------------------- range picker
 
+// The presets and the absolute-range form: no view shows them until the picker is opened.
+// Pointing at or focusing the trigger starts the download, so the popover is usually there by
+// the click, and is then rendered directly: a lazy component suspends even when its code is
+// in, and React holds a suspended boundary's reveal back for up to 300 ms. (Errors are left to
+// the lazy component, which loads again on the next opening.)
+type PopoverModule = typeof import('./time-range-popover')
+let popoverModule: PopoverModule | null = null
+const loadPopover = () => import('./time-range-popover').then((module) => (popoverModule = module))
+const preloadPopover = () => void loadPopover().catch(() => undefined)
+const LazyPopover = lazy(async () => ({ default: (await loadPopover()).TimeRangePopover }))
+
+function TimeRangePopover(props: Parameters<PopoverModule['TimeRangePopover']>[0]) {
+  const Loaded = popoverModule?.TimeRangePopover
+  if (Loaded) return <Loaded {...props} />
+  return (
+    <Suspense fallback={null}>
+      <LazyPopover {...props} />
+    </Suspense>
+  )
+}
+
 const UNIT_NAMES: Record<string, [string, string]> = {
   s: ['second', 'seconds'],
   m: ['minute', 'minutes'],
@@ -99,34 +115,12 @@ function TimeRangePicker() {
   const timeZone = useTimeZonePreference()
   const [open, setOpen] = useState(false)
   const triggerRef = useRef<HTMLButtonElement>(null)
-  const popoverRef = useRef<HTMLDivElement>(null)
   const dialogId = useId()
   const label = describeTimeRange(range, timeZone)
 
   const close = (restoreFocus: boolean) => {
     setOpen(false)
     if (restoreFocus) triggerRef.current?.focus()
-  }
-
-  useEffect(() => {
-    if (!open) return
-    // Focus the current choice (or the first one) so the keyboard starts where the user is.
-    const popover = popoverRef.current
-    const current = popover?.querySelector<HTMLElement>('[aria-pressed="true"]')
-    ;(current ?? popover?.querySelector<HTMLElement>('button, input'))?.focus()
-
-    const onPointerDown = (event: PointerEvent) => {
-      const target = event.target as Node
-      if (popoverRef.current?.contains(target) || triggerRef.current?.contains(target)) return
-      setOpen(false)
-    }
-    document.addEventListener('pointerdown', onPointerDown)
-    return () => document.removeEventListener('pointerdown', onPointerDown)
-  }, [open])
-
-  const choose = (next: TimeRange) => {
-    setRange(next)
-    close(true)
   }
 
   return (
@@ -141,6 +135,8 @@ function TimeRangePicker() {
         aria-expanded={open}
         aria-controls={open ? dialogId : undefined}
         onClick={() => setOpen((value) => !value)}
+        onPointerOver={preloadPopover}
+        onFocus={preloadPopover}
       >
         <Clock size={14} aria-hidden="true" />
         <span>
@@ -148,140 +144,19 @@ function TimeRangePicker() {
         </span>
       </button>
       {open ? (
-        <div
-          ref={popoverRef}
+        <TimeRangePopover
           id={dialogId}
-          role="dialog"
-          aria-label="Time range"
-          className="trc-popover"
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') {
-              event.stopPropagation()
-              close(true)
-            }
+          range={range}
+          timeZone={timeZone}
+          triggerRef={triggerRef}
+          onChoose={(next) => {
+            setRange(next)
+            close(true)
           }}
-        >
-          <fieldset className="trc-presets">
-            <legend>Relative to now</legend>
-            {relativeTimeRanges.map((preset) => {
-              const selected = range.from === preset.from && range.to === 'now'
-              return (
-                <button
-                  key={preset.from}
-                  type="button"
-                  className="button trc-preset"
-                  aria-pressed={selected}
-                  onClick={() => choose({ from: preset.from, to: 'now' })}
-                >
-                  {selected ? <Check size={14} aria-hidden="true" /> : null}
-                  {preset.label}
-                </button>
-              )
-            })}
-          </fieldset>
-          <AbsoluteRangeForm
-            range={range}
-            timeZone={timeZone}
-            onApply={choose}
-            onCancel={() => close(true)}
-          />
-        </div>
+          onClose={close}
+        />
       ) : null}
     </div>
-  )
-}
-
-function browserZoneName(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'browser zone'
-}
-
-export function AbsoluteRangeForm({
-  range,
-  timeZone,
-  onApply,
-  onCancel,
-}: {
-  range: TimeRange
-  timeZone: TimeZonePreference
-  onApply: (range: TimeRange) => void
-  onCancel: () => void
-}) {
-  const fromId = useId()
-  const toId = useId()
-  const errorId = useId()
-  const hintId = useId()
-  // Start from the instants the current range means now, so the user edits rather than types.
-  const [initial] = useState(() => resolveTimeRange(range))
-  const [from, setFrom] = useState(() => toDateTimeLocalValue(initial.from, timeZone))
-  const [to, setTo] = useState(() => toDateTimeLocalValue(initial.to, timeZone))
-  const [error, setError] = useState<string | null>(null)
-  const zone = timeZone === 'utc' ? 'UTC' : `your browser's zone (${browserZoneName()})`
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    const fromDate = fromDateTimeLocalValue(from, timeZone)
-    const toDate = fromDateTimeLocalValue(to, timeZone)
-    if (!fromDate || !toDate) {
-      setError(`Enter both a start and an end date and time (in ${zone}).`)
-      return
-    }
-    const next = { from: fromDate.toISOString(), to: toDate.toISOString() }
-    const problem = validateTimeRange(next)
-    if (problem) {
-      setError(problem)
-      return
-    }
-    setError(null)
-    onApply(next)
-  }
-
-  const describedBy = error ? `${hintId} ${errorId}` : hintId
-  return (
-    <form className="trc-absolute" onSubmit={submit} noValidate aria-label="Absolute time range">
-      <p className="trc-legend">Absolute</p>
-      <p id={hintId} className="trc-hint">
-        Times in {zone}; at most 31 days.
-      </p>
-      <div className="trc-absolute-fields">
-        <div className="field">
-          <label htmlFor={fromId}>From</label>
-          <input
-            id={fromId}
-            type="datetime-local"
-            step={1}
-            value={from}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy}
-            onChange={(event) => setFrom(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={toId}>To</label>
-          <input
-            id={toId}
-            type="datetime-local"
-            step={1}
-            value={to}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy}
-            onChange={(event) => setTo(event.target.value)}
-          />
-        </div>
-      </div>
-      {error ? (
-        <p id={errorId} className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="trc-actions">
-        <button type="submit" className="button button-primary">
-          Apply time range
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
   )
 }
 

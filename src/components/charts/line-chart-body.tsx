@@ -1,6 +1,6 @@
 import { scaleLinear, scaleTime, scaleUtc } from 'd3-scale'
 import { line } from 'd3-shape'
-import { useMemo } from 'react'
+import { useDeferredValue, useMemo } from 'react'
 import {
   CartesianGrid,
   LineChart,
@@ -53,6 +53,7 @@ export interface LineChartBodyProps {
 }
 
 const Y_TICKS = 5
+const NO_LINES: readonly DrawnSeries[] = []
 
 export function LineChartBody({
   series,
@@ -73,6 +74,9 @@ export function LineChartBody({
     [from, to, width, timeZone, spansDays],
   )
   const y = useMemo(() => valueAxis(series), [series])
+  // The lines in a render of their own, after recharts has set up the frame: mounting the
+  // frame (its store, axes and grid) and building every path in one task is a long task.
+  const lines = useDeferredValue(series, NO_LINES)
   return (
     <LineChart width={width} height={height} margin={CHART_MARGIN} accessibilityLayer={false}>
       <CartesianGrid vertical={false} stroke="var(--border)" />
@@ -84,8 +88,7 @@ export function LineChartBody({
         allowDataOverflow
         ticks={xTicks}
         interval={0}
-        tickFormatter={tick}
-        tick={TICK_STYLE}
+        tick={(props: TickProps) => tickLabel(props, tick)}
       />
       <YAxis
         type="number"
@@ -94,8 +97,7 @@ export function LineChartBody({
         allowDataOverflow
         ticks={y.ticks}
         interval={0}
-        tickFormatter={(value: number) => formatMetricValue(value, unit)}
-        tick={TICK_STYLE}
+        tick={(props: TickProps) => tickLabel(props, (value) => formatMetricValue(value, unit))}
       />
       {bands?.map((band) => (
         <ReferenceArea
@@ -107,11 +109,45 @@ export function LineChartBody({
           ifOverflow="hidden"
         />
       ))}
-      <SeriesLines series={series} />
+      <SeriesLines series={lines} />
       {cursor !== null ? (
         <ReferenceLine x={cursor} stroke="var(--text-muted)" strokeDasharray="2 2" />
       ) : null}
     </LineChart>
+  )
+}
+
+/** What recharts hands a `tick` function: where the label goes and its value. */
+interface TickProps {
+  x: number | string
+  y: number | string
+  textAnchor?: 'start' | 'middle' | 'end' | 'inherit'
+  verticalAnchor?: 'start' | 'middle' | 'end'
+  className?: string
+  payload: { value: unknown }
+}
+
+/** How far below (or, for `middle`, around) its anchor a line of text sits, as recharts puts it. */
+const DY = { start: '0.71em', middle: '0.355em', end: undefined } as const
+
+/**
+ * An axis label as plain SVG text. recharts' own `<Text>` measures every new label's words in
+ * the DOM to wrap them, a forced layout each, most of a chart's first render; these labels
+ * are a few characters and never wrap.
+ */
+function tickLabel(props: TickProps, format: (value: number) => string) {
+  return (
+    <text
+      x={props.x}
+      y={props.y}
+      dy={DY[props.verticalAnchor ?? 'end']}
+      textAnchor={props.textAnchor}
+      className={props.className}
+      fontSize={TICK_STYLE.fontSize}
+      fill={TICK_STYLE.fill}
+    >
+      {format(Number(props.payload.value))}
+    </text>
   )
 }
 

@@ -70,7 +70,8 @@ export function useChartView(): ChartView {
   const inView = useInView(figure)
   // Kept while the plot is not shown (an empty answer): the next request asks for as much.
   const plotWidth = plotWidthOf(useElementWidth(plot))
-  return { setFigure, setPlot, inView, plotWidth }
+  // One object while nothing changed: the figure is memoized on its props.
+  return useMemo(() => ({ setFigure, setPlot, inView, plotWidth }), [inView, plotWidth])
 }
 
 export interface TimeSeriesFigureProps {

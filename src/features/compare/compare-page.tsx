@@ -1,5 +1,15 @@
 import { useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react'
 import { useSearchParams } from 'react-router'
 import { TimeRangeControls } from '@/components/time-range-controls'
 import {
@@ -20,13 +30,20 @@ import { compareQueries, isCompareKeyOf } from './compare-queries'
 import { IgnoredLinkValues } from '@/components/ignored-link-values'
 import { useUrlState } from '@/lib/url-state/use-url-state'
 import { compareView, type CompareViewState } from './compare-url-state'
-import { AlertRulesSection } from './alert-rules-section'
-import { ConfigDifferencesSection } from './config-differences-section'
 import { FleetDriftSection } from './fleet-drift-section'
 import { OverlaySection } from './overlay-section'
 import { RoutePerformanceSection } from './route-performance-section'
 import type { SideView } from './side-view'
 import './compare.css'
+
+// The last sections, the rule sets and the configurations compared: loaded beside the sides'
+// data, not before the page's first paint.
+const AlertRulesSection = lazy(async () => ({
+  default: (await import('./alert-rules-section')).AlertRulesSection,
+}))
+const ConfigDifferencesSection = lazy(async () => ({
+  default: (await import('./config-differences-section')).ConfigDifferencesSection,
+}))
 
 /** A key no query is ever made for: the second side's queries while it has no environment. */
 const NO_ENVIRONMENT = ''
@@ -196,8 +213,10 @@ export function ComparePage() {
         refetchInterval={refetchInterval}
         onChange={onChange}
       />
-      <AlertRulesSection a={sideA} b={sideB} />
-      <ConfigDifferencesSection a={sideA} b={sideB} />
+      <Suspense fallback={null}>
+        <AlertRulesSection a={sideA} b={sideB} />
+        <ConfigDifferencesSection a={sideA} b={sideB} />
+      </Suspense>
     </div>
   )
 }

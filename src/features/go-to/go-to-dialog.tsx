@@ -7,7 +7,7 @@ import { environmentLabel } from '@/environment/environment-info'
 import { useAvailableEnvironments } from '@/environment/use-available-environments'
 import { useEnvironmentLookup } from '@/environment/use-environment-info'
 import type { ExecutionSummary } from '@/lib/api/types'
-import { executionResources, LOOKUP_DAYS } from '@/lib/resources/executions'
+import { executionDetailResources, LOOKUP_DAYS } from '@/lib/resources/execution-detail'
 import { useClaims } from '@/session/session-store'
 import {
   detectPastedId,
@@ -279,13 +279,13 @@ function usePastedIdLookup(
   elsewhere: boolean,
 ) {
   const here = useQuery({
-    ...executionResources.lookup(scope, id ?? ''),
+    ...executionDetailResources.lookup(scope, id ?? ''),
     enabled: id !== null && !!scope.env,
     staleTime: 30_000,
   })
   const there = useQueries({
     queries: others.map((other) => ({
-      ...executionResources.lookup({ tenant: scope.tenant, env: other }, id ?? ''),
+      ...executionDetailResources.lookup({ tenant: scope.tenant, env: other }, id ?? ''),
       enabled: id !== null && elsewhere,
       staleTime: 30_000,
     })),

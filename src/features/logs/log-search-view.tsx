@@ -1,5 +1,5 @@
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query'
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import { searchResultsState } from '@/components/search-results-state'
 import type { LogEntry } from '@/lib/api/types'
@@ -9,7 +9,6 @@ import type { Scope } from '@/lib/query/query-scope'
 import { shareableUrl } from '@/lib/shareable-url'
 import { formatInstant } from '@/lib/time-format'
 import type { TimeRange } from '@/lib/time-range/time-range'
-import { LogLineDetail } from './detail/log-line-detail'
 import type { LogSearchPage } from '@/lib/resources/logs'
 import { logFilters, logsView, type LogFilters } from './search/log-filters'
 import { LOG_ROW_HEIGHT, LogList } from './search/log-list'
@@ -17,6 +16,26 @@ import { LogListFooter } from './search/log-list-footer'
 import { useLinkedLine } from './search/use-linked-line'
 import { LiveTailToolbar } from './tail/live-tail-toolbar'
 import { useLiveTail } from './tail/use-live-tail'
+
+// Not part of the list's first paint: the detail's code (its formatting, the copy button) is
+// fetched once lines are on screen (below), so the first line opened shows at once.
+type LineDetailModule = typeof import('./detail/log-line-detail')
+/** The module once loaded: a line then opens without suspending (React holds a suspended
+ * boundary's reveal back for up to 300 ms, even when the code is already there). */
+let lineDetail: LineDetailModule | null = null
+const loadLineDetail = () =>
+  import('./detail/log-line-detail').then((module) => (lineDetail = module))
+const LazyLineDetail = lazy(async () => ({ default: (await loadLineDetail()).LogLineDetail }))
+
+function LogLineDetail(props: Parameters<LineDetailModule['LogLineDetail']>[0]) {
+  const Loaded = lineDetail?.LogLineDetail
+  if (Loaded) return <Loaded {...props} />
+  return (
+    <Suspense fallback={null}>
+      <LazyLineDetail {...props} />
+    </Suspense>
+  )
+}
 
 /** A shared line's link covers this much around it (the line is near the top of the list). */
 const LINK_BEFORE_MS = 10 * 60_000
@@ -64,6 +83,20 @@ export function LogSearchView({
   const loaded = results.data !== undefined && !results.isPlaceholderData
   const rows = useMemo(() => results.data?.pages.flatMap((page) => page.items), [results.data])
   const rowCount = rows?.length ?? 0
+  const hasLines = rowCount > 0
+  useEffect(() => {
+    if (!hasLines) return
+    // After the frame that shows the lines. (Errors are left to the lazy component, which
+    // loads again when a line is opened.)
+    let timer = 0
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => void loadLineDetail().catch(() => undefined), 0)
+    })
+    return () => {
+      cancelAnimationFrame(frame)
+      clearTimeout(timer)
+    }
+  }, [hasLines])
 
   // What the user opened (`null`: closed); until then, the line a shared link points at.
   const [opened, setOpened] = useState<LogEntry | null | undefined>(undefined)

@@ -2,7 +2,7 @@ import { useIsFetching, useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import { IgnoredLinkValues } from '@/components/ignored-link-values'
 import { TimeRangeControls } from '@/components/time-range-controls'
-import { keyHasScope } from '@/lib/query/query-scope'
+import { keyHasScope, type Scope } from '@/lib/query/query-scope'
 import { CompareLink } from '@/environment/compare-link'
 import { usePageTitle } from '@/environment/use-page-title'
 import { useScope } from '@/environment/use-scope'
@@ -22,7 +22,6 @@ import './metrics.css'
 export function MetricsPage() {
   usePageTitle('Metrics')
   const scope = useScope()
-  const queryClient = useQueryClient()
   const { range, problem: rangeProblem } = useTimeRange()
   const { intervalMs } = useAutoRefresh()
   const pause = useAutoRefreshPause()
@@ -35,18 +34,12 @@ export function MetricsPage() {
     [set],
   )
 
-  // This view's queries: every key of this environment (keys name resources, not views; the
-  // page's are the only ones of the environment on screen). What "Refresh" refetches.
-  const ofThisView = (query: { queryKey: readonly unknown[] }) => keyHasScope(query.queryKey, scope)
-  const fetching = useIsFetching({ predicate: ofThisView })
-  const refresh = () => void queryClient.refetchQueries({ predicate: ofThisView, type: 'active' })
-
   return (
     <div className="metrics-page">
       <header className="page-header">
         <h1>Metrics</h1>
         <CompareLink />
-        <TimeRangeControls onRefresh={refresh} refreshing={fetching > 0} />
+        <RangeControls scope={scope} />
       </header>
       <IgnoredLinkValues rangeProblem={rangeProblem} problems={ignored} />
       <RouteStatsSection
@@ -65,4 +58,19 @@ export function MetricsPage() {
       />
     </div>
   )
+}
+
+/**
+ * The time range and "Refresh", which spins while any of this view's queries is fetching.
+ * Its own component: each chart's request starting or ending re-renders only this, not the
+ * page and every chart on it.
+ */
+function RangeControls({ scope }: { scope: Scope }) {
+  const queryClient = useQueryClient()
+  // This view's queries: every key of this environment (keys name resources, not views; the
+  // page's are the only ones of the environment on screen). What "Refresh" refetches.
+  const ofThisView = (query: { queryKey: readonly unknown[] }) => keyHasScope(query.queryKey, scope)
+  const fetching = useIsFetching({ predicate: ofThisView })
+  const refresh = () => void queryClient.refetchQueries({ predicate: ofThisView, type: 'active' })
+  return <TimeRangeControls onRefresh={refresh} refreshing={fetching > 0} />
 }

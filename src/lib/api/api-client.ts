@@ -187,8 +187,30 @@ export async function send(
         : null
     throw new HttpError(response.status, problem, path, retryAfter)
   }
-  // 204 No Content (a deletion): nothing to read.
-  return response.status === 204 ? null : parseJson(body, path)
+  if (response.status === 204) return null // No Content (a deletion): nothing to read.
+  // Reading and checking an answer (JSON.parse, the schema, the scope; what the caller then
+  // makes of it) happen in a task of their own: answers that arrive together would otherwise
+  // all be handled in one microtask checkpoint, one long task of several answers' work.
+  await nextTask()
+  outgoing.signal?.throwIfAborted()
+  return parseJson(body, path)
+}
+
+/**
+ * Resolves in a new task: `scheduler.yield()` where the browser has it, else a message to a
+ * MessageChannel (a task, like setTimeout(0) without its clamping; fake clocks leave it alone).
+ */
+function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler
+  if (scheduler?.yield) return scheduler.yield()
+  return new Promise((resolve) => {
+    const channel = new MessageChannel()
+    channel.port1.onmessage = () => {
+      channel.port1.close()
+      resolve()
+    }
+    channel.port2.postMessage(null)
+  })
 }
 
 function parseProblem(text: string): Problem | null {

@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query'
 import { polling } from '@/lib/query/retry-policy'
 import type { Scope } from '@/lib/query/query-scope'
 import { diagramResources } from '@/lib/resources/diagrams'
-import { executionResources } from '@/lib/resources/executions'
+import { executionDetailResources } from '@/lib/resources/execution-detail'
 
 /** A running execution grows processor by processor; finished ones never change. */
 export const RUNNING_EXECUTION_REFRESH_MS = 5_000
@@ -11,7 +11,7 @@ export const RUNNING_EXECUTION_REFRESH_MS = 5_000
 export const executionDetailQueries = {
   detail: (scope: Scope, executionId: string) =>
     queryOptions({
-      ...executionResources.detail(scope, executionId),
+      ...executionDetailResources.detail(scope, executionId),
       // A running execution polls until it ends, backing off while the server fails.
       refetchInterval: (query) =>
         query.state.data?.status === 'RUNNING'

@@ -12,7 +12,7 @@ import { isHttpStatus } from '@/lib/api/errors'
 import type { ExecutionDetail, ProcessorExecution, ProcessorSnapshot } from '@/lib/api/types'
 import { formatCount, pluralize } from '@/lib/format'
 import type { Scope } from '@/lib/query/query-scope'
-import { executionResources } from '@/lib/resources/executions'
+import { executionDetailResources } from '@/lib/resources/execution-detail'
 import { compareBodies, DIFF_LIMIT_CHARS, type BodyComparison } from './body-diff'
 import { countChanges, diffHeaders, type HeaderChange } from './header-diff'
 import { MessageBody } from './message-body'
@@ -168,7 +168,7 @@ function StepSnapshot({
   iteration: number | null
 }) {
   const snapshot = useQuery({
-    ...executionResources.snapshot(
+    ...executionDetailResources.snapshot(
       scope,
       execution.executionId,
       processor.processorId,

@@ -8,7 +8,7 @@ import type { ExecutionDetail } from '@/lib/api/types'
 import type { Scope } from '@/lib/query/query-scope'
 import { agentResources } from '@/lib/resources/agents'
 import { sendCommand, type Command } from '@/lib/resources/commands'
-import { executionResources } from '@/lib/resources/executions'
+import { executionDetailResources } from '@/lib/resources/execution-detail'
 import type { BodyCheck } from './body-check'
 import { bodyFormatFor, type BodyFormat } from './body-format'
 import type { BodyEditorState } from './input-body-editor'
@@ -258,7 +258,7 @@ function useCapturedMessage(scope: Scope, execution: ExecutionDetail, wanted: bo
   const first = execution.processors[0]
   const fromSnapshot = execution.inputBody === null && !!first?.snapshot
   const snapshot = useQuery({
-    ...executionResources.snapshot(
+    ...executionDetailResources.snapshot(
       scope,
       execution.executionId,
       first?.processorId ?? '',

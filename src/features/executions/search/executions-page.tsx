@@ -12,7 +12,7 @@ import { keepPreviousInScope } from '@/lib/query/query-scope'
 import { formatInstant } from '@/lib/time-format'
 import { useAutoRefresh, useAutoRefreshPause, useTimeRange } from '@/lib/time-range/use-time-range'
 import { executionSearchState } from '@/features/executions/execution-search-state'
-import { ExecutionHistogram } from '@/features/executions/histogram/execution-histogram'
+import { LazyHistogram } from '@/features/executions/histogram/lazy-execution-histogram'
 import { formatCount } from '@/lib/format'
 import { executionSearchQueries } from './execution-search-queries'
 import { ExecutionSearchFilterBar } from './execution-search-filter-bar'
@@ -165,7 +165,7 @@ export function ExecutionsPage() {
         }}
       />
 
-      <ExecutionHistogram scope={scope} range={range} filters={filters} onSelectRange={setRange} />
+      <LazyHistogram scope={scope} range={range} filters={filters} onSelectRange={setRange} />
 
       <section className="exec-results-section" aria-label="Results">
         {firstPage && rows.length > 0 ? (

@@ -10,7 +10,8 @@ import type { TimeZonePreference } from '@/lib/preferences-store'
 import type { Scope } from '@/lib/query/query-scope'
 import { formatInstant } from '@/lib/time-format'
 import { logQueries } from '../log-queries'
-import { COLLAPSE_CHARS, formatMessage, rowPreview, STACK_COLLAPSE_LINES } from './message-format'
+import { rowPreview } from '../search/row-preview'
+import { COLLAPSE_CHARS, formatMessage, STACK_COLLAPSE_LINES } from './message-format'
 
 /**
  * One line, whole: the message (pretty-printed when it is JSON or XML and cheap to format,

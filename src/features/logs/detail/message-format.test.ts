@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { FORMAT_LIMIT_CHARS, formatMessage, ROW_PREVIEW_CHARS, rowPreview } from './message-format'
+import { ROW_PREVIEW_CHARS, rowPreview } from '../search/row-preview'
+import { FORMAT_LIMIT_CHARS, formatMessage } from './message-format'
 
 describe('rowPreview', () => {
   it('is one bounded line whatever the message', () => {

@@ -3,7 +3,7 @@ import { memo, useEffect, useLayoutEffect, type RefObject } from 'react'
 import type { LogEntry } from '@/lib/api/types'
 import type { TimeZonePreference } from '@/lib/preferences-store'
 import { formatInstant } from '@/lib/time-format'
-import { rowPreview } from '../detail/message-format'
+import { rowPreview } from './row-preview'
 
 /**
  * The lines, newest first, virtualized: only the rows in view (plus a small margin) are in the

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useMemo } from 'react'
+import { memo, useDeferredValue, useMemo } from 'react'
 import type { ChartSeries } from '@/components/charts/chart-series'
 import { TimeSeriesFigure, useChartView } from '@/components/charts/time-series-figure'
 import { ErrorState } from '@/components/query-states'
@@ -41,8 +41,12 @@ interface Props {
  * One agent metric chart: once it comes into view it asks for its own metric (or metric and
  * limit), for the chosen application's agents, at about one bucket per pixel of its plot; the
  * summaries it shows are those of what it fetched.
+ *
+ * Memoized, and its answer drawn in a transition: answers arrive together, and each one
+ * re-renders its own chart only, in slices the browser can paint between, not every chart in
+ * one task.
  */
-export function AgentMetricChart({
+export const AgentMetricChart = memo(function AgentMetricChart({
   scope,
   range,
   spec,
@@ -66,7 +70,9 @@ export function AgentMetricChart({
     placeholderData: (previous, previousQuery) =>
       keepPreviousInScope(previous, previousQuery, scope),
   })
-  const data = metrics.data
+  // The answer reaches the query's subscriber in a blocking render (useSyncExternalStore):
+  // that render keeps the chart as it was, and the new answer is drawn in a transition.
+  const data = useDeferredValue(metrics.data)
 
   const series = useMemo((): ChartSeries[] => {
     if (!data) return []
@@ -124,4 +130,4 @@ export function AgentMetricChart({
       <RefreshFailedNotice what={`the ${spec.title} chart`} query={metrics} />
     </div>
   )
-}
+})

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { lazy, Suspense, useId, useMemo } from 'react'
+import { lazy, Suspense, useCallback, useId, useMemo } from 'react'
 import { ErrorState, LoadingState } from '@/components/query-states'
 import type { Schemas } from '@/lib/api/types'
 import { formatCount } from '@/lib/format'
@@ -72,12 +72,11 @@ export function AgentMetricsSection({ scope, range, state, refetchInterval, onCh
     },
     [agentById],
   )
+  const onShowAllChange = useCallback((allAgents: boolean) => onChange({ allAgents }), [onChange])
 
   const toggleMetric = (name: string, checked: boolean) => {
-    const next = checked
-      ? [...state.metrics, name].slice(0, MAX_METRICS)
-      : state.metrics.filter((candidate) => candidate !== name)
-    onChange({ metrics: next })
+    const others = state.metrics.filter((candidate) => candidate !== name)
+    onChange({ metrics: checked ? [...others, name].slice(0, MAX_METRICS) : others })
   }
 
   const offered = useMemo(() => {
@@ -180,7 +179,7 @@ export function AgentMetricsSection({ scope, range, state, refetchInterval, onCh
                 applicationId={state.agentApp}
                 agentFilter={state.agent}
                 showAll={state.allAgents}
-                onShowAllChange={(allAgents) => onChange({ allAgents })}
+                onShowAllChange={onShowAllChange}
                 colourKeys={colourKeys}
                 describeAgent={describeAgent}
                 refetchInterval={refetchInterval}

@@ -1,6 +1,6 @@
 import { Check } from 'lucide-react'
 import { useId, useRef } from 'react'
-import { AbsoluteRangeForm } from '@/components/time-range-controls'
+import { AbsoluteRangeForm } from '@/components/time-range-popover'
 import { useTimeZonePreference } from '@/lib/preferences-store'
 import { relativeTimeRanges, type TimeRange } from '@/lib/time-range/time-range'
 import type { Granularity } from '@/lib/resources/usage'

@@ -31,7 +31,12 @@ function routeRow(table: Locator, routeId: string): Locator {
     .filter({ has: table.page().getByRole('rowheader', { name: routeId, exact: true }) })
 }
 
-const routesTable = (page: Page) => page.getByRole('table', { name: 'Routes', exact: true })
+/**
+ * Where a route is listed: the "Routes" table, or on an application's page the routes its agents
+ * run that had no traffic in the range (which route is quiet depends on the mock's clock).
+ */
+const routesTable = (page: Page) =>
+  page.getByRole('table', { name: /^(Routes|No traffic in this range)$/ })
 
 /** The progress of a command sent from the page, under the heading its confirmation named. */
 const progressOf = (page: Page, label: string) =>

@@ -197,6 +197,9 @@ test('a switch of environment while a command is followed stops its polling', as
   await page.clock.install()
   const { applicationId, routeId } = applicationWithLiveAgents('dev')
   await signInAs('ops@acme', { path: `/overview/${applicationId}?env=dev` })
+  // Paused only once the page has its data: a clock paused earlier also holds the mock's
+  // answers (their latency is a timer), and the page would wait for them forever.
+  await expect(routeRow(routesTable(page), routeId)).toContainText('Started')
   await page.clock.pauseAt(Date.now() + 1_000)
   await chooseAction(page, routeId, 'Stop')
   const dialog = page.getByRole('alertdialog', { name: /^Stop route / })

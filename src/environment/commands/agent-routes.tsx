@@ -4,7 +4,8 @@ import { actionLabel, allowedActions, routeStateOf } from '@/lib/commands/route-
 import { pluralize } from '@/lib/format'
 import { useScope } from '../use-scope'
 import { usePermissions } from '../use-permissions'
-import { requestRouteControl } from './route-control-store'
+import { requestRouteControl, useRouteAwaitingAgents } from './route-control-store'
+import { AWAITING_AGENTS } from './route-state-cell'
 import './commands.css'
 
 /**
@@ -13,7 +14,6 @@ import './commands.css'
  */
 export function AgentRoutes({ agent }: { agent: AgentInfo }) {
   const headingId = useId()
-  const scope = useScope()
   const { can } = usePermissions()
   const operator = can('route-control')
   const live = agent.status === 'LIVE'
@@ -51,28 +51,7 @@ export function AgentRoutes({ agent }: { agent: AgentInfo }) {
                       </th>
                       <td>{state}</td>
                       {operator && live ? (
-                        <td className="route-actions">
-                          {allowedActions(state).map((action) => (
-                            <button
-                              key={action}
-                              type="button"
-                              className="button"
-                              aria-label={`${actionLabel(action)} ${routeId}`}
-                              onClick={() =>
-                                requestRouteControl({
-                                  scope,
-                                  applicationId: agent.applicationId,
-                                  routeId,
-                                  action,
-                                  agentId: agent.agentId,
-                                  liveAgents: 1,
-                                })
-                              }
-                            >
-                              {actionLabel(action)}
-                            </button>
-                          ))}
-                        </td>
+                        <RouteActions agent={agent} routeId={routeId} state={state} />
                       ) : null}
                     </tr>
                   )
@@ -83,5 +62,47 @@ export function AgentRoutes({ agent }: { agent: AgentInfo }) {
         </>
       )}
     </section>
+  )
+}
+
+/** The actions a route's state allows on this agent, or why there are none for now. */
+function RouteActions({
+  agent,
+  routeId,
+  state,
+}: {
+  agent: AgentInfo
+  routeId: string
+  state: ReturnType<typeof routeStateOf>
+}) {
+  const scope = useScope()
+  const awaiting = useRouteAwaitingAgents(scope, agent.applicationId, routeId)
+  return (
+    <td className="route-actions">
+      {awaiting ? (
+        <span className="muted">{AWAITING_AGENTS}</span>
+      ) : (
+        allowedActions(state).map((action) => (
+          <button
+            key={action}
+            type="button"
+            className="button"
+            aria-label={`${actionLabel(action)} ${routeId}`}
+            onClick={() =>
+              requestRouteControl({
+                scope,
+                applicationId: agent.applicationId,
+                routeId,
+                action,
+                agentId: agent.agentId,
+                liveAgents: 1,
+              })
+            }
+          >
+            {actionLabel(action)}
+          </button>
+        ))
+      )}
+    </td>
   )
 }

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useId } from 'react'
 import { CommandProgressView } from './command-progress'
-import { dismissCommand, type FollowedCommand } from './route-control-store'
+import { dismissCommand, settleCommand, type FollowedCommand } from './route-control-store'
 import { useCommandProgress } from './use-command-progress'
 
 /**
@@ -15,6 +15,12 @@ export function CommandProgressPanel({ followed }: { followed: FollowedCommand }
   const { scope } = followed
   const state = useCommandProgress(followed.commandId, scope, { initial: followed.initial })
   const answered = state.progress ? state.progress.total - state.progress.pending : 0
+  // The route offers actions again once nothing is pending, or once nobody follows it here.
+  const { commandId } = followed
+  useEffect(() => {
+    if (state.done || state.leftScope) settleCommand(commandId)
+  }, [state.done, state.leftScope, commandId])
+  useEffect(() => () => settleCommand(commandId), [commandId])
   useEffect(() => {
     if (answered === 0) return
     void queryClient.invalidateQueries({

@@ -23,6 +23,8 @@ export interface FollowedCommand {
   label: string
   applicationId: string
   initial: Command
+  /** No target pending any more, or no longer followed (switched away, left the page). */
+  settled?: boolean
 }
 
 interface RouteControlState {
@@ -58,4 +60,35 @@ export function dismissCommand(commandId: string): void {
   useRouteControlStore.setState((state) => ({
     followed: state.followed.filter((c) => c.commandId !== commandId),
   }))
+}
+
+export function settleCommand(commandId: string): void {
+  useRouteControlStore.setState((state) =>
+    state.followed.some((c) => c.commandId === commandId && !c.settled)
+      ? {
+          followed: state.followed.map((c) =>
+            c.commandId === commandId ? { ...c, settled: true } : c,
+          ),
+        }
+      : state,
+  )
+}
+
+/**
+ * Whether an action on this route, sent from this page, still waits for agents to answer:
+ * until it settles the route offers no other action, so a second click at 3 a.m. does not
+ * stack a "Start" on a "Stop" that has not landed yet.
+ */
+export function useRouteAwaitingAgents(scope: Scope, applicationId: string, routeId: string) {
+  return useRouteControlStore((state) =>
+    state.followed.some(
+      (c) =>
+        !c.settled &&
+        c.scope.tenant === scope.tenant &&
+        c.scope.env === scope.env &&
+        c.applicationId === applicationId &&
+        c.initial.request.type === 'route-control' &&
+        c.initial.request.routeId === routeId,
+    ),
+  )
 }

@@ -184,6 +184,13 @@ describe('route control on an agent’s page', () => {
     )
     const followed = await screen.findByRole('region', { name: label })
     expect(within(followed).getByRole('status')).toHaveTextContent('Waiting for 1 of 1 agent')
+    // While the agent has not answered, the route offers no second action.
+    const routeRow = () =>
+      within(screen.getByRole('table', { name: 'Routes' })).getByRole('row', {
+        name: new RegExp(`^${routeId} `),
+      })
+    expect(routeRow()).toHaveTextContent('Waiting for the agents to answer')
+    expect(within(routeRow()).queryByRole('button')).toBeNull()
     // The mock's LIVE agents answer within 2 s of its clock.
     setMockNow(sentAt + 2_500)
     await waitFor(

@@ -10,7 +10,7 @@ import type { Scope } from '@/lib/query/query-scope'
 import { agentResources } from '@/lib/resources/agents'
 import { useScope } from '../use-scope'
 import { usePermissions } from '../use-permissions'
-import { requestRouteControl } from './route-control-store'
+import { requestRouteControl, useRouteAwaitingAgents } from './route-control-store'
 import { countedAgents, statesOf } from './route-agents'
 import './commands.css'
 
@@ -44,6 +44,9 @@ export function RouteStateText({
   return <>{summarizeRouteStates(statesOf(agents, routeId)) ?? '—'}</>
 }
 
+/** Said where a route's actions were while its last action waits for the agents. */
+export const AWAITING_AGENTS = 'Waiting for the agents to answer'
+
 /**
  * An application's route: its state, and for operators the menu "Actions for <route>" whose
  * actions go to every LIVE agent of the application (confirmed on the safe path first).
@@ -60,11 +63,14 @@ export function ApplicationRouteState({
   const agents = useRouteAgents(scope, applicationId, routeId)
   const liveAgents = agents.filter((agent) => agent.status === 'LIVE').length
   const states = statesOf(agents, routeId)
+  const awaiting = useRouteAwaitingAgents(scope, applicationId, routeId)
   const actions = liveAgents > 0 && can('route-control') ? allowedActionsAcross(states) : []
   return (
     <span className="route-state">
       <span>{summarizeRouteStates(states) ?? '—'}</span>
-      {actions.length ? (
+      {actions.length && awaiting ? (
+        <span className="muted">{AWAITING_AGENTS}</span>
+      ) : actions.length ? (
         <MenuButton
           label={`Actions for ${routeId}`}
           text="Actions"

@@ -1,4 +1,4 @@
-import { useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import {
   lazy,
   Suspense,
@@ -29,6 +29,7 @@ import { useAutoRefresh, useAutoRefreshPause, useTimeRange } from '@/lib/time-ra
 import { compareQueries, isCompareKeyOf } from './compare-queries'
 import { IgnoredLinkValues } from '@/components/ignored-link-values'
 import { useUrlState } from '@/lib/url-state/use-url-state'
+import { useViewRefresh } from '@/lib/query/use-view-refresh'
 import { compareView, type CompareViewState } from './compare-url-state'
 import { FleetDriftSection } from './fleet-drift-section'
 import { OverlaySection } from './overlay-section'
@@ -135,8 +136,7 @@ export function ComparePage() {
   const ofThisView = (query: { queryKey: readonly unknown[] }) =>
     isCompareKeyOf(query.queryKey, scope.env) ||
     (withEnv !== null && isCompareKeyOf(query.queryKey, withEnv))
-  const fetching = useIsFetching({ predicate: ofThisView })
-  const refresh = () => void queryClient.refetchQueries({ predicate: ofThisView, type: 'active' })
+  const { refresh, refreshing } = useViewRefresh(ofThisView)
 
   const chooseA = (env: string) =>
     setSearchParams((params) => {
@@ -153,7 +153,7 @@ export function ComparePage() {
     <div className="compare-page">
       <header className="page-header">
         <h1>Compare environments</h1>
-        <TimeRangeControls onRefresh={refresh} refreshing={fetching > 0} />
+        <TimeRangeControls onRefresh={refresh} refreshing={refreshing} />
       </header>
       <EnvironmentPickers
         ids={productionFirst(available.items).map((item) => item.id)}

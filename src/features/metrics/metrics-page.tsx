@@ -1,8 +1,8 @@
-import { useIsFetching, useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import { IgnoredLinkValues } from '@/components/ignored-link-values'
 import { TimeRangeControls } from '@/components/time-range-controls'
-import { keyHasScope, type Scope } from '@/lib/query/query-scope'
+import type { Scope } from '@/lib/query/query-scope'
+import { useViewRefresh } from '@/lib/query/use-view-refresh'
 import { CompareLink } from '@/environment/compare-link'
 import { usePageTitle } from '@/environment/use-page-title'
 import { useScope } from '@/environment/use-scope'
@@ -66,11 +66,7 @@ export function MetricsPage() {
  * page and every chart on it.
  */
 function RangeControls({ scope }: { scope: Scope }) {
-  const queryClient = useQueryClient()
-  // This view's queries: every key of this environment (keys name resources, not views; the
-  // page's are the only ones of the environment on screen). What "Refresh" refetches.
-  const ofThisView = (query: { queryKey: readonly unknown[] }) => keyHasScope(query.queryKey, scope)
-  const fetching = useIsFetching({ predicate: ofThisView })
-  const refresh = () => void queryClient.refetchQueries({ predicate: ofThisView, type: 'active' })
-  return <TimeRangeControls onRefresh={refresh} refreshing={fetching > 0} />
+  // This view's queries: every key of this environment. What "Refresh" refetches.
+  const { refresh, refreshing } = useViewRefresh(scope)
+  return <TimeRangeControls onRefresh={refresh} refreshing={refreshing} />
 }

@@ -1,5 +1,5 @@
 import { environmentName as nameOfEnvironment } from '@/environment/environment-info'
-import { useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { useParams, useSearchParams } from 'react-router'
 import { IgnoredLinkValues } from '@/components/ignored-link-values'
@@ -16,7 +16,7 @@ import { usePageTitle } from '@/environment/use-page-title'
 import { useScope } from '@/environment/use-scope'
 import type { Schemas } from '@/lib/api/types'
 import { formatCount, formatDuration, formatPercent, formatRate } from '@/lib/format'
-import { keyHasScope } from '@/lib/query/query-scope'
+import { useViewRefresh } from '@/lib/query/use-view-refresh'
 import { polling } from '@/lib/query/retry-policy'
 import { useAutoRefresh, useAutoRefreshPause, useTimeRange } from '@/lib/time-range/use-time-range'
 import { ConfigSection } from './app-config/config-section'
@@ -40,7 +40,6 @@ export function ApplicationPage() {
   const applicationId = useParams().applicationId ?? ''
   usePageTitle(applicationId)
   const scope = useScope()
-  const queryClient = useQueryClient()
   const [searchParams] = useSearchParams()
   const { range, problem: rangeProblem } = useTimeRange()
   const { intervalMs } = useAutoRefresh()
@@ -58,9 +57,7 @@ export function ApplicationPage() {
   const environmentName = nameOfEnvironment(useEnvironmentInfo(scope.env), scope.env)
 
   // Every active query of this scope is this page's: what Refresh refetches and its spinner follows.
-  const ofThisView = (query: { queryKey: readonly unknown[] }) => keyHasScope(query.queryKey, scope)
-  const fetching = useIsFetching({ predicate: ofThisView })
-  const refresh = () => void queryClient.refetchQueries({ predicate: ofThisView, type: 'active' })
+  const { refresh, refreshing } = useViewRefresh(scope)
   const search = searchParams.toString()
   const link = (path: string, extra: Record<string, string>) =>
     `${path}?${keptSearch(new URLSearchParams(search), extra)}`
@@ -76,7 +73,7 @@ export function ApplicationPage() {
           {row ? <HealthBadge health={row.health} /> : null}
         </div>
         <CompareLink />
-        <TimeRangeControls onRefresh={refresh} refreshing={fetching > 0} />
+        <TimeRangeControls onRefresh={refresh} refreshing={refreshing} />
       </header>
       <IgnoredLinkValues rangeProblem={rangeProblem} problems={[]} />
       {overview.isPending ? (

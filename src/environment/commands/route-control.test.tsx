@@ -51,7 +51,9 @@ function ApplicationHarness({ routeId }: { routeId: string }) {
   const applicationId = useParams().applicationId ?? ''
   return (
     <>
-      <div>
+      {/* Apart from RouteActivity's "No traffic in this range", which lists this route too
+          when nothing ran through it lately (the mock's clock is the wall clock here). */}
+      <div role="group" aria-label="Route under test">
         <ApplicationRouteState applicationId={applicationId} routeId={routeId} />
       </div>
       <RouteActivity applicationId={applicationId} />
@@ -233,7 +235,12 @@ describe('route control on an agent’s page', () => {
       ),
     )
     await renderApplication('dev', agent.applicationId, routeId, 'ops@acme')
-    await user.click(await screen.findByRole('button', { name: `Actions for ${routeId}` }))
+    await user.click(
+      await within(await screen.findByRole('group', { name: 'Route under test' })).findByRole(
+        'button',
+        { name: `Actions for ${routeId}` },
+      ),
+    )
     await user.click(screen.getByRole('menuitem', { name: `Stop ${routeId}` }))
     const dialog = screen.getByRole('alertdialog', { name: /^Stop route / })
     await user.click(within(dialog).getByRole('button', { name: /^Stop route / }))
@@ -261,7 +268,9 @@ describe('route control on an application’s page', () => {
     ).length
     await renderApplication('prod', agent.applicationId, routeId, 'admin@acme')
 
-    const menuButton = await screen.findByRole('button', { name: `Actions for ${routeId}` })
+    const menuButton = await within(
+      await screen.findByRole('group', { name: 'Route under test' }),
+    ).findByRole('button', { name: `Actions for ${routeId}` })
     expect(menuButton).toHaveAttribute('aria-haspopup', 'menu')
     menuButton.focus()
     await user.keyboard('{ArrowDown}')

@@ -1,7 +1,12 @@
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../deploy/security-headers'
 import { agentsTable } from './support/agents'
 import { cspViolationsOf } from './support/csp'
-import { executionPath, requireSample, routeDiagram } from './support/executions'
+import {
+  executionPath,
+  jsonExecutionInDev,
+  requireSample,
+  routeDiagram,
+} from './support/executions'
 import { expect, test } from './support/fixtures'
 
 /**
@@ -98,7 +103,7 @@ test('the replay dialog’s code editor is styled and takes typing under the pol
   signInAs,
 }) => {
   const violations = cspViolationsOf(page)
-  await signInAs('ops@acme', { path: executionPath(requireSample('failed', 'dev'), 'dev') })
+  await signInAs('ops@acme', { path: executionPath(jsonExecutionInDev().executionId, 'dev') })
   await page.getByRole('button', { name: 'Replay…' }).click()
   const dialog = page.getByRole('alertdialog', { name: /^Replay execution / })
   await dialog.getByRole('radio', { name: 'With changes' }).check()

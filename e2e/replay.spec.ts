@@ -1,8 +1,6 @@
 import type { Page } from '@playwright/test'
-import { listAgents } from '@/mocks/agents/agent-data'
 import { cspViolationsOf } from './support/csp'
-import { searchExecutions } from '@/mocks/executions/execution-data'
-import { executionOf, executionPath, HOUR, requireSample, TENANT } from './support/executions'
+import { executionPath, jsonExecutionInDev, requireSample } from './support/executions'
 import {
   demoToken,
   demoUserName,
@@ -18,27 +16,6 @@ import {
  * production policy is proven in content-security-policy.spec.ts; every test here runs under
  * that policy too (the fixture fails on any violation).
  */
-
-/** A recent dev execution with a JSON input body, run by an agent that is LIVE now. */
-function jsonExecutionInDev() {
-  const now = Date.now()
-  const live = new Set(
-    listAgents(TENANT, 'dev')
-      .filter((agent) => agent.status === 'LIVE')
-      .map((agent) => agent.agentId),
-  )
-  const newest = searchExecutions(TENANT, 'dev', { from: now - HOUR, to: now, limit: 200 }).items
-  for (const { executionId } of newest) {
-    const execution = executionOf(executionId, 'dev')
-    if (
-      execution?.inputBody?.startsWith('{') &&
-      execution.status !== 'RUNNING' &&
-      live.has(execution.agentId)
-    )
-      return execution
-  }
-  throw new Error('the mock has no recent dev execution with a JSON body on a live agent')
-}
 
 function commandRequests(page: Page): string[] {
   const sent: string[] = []

@@ -7,6 +7,7 @@ import {
   type ExecutionQuery,
   type SampleExecutionIds,
 } from '@/mocks/executions/execution-data'
+import { listAgents } from '@/mocks/agents/agent-data'
 import { getRouteDefinition } from '@/mocks/topology/topology'
 
 /**
@@ -259,4 +260,25 @@ export function timelineRowStartingWith(page: Page, prefix: string): Locator {
   return processorTimeline(page).getByRole('row', {
     name: new RegExp(`^${escapeRegExp(prefix)}`),
   })
+}
+
+/** A recent dev execution with a JSON input body, run by an agent that is LIVE now. */
+export function jsonExecutionInDev() {
+  const now = Date.now()
+  const live = new Set(
+    listAgents(TENANT, 'dev')
+      .filter((agent) => agent.status === 'LIVE')
+      .map((agent) => agent.agentId),
+  )
+  const newest = searchExecutions(TENANT, 'dev', { from: now - HOUR, to: now, limit: 200 }).items
+  for (const { executionId } of newest) {
+    const execution = executionOf(executionId, 'dev')
+    if (
+      execution?.inputBody?.startsWith('{') &&
+      execution.status !== 'RUNNING' &&
+      live.has(execution.agentId)
+    )
+      return execution
+  }
+  throw new Error('the mock has no recent dev execution with a JSON body on a live agent')
 }

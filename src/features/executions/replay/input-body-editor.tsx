@@ -113,7 +113,12 @@ export default function InputBodyEditor({
           ? []
           : [{ from: result.from, to: result.to, severity: 'error', message: result.message }]
       },
-      { delay: CHECK_DELAY_MS },
+      {
+        delay: CHECK_DELAY_MS,
+        // A change of format reconfigures the language; the check must then run again
+        // (forceLinting alone does nothing once the last check has run).
+        needsRefresh: (update) => update.transactions.some((tr) => tr.reconfigured),
+      },
     )
     const view = new EditorView({
       root: shadow,

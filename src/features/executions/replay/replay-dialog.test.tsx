@@ -205,6 +205,35 @@ describe('Replay…', () => {
     })
   })
 
+  it('with changes: a plain-text captured body replaced by JSON is checked as JSON, and back to plain text is sent as typed', async () => {
+    const execution = findExecutionWhere(
+      (detail) =>
+        !!detail.inputBody &&
+        !/^\s*[[{<]/.test(detail.inputBody) &&
+        !/json|xml/i.test(
+          Object.entries(detail.headers).find(([name]) => /^content-type$/i.test(name))?.[1] ?? '',
+        ) &&
+        liveAgentsOf(detail, 'dev').includes(detail.agentId),
+      { env: 'dev' },
+    )
+    await renderControl(execution)
+    const dialog = await openDialog(execution)
+    await userEvent.click(within(dialog).getByRole('radio', { name: 'With changes' }))
+    const view = await bodyEditor(dialog)
+    const confirm = within(dialog).getByRole('button', { name: /^Replay execution / })
+    await waitFor(() => expect(confirm).toBeEnabled())
+
+    replaceText(view, '{"orderId": 42,')
+    expect(await within(dialog).findByText(/^Input body is not valid JSON: /)).toBeInTheDocument()
+    expect(confirm).toBeDisabled()
+    replaceText(view, '{"orderId": 42}')
+    expect(await within(dialog).findByText('Valid JSON.')).toBeInTheDocument()
+    expect(confirm).toBeEnabled()
+    replaceText(view, 'orderId=42')
+    expect(await within(dialog).findByText(/^Sent as typed/)).toBeInTheDocument()
+    expect(confirm).toBeEnabled()
+  })
+
   it('with changes: headers as an editable table; a header named twice blocks sending', async () => {
     const execution = jsonExecution()
     const sent = acceptCommands()

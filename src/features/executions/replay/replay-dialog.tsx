@@ -54,10 +54,14 @@ export default function ReplayDialog({
   const headers = headersFromRows(headerRows)
   const [body, setBody] = useState<BodyEditorState | null>(null)
   const [lastCheck, setLastCheck] = useState<BodyCheck | null>(null)
+  // Edits survive switching to "As captured" and back (the editor is then created anew).
+  const [lastText, setLastText] = useState<string | null>(null)
   const format = bodyFormatFor(
     headers.ok ? headers.headers : {},
     captured?.body ?? null,
-    body?.status === 'checked' ? body.text : (captured?.body ?? ''),
+    // The last text checked, not the state of the check: reading the text only while it is
+    // 'checked' flipped the format back each time a re-check began.
+    lastText ?? captured?.body ?? '',
   )
   const onBodyChange = (state: BodyEditorState) => {
     setBody(state)
@@ -66,8 +70,6 @@ export default function ReplayDialog({
     setLastText(state.text)
   }
 
-  // Edits survive switching to "As captured" and back (the editor is then created anew).
-  const [lastText, setLastText] = useState<string | null>(null)
   const bodyReady = body?.status === 'checked' && body.check.ok
   const ready =
     agentId !== null && (mode === 'captured' || (captured !== null && bodyReady && headers.ok))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatBytes, fromBytes, toBytes } from './byte-units'
+import { formatPayloadSize, fromBytes, toBytes } from './byte-units'
 import {
   compareSettings,
   differingSettings,
@@ -33,10 +33,10 @@ describe('byte units', () => {
   it('converts typed sizes to whole bytes and reads them back', () => {
     expect(toBytes(1.5, 'MB')).toBe(1_572_864)
     expect(toBytes(0.5, 'KB')).toBe(512)
-    expect(formatBytes(1_572_864)).toBe('1.5 MB')
-    expect(formatBytes(65_536)).toBe('64 KB')
-    expect(formatBytes(500)).toBe('500 bytes')
-    expect(formatBytes(Number.NaN)).toBe('invalid')
+    expect(formatPayloadSize(1_572_864)).toBe('1.5 MB')
+    expect(formatPayloadSize(65_536)).toBe('64 KB')
+    expect(formatPayloadSize(500)).toBe('500 bytes')
+    expect(formatPayloadSize(Number.NaN)).toBe('invalid')
   })
 })
 

@@ -25,8 +25,11 @@ export function toBytes(value: number, unit: ByteUnit): number {
   return Math.round(value * FACTOR[unit])
 }
 
-/** 65536 → "64 KB", 1572864 → "1.5 MB", 500 → "500 bytes". */
-export function formatBytes(bytes: number): string {
+/**
+ * 65536 → "64 KB", 1572864 → "1.5 MB", 500 → "500 bytes": in the form's own units, so what is
+ * shown can be typed back (lib/format's formatBytes rounds for reading, "64.0 kB").
+ */
+export function formatPayloadSize(bytes: number): string {
   if (!Number.isFinite(bytes)) return 'invalid'
   const unit: ByteUnit = bytes >= FACTOR.MB ? 'MB' : bytes >= FACTOR.KB ? 'KB' : 'bytes'
   const value = Number((bytes / FACTOR[unit]).toFixed(2))

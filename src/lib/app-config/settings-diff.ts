@@ -1,5 +1,5 @@
 import type { Schemas } from '@/lib/api/types'
-import { formatBytes } from './byte-units'
+import { formatPayloadSize } from './byte-units'
 
 /**
  * An application's settings in words, compared: what differs between two environments, what a
@@ -65,7 +65,7 @@ export function describeSetting(settings: AppSettings, key: SettingKey): string 
     case 'payloadCapture':
       return CAPTURE_LABELS[settings.payloadCapture]
     case 'maxPayloadBytes':
-      return formatBytes(settings.maxPayloadBytes)
+      return formatPayloadSize(settings.maxPayloadBytes)
     case 'logLevel':
       return settings.logLevel
     case 'maskedKeys':

@@ -1,4 +1,4 @@
-import { formatBytes, fromBytes, toBytes, type ByteUnit } from './byte-units'
+import { formatPayloadSize, fromBytes, toBytes, type ByteUnit } from './byte-units'
 import type { AppSettings } from './settings-diff'
 
 /**
@@ -64,7 +64,7 @@ export function settingsOfDraft(
   const size = parseNumber(draft.maxPayload)
   const bytes = size === null ? null : toBytes(size, draft.maxPayloadUnit)
   if (bytes === null || bytes > MAX_PAYLOAD_BYTES) {
-    errors.maxPayloadBytes = `Enter a size from 0 to ${formatBytes(MAX_PAYLOAD_BYTES)}.`
+    errors.maxPayloadBytes = `Enter a size from 0 to ${formatPayloadSize(MAX_PAYLOAD_BYTES)}.`
   }
   if (draft.maskedKeys.length > MAX_MASKED_KEYS) {
     errors.maskedKeys = `At most ${MAX_MASKED_KEYS} keys; remove ${draft.maskedKeys.length - MAX_MASKED_KEYS}.`

@@ -119,6 +119,8 @@ test('Go to: a pasted exchange id of another environment is found there and open
   await signInAs('admin@acme', { path: '/agents?env=prod' })
   await expect(page.getByRole('heading', { level: 1, name: 'Agents' })).toBeVisible()
 
+  // The header's tools load beside the page: the shortcut works once its button shows.
+  await expect(page.getByRole('button', { name: 'Go to' })).toBeVisible()
   await page.keyboard.press('Control+K')
   const dialog = page.getByRole('dialog', { name: 'Go to' })
   await expect(dialog).toBeVisible()
@@ -161,6 +163,8 @@ test('Go to: typed names are ranked, the keyboard picks one, and / opens it wher
 }) => {
   await signInAs('admin@acme', { path: '/usage?env=prod' })
   await expect(page.getByRole('heading', { level: 1, name: 'Usage' })).toBeVisible()
+  // The header's tools load beside the page: the shortcut works once its button shows.
+  await expect(page.getByRole('button', { name: 'Go to' })).toBeVisible()
   await page.keyboard.press('/')
   const dialog = page.getByRole('dialog', { name: 'Go to' })
   const combobox = dialog.getByRole('combobox', { name: 'Go to' })

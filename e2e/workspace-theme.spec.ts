@@ -345,6 +345,8 @@ test.describe('every page passes axe in both themes', () => {
       open: async (page) => {
         await page.goto('/agents?env=staging')
         await expect(agentsTable(page).getByRole('link').first()).toBeVisible()
+        // The header's tools load beside the page: the shortcut works once its button shows.
+        await expect(page.getByRole('button', { name: 'Go to' })).toBeVisible()
         await page.keyboard.press('Control+K')
         const dialog = page.getByRole('dialog', { name: 'Go to' })
         await expect(dialog.getByRole('option').first()).toBeVisible()

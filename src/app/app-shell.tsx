@@ -10,14 +10,13 @@ import { useEnvironmentInfo } from '@/environment/use-environment-info'
 import { WriteOutcomeRegion } from '@/environment/write-outcome'
 import { ScopedLink, ScopedNavLink } from '@/environment/scoped-link'
 import { endSession, useClaims } from '@/session/session-store'
-import { GoToLauncher } from '@/features/go-to/go-to-launcher'
-import { navigationHint, navigationShortcuts } from './navigation-shortcuts'
+import { navigationHint } from './navigation-shortcuts'
 import { SavedViewsMenu } from './saved-views-menu'
 import { ThemeControl } from './theme-control'
 import { TimeZoneToggle } from './time-zone-toggle'
 import { WorkspaceShortcuts } from './workspace-shortcuts'
 
-const AlertBell = lazy(async () => ({ default: (await import('./alert-bell')).AlertBell }))
+const HeaderTools = lazy(async () => ({ default: (await import('./header-tools')).HeaderTools }))
 
 /** Header (tenant, user, environment, sign-out), navigation and the scoped page below. */
 export function AppShell() {
@@ -73,14 +72,11 @@ export function AppShell() {
           </div>
           {claims ? <SavedViewsMenu userId={claims.userId} /> : null}
           <div className="header-user">
-            {claims ? (
-              <Suspense fallback={null}>
-                <AlertBell tenant={claims.tenant} />
-              </Suspense>
-            ) : null}
+            <Suspense fallback={null}>
+              <HeaderTools tenant={claims?.tenant ?? null} />
+            </Suspense>
             <TimeZoneToggle />
             {claims ? <ThemeControl userId={claims.userId} /> : null}
-            <GoToLauncher pages={navigationShortcuts} />
             <WorkspaceShortcuts />
             <span className="tenant">
               Tenant <strong>{claims?.tenant}</strong>

@@ -1,0 +1,17 @@
+import { navigationShortcuts } from './navigation-shortcuts'
+import { AlertBell } from './alert-bell'
+import { GoToLauncher } from '@/features/go-to/go-to-launcher'
+
+/**
+ * The header's tools that are not needed to show a page: the alert bell and "Go to" (with its
+ * Ctrl+K). One lazily loaded chunk, fetched beside the page's own, so neither adds to what a
+ * first view loads before it shows (docs/benchmarks.md, "Go to" in every first view).
+ */
+export function HeaderTools({ tenant }: { tenant: string | null }) {
+  return (
+    <>
+      {tenant ? <AlertBell tenant={tenant} /> : null}
+      <GoToLauncher pages={navigationShortcuts} />
+    </>
+  )
+}

@@ -95,7 +95,7 @@ test('a new rule is previewed on history before it is saved', async ({ page, sig
   await chart.scrollIntoViewIfNeeded()
   await expect(chart.locator('svg .chart-line path[d*="L"]').first()).toBeAttached()
   // The interval it would have fired in is shaded.
-  await expect(chart.locator('svg .recharts-reference-area').first()).toBeAttached()
+  await expect(chart.locator('svg .chart-band').first()).toBeAttached()
   // A threshold nobody reaches: it would not have fired.
   await page.getByLabel('Agents', { exact: true }).fill('50')
   await expect(page.getByText('Would not have fired in the last 24 hours')).toBeVisible()

@@ -151,9 +151,8 @@ async function measureOnce(context: BrowserContext): Promise<RunResult> {
         return box.bottom > 0 && box.top < innerHeight
       })
       return visible.map((figure) => {
-        const svg = figure.querySelector('svg.recharts-surface')
-        const width =
-          svg?.querySelector('.recharts-cartesian-grid')?.getBoundingClientRect().width ?? 0
+        const svg = figure.querySelector('svg.chart-surface')
+        const width = svg?.querySelector('.chart-grid')?.getBoundingClientRect().width ?? 0
         const points = [...figure.querySelectorAll('svg .chart-line path')].map(
           (path) => (path.getAttribute('d')?.match(/[ML]/g) ?? []).length,
         )

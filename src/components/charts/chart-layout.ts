@@ -1,7 +1,7 @@
 /**
  * The chart family's shared measures and colours, in a module of their own: the figure needs
  * them to measure its plot, the lazily loaded body to draw it, and the figure must not import
- * the body (recharts comes with the body only).
+ * the body (the drawing code comes with the body only).
  */
 
 /** Width of the value axis, left of the plot. */

@@ -1,16 +1,6 @@
 import { scaleLinear, scaleTime, scaleUtc } from 'd3-scale'
 import { line } from 'd3-shape'
-import { useDeferredValue, useMemo } from 'react'
-import {
-  CartesianGrid,
-  LineChart,
-  ReferenceArea,
-  ReferenceLine,
-  useXAxisScale,
-  useYAxisScale,
-  XAxis,
-  YAxis,
-} from 'recharts'
+import { useId, useMemo } from 'react'
 import type { ChartPoint } from '@/lib/downsample'
 import { formatMetricValue } from '@/lib/metric-units'
 import type { TimeZonePreference } from '@/lib/preferences-store'
@@ -19,15 +9,15 @@ import { CHART_MARGIN, TICK_STYLE, Y_AXIS_WIDTH } from './chart-layout'
 
 /**
  * The drawing itself, loaded lazily by time-series-figure.tsx, so a view shows its tables and
- * controls before the chart library has arrived. Points come already reduced to the plot's width. Decoration for
- * sighted users: the figure around it carries the same content as text.
+ * controls before the drawing code has arrived. Points come already reduced to the plot's
+ * width. Decoration for sighted users: the figure around it carries the same content as text.
  *
- * recharts draws the frame (axes, grid, the cursor line) and owns the scales; the series are
- * drawn by SeriesLines from those scales, one path each. A recharts `<Line>` per series costs
- * more than the drawing: each one registers in recharts' store on mount and every
- * registration re-runs every line's selectors over every line's points (quadratic in lines:
- * ~70 ms for the 16 lines of a heap chart, seconds for eighty), and the store deep-freezes
- * each line's data on the way in.
+ * Plain SVG from d3's scales and line generator. Everything else recharts did here was
+ * already ours (the ticks, their labels, the y domain, the lines); what remained (axes, grid,
+ * shaded bands, the cursor line) cost most of a chart's first render: each part registered
+ * in recharts' store from an effect, and every registration re-rendered the chart
+ * synchronously, a 50–80 ms task per chart mounted (measured with long-animation-frame
+ * attribution on /metrics; docs/benchmarks.md).
  */
 export interface DrawnSeries {
   id: string
@@ -53,7 +43,11 @@ export interface LineChartBodyProps {
 }
 
 const Y_TICKS = 5
-const NO_LINES: readonly DrawnSeries[] = []
+/** Room under the plot for the time axis: its tick marks and one line of labels. */
+const X_AXIS_HEIGHT = 30
+const TICK_SIZE = 6
+/** Between a tick mark's end and its label. */
+const LABEL_GAP = 2
 
 export function LineChartBody({
   series,
@@ -66,110 +60,149 @@ export function LineChartBody({
   cursor,
   bands,
 }: LineChartBodyProps) {
+  const clipId = useId()
+  const left = Y_AXIS_WIDTH + CHART_MARGIN.left
+  const right = width - CHART_MARGIN.right
+  const top = CHART_MARGIN.top
+  const bottom = height - CHART_MARGIN.bottom - X_AXIS_HEIGHT
   const spansDays = to - from > 86_400_000
-  const tick = (value: number) =>
-    formatInstant(new Date(value), timeZone, { withDate: spansDays }).replace(/:\d{2}(\s|$).*$/, '')
   const xTicks = useMemo(
-    () => timeTicks(from, to, width - Y_AXIS_WIDTH - CHART_MARGIN.right, timeZone, spansDays),
-    [from, to, width, timeZone, spansDays],
+    () => timeTicks(from, to, right - left, timeZone, spansDays),
+    [from, to, right, left, timeZone, spansDays],
   )
   const y = useMemo(() => valueAxis(series), [series])
-  // The lines in a render of their own, after recharts has set up the frame: mounting the
-  // frame (its store, axes and grid) and building every path in one task is a long task.
-  const lines = useDeferredValue(series, NO_LINES)
+  const xScale = useMemo(
+    () => scaleLinear().domain([from, to]).range([left, right]),
+    [from, to, left, right],
+  )
+  const yScale = useMemo(
+    () => scaleLinear().domain(y.domain).range([bottom, top]),
+    [y.domain, bottom, top],
+  )
+  const timeLabel = (value: number) =>
+    formatInstant(new Date(value), timeZone, { withDate: spansDays }).replace(/:\d{2}(\s|$).*$/, '')
+
   return (
-    <LineChart width={width} height={height} margin={CHART_MARGIN} accessibilityLayer={false}>
-      <CartesianGrid vertical={false} stroke="var(--border)" />
-      <XAxis
-        type="number"
-        dataKey="t"
-        scale="time"
-        domain={[from, to]}
-        allowDataOverflow
-        ticks={xTicks}
-        interval={0}
-        tick={(props: TickProps) => tickLabel(props, tick)}
-      />
-      <YAxis
-        type="number"
-        width={Y_AXIS_WIDTH}
-        domain={y.domain}
-        allowDataOverflow
-        ticks={y.ticks}
-        interval={0}
-        tick={(props: TickProps) => tickLabel(props, (value) => formatMetricValue(value, unit))}
-      />
-      {bands?.map((band) => (
-        <ReferenceArea
-          key={band.from}
-          x1={Math.max(band.from, from)}
-          x2={Math.min(band.to, to)}
-          fill="var(--bad-bg)"
-          fillOpacity={0.8}
-          ifOverflow="hidden"
+    <svg className="chart-surface" width={width} height={height} aria-hidden="true">
+      <defs>
+        <clipPath id={clipId}>
+          <rect
+            x={left}
+            y={top}
+            width={Math.max(0, right - left)}
+            height={Math.max(0, bottom - top)}
+          />
+        </clipPath>
+      </defs>
+      <g className="chart-grid" stroke="var(--border)">
+        {y.ticks.map((value) => (
+          <line key={value} x1={left} x2={right} y1={yScale(value)} y2={yScale(value)} />
+        ))}
+      </g>
+      <g className="chart-bands" clipPath={`url(#${clipId})`}>
+        {bands?.map((band) => {
+          const x1 = xScale(Math.max(band.from, from))
+          const x2 = xScale(Math.min(band.to, to))
+          return x2 > x1 ? (
+            <rect
+              key={band.from}
+              className="chart-band"
+              x={x1}
+              y={top}
+              width={x2 - x1}
+              height={bottom - top}
+              fill="var(--bad-bg)"
+              fillOpacity={0.8}
+            />
+          ) : null
+        })}
+      </g>
+      <g className="chart-axis chart-axis-time" stroke="var(--text-muted)">
+        <line x1={left} x2={right} y1={bottom} y2={bottom} />
+        {xTicks.map((value) => (
+          <line
+            key={value}
+            x1={xScale(value)}
+            x2={xScale(value)}
+            y1={bottom}
+            y2={bottom + TICK_SIZE}
+          />
+        ))}
+      </g>
+      <g className="chart-axis chart-axis-value" stroke="var(--text-muted)">
+        <line x1={left} x2={left} y1={top} y2={bottom} />
+        {y.ticks.map((value) => (
+          <line key={value} x1={left - TICK_SIZE} x2={left} y1={yScale(value)} y2={yScale(value)} />
+        ))}
+      </g>
+      <g className="chart-tick-labels" fontSize={TICK_STYLE.fontSize} fill={TICK_STYLE.fill}>
+        {xTicks.map((value) => (
+          <text
+            key={`t${value}`}
+            x={xScale(value)}
+            y={bottom + TICK_SIZE + LABEL_GAP}
+            dy="0.71em"
+            textAnchor="middle"
+          >
+            {timeLabel(value)}
+          </text>
+        ))}
+        {y.ticks.map((value) => (
+          <text
+            key={`v${value}`}
+            x={left - TICK_SIZE - LABEL_GAP}
+            y={yScale(value)}
+            dy="0.355em"
+            textAnchor="end"
+          >
+            {formatMetricValue(value, unit)}
+          </text>
+        ))}
+      </g>
+      <SeriesLines series={series} x={xScale} y={yScale} clipId={clipId} />
+      {cursor !== null && cursor >= from && cursor <= to ? (
+        <line
+          className="chart-cursor"
+          x1={xScale(cursor)}
+          x2={xScale(cursor)}
+          y1={top}
+          y2={bottom}
+          stroke="var(--text-muted)"
+          strokeDasharray="2 2"
         />
-      ))}
-      <SeriesLines series={lines} />
-      {cursor !== null ? (
-        <ReferenceLine x={cursor} stroke="var(--text-muted)" strokeDasharray="2 2" />
       ) : null}
-    </LineChart>
+    </svg>
   )
 }
 
-/** What recharts hands a `tick` function: where the label goes and its value. */
-interface TickProps {
-  x: number | string
-  y: number | string
-  textAnchor?: 'start' | 'middle' | 'end' | 'inherit'
-  verticalAnchor?: 'start' | 'middle' | 'end'
-  className?: string
-  payload: { value: unknown }
-}
-
-/** How far below (or, for `middle`, around) its anchor a line of text sits, as recharts puts it. */
-const DY = { start: '0.71em', middle: '0.355em', end: undefined } as const
-
-/**
- * An axis label as plain SVG text. recharts' own `<Text>` measures every new label's words in
- * the DOM to wrap them, a forced layout each, most of a chart's first render; these labels
- * are a few characters and never wrap.
- */
-function tickLabel(props: TickProps, format: (value: number) => string) {
-  return (
-    <text
-      x={props.x}
-      y={props.y}
-      dy={DY[props.verticalAnchor ?? 'end']}
-      textAnchor={props.textAnchor}
-      className={props.className}
-      fontSize={TICK_STYLE.fontSize}
-      fill={TICK_STYLE.fill}
-    >
-      {format(Number(props.payload.value))}
-    </text>
-  )
-}
+type Scale = (value: number) => number
 
 /**
  * Each drawn points array's path, with the scales it was built for: a re-render (the cursor
  * moving, a series highlighted or isolated) builds no path again. Points arrays are the
  * figure's, made once per data and width, so they key the cache well (and let go of it).
  */
-const pathCache = new WeakMap<readonly ChartPoint[], { x: unknown; y: unknown; d: string }>()
+const pathCache = new WeakMap<readonly ChartPoint[], { x: Scale; y: Scale; d: string }>()
 
-/** Every series as one path, in recharts' scales; a `null` point breaks the line. */
-function SeriesLines({ series }: { series: readonly DrawnSeries[] }) {
-  const x = useXAxisScale()
-  const y = useYAxisScale()
+/** Every series as one path; a `null` point breaks the line. */
+function SeriesLines({
+  series,
+  x,
+  y,
+  clipId,
+}: {
+  series: readonly DrawnSeries[]
+  x: Scale
+  y: Scale
+  clipId: string
+}) {
   const paths = useMemo(() => {
-    if (!x || !y) return []
     // Tenths of a pixel are as sharp as a line gets; fewer digits, less string to build.
     const path = line<ChartPoint>()
       .digits(1)
       .defined((point) => point.v !== null)
-      .x((point) => x(point.t) ?? 0)
-      .y((point) => y(point.v) ?? 0)
+      .x((point) => x(point.t))
+      .y((point) => y(point.v ?? 0))
     return series.map((one) => {
       const cached = pathCache.get(one.points)
       if (cached && cached.x === x && cached.y === y) return { ...one, d: cached.d }
@@ -179,7 +212,7 @@ function SeriesLines({ series }: { series: readonly DrawnSeries[] }) {
     })
   }, [series, x, y])
   return (
-    <g className="chart-lines">
+    <g className="chart-lines" clipPath={`url(#${clipId})`}>
       {paths.map((one) => (
         <g key={one.id} className="chart-line">
           <path
@@ -199,8 +232,7 @@ function SeriesLines({ series }: { series: readonly DrawnSeries[] }) {
 
 /**
  * The y axis from the points drawn: from zero (or the lowest value, when one is negative) to
- * the highest, rounded out to five or so nice ticks. (Without `<Line>`s recharts has no data
- * of its own to derive it from.)
+ * the highest, rounded out to five or so nice ticks.
  */
 export function valueAxis(series: readonly DrawnSeries[]): { domain: number[]; ticks: number[] } {
   let min = 0
@@ -223,9 +255,7 @@ const DATED_TICK_SPACING_PX = 130
 
 /**
  * The x ticks: round times (d3's time intervals, in the zone the user reads times in) spaced
- * so that their labels never collide. Every one is drawn (`interval={0}`): left to choose,
- * recharts takes every data point of a `scale="time"` axis as a candidate and measures each
- * label in the DOM, hundreds of forced layouts per chart.
+ * so that their labels never collide.
  */
 export function timeTicks(
   from: number,

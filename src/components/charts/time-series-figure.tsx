@@ -25,8 +25,8 @@ import { useInView } from './use-in-view'
 import { useValueInTurn } from './use-render-turn'
 import './charts.css'
 
-// recharts (~115 kB gzipped) is not part of a page's first load: a figure starts fetching it
-// when it mounts, so it arrives while the chart's data is on its way.
+// The drawing code (d3's scales and shapes) is not part of a page's first load: a figure starts
+// fetching it when it mounts, so it arrives while the chart's data is on its way.
 type ChartBodyModule = typeof import('./line-chart-body')
 let chartBody: Promise<ChartBodyModule> | null = null
 /** The module once loaded: charts then render it directly, without suspending. */

@@ -2,9 +2,9 @@ import { startTransition, useEffect, useLayoutEffect, useRef, useState } from 'r
 
 /**
  * Charts that have new work at the same moment (one answer feeds seven of them; a refresh
- * gives them all new data) take turns, one per task: drawing a chart is tens of
- * milliseconds of synchronous work (reducing its series, building its paths, recharts'
- * store and axes), and seven in one commit is a long task that freezes the page. The first
+ * gives them all new data) take turns, one per task: drawing a chart is milliseconds of
+ * synchronous work (reducing its series, building its paths), and seven or forty in one
+ * commit is a long task that freezes the page. The first
  * in line goes at once; each next one in a new task after the one before has committed, so
  * the browser can paint and handle input in between.
  */

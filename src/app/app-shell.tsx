@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { Outlet } from 'react-router'
 import { EnvironmentGate } from '@/environment/environment-gate'
 import { environmentLabel, isProduction } from '@/environment/environment-info'
@@ -16,7 +16,36 @@ import { ThemeControl } from './theme-control'
 import { TimeZoneToggle } from './time-zone-toggle'
 import { WorkspaceShortcuts } from './workspace-shortcuts'
 
-const HeaderTools = lazy(async () => ({ default: (await import('./header-tools')).HeaderTools }))
+type HeaderToolsModule = typeof import('./header-tools')
+
+/**
+ * The header's tools (alert bell, "Go to"): asked for once the page has shown (the environment
+ * gate has opened: the bell watches the environments it lists), so the page's own code and
+ * requests go first. `load` starts that, once. Not loaded (offline, a new deploy): the header
+ * goes without them.
+ */
+function useHeaderTools(): { tools: HeaderToolsModule | null; load: () => void } {
+  const [tools, setTools] = useState<HeaderToolsModule | null>(null)
+  const asked = useRef(false)
+  const load = useCallback(() => {
+    if (asked.current) return
+    asked.current = true
+    import('./header-tools').then(setTools, () => undefined)
+  }, [])
+  return { tools, load }
+}
+
+/**
+ * Calls `onShown` in the task after it is rendered (after the page's own effects have sent its
+ * requests, and the browser could paint): placed beside the page, inside the environment gate.
+ */
+function WhenShown({ onShown }: { onShown: () => void }) {
+  useEffect(() => {
+    const timer = setTimeout(onShown, 0)
+    return () => clearTimeout(timer)
+  }, [onShown])
+  return null
+}
 
 /** Header (tenant, user, environment, sign-out), navigation and the scoped page below. */
 export function AppShell() {
@@ -25,6 +54,7 @@ export function AppShell() {
   const environment = useEnvironmentInfo(env)
   const production = isProduction(environment)
   const permissions = usePermissions()
+  const { tools, load: loadTools } = useHeaderTools()
 
   return (
     <div className={`app${production ? ' app-prod' : ''}`}>
@@ -72,9 +102,7 @@ export function AppShell() {
           </div>
           {claims ? <SavedViewsMenu userId={claims.userId} /> : null}
           <div className="header-user">
-            <Suspense fallback={null}>
-              <HeaderTools tenant={claims?.tenant ?? null} />
-            </Suspense>
+            {tools ? <tools.HeaderTools tenant={claims?.tenant ?? null} /> : null}
             <TimeZoneToggle />
             {claims ? <ThemeControl userId={claims.userId} /> : null}
             <WorkspaceShortcuts />
@@ -102,6 +130,7 @@ export function AppShell() {
         <WriteOutcomeRegion />
         <EnvironmentGate>
           <Outlet />
+          <WhenShown onShown={loadTools} />
         </EnvironmentGate>
       </main>
     </div>

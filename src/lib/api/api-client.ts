@@ -1,6 +1,7 @@
 import { appConfig } from '@/config/app-config'
 import type { Scope } from '@/lib/query/query-scope'
 import { checkAnswer, parseJson } from './checked-answer'
+import { nextTask } from './next-task'
 import { HttpError, NetworkError, parseRetryAfter } from './errors'
 import type { ResponseSchema } from './response-schema'
 import type { paths, Problem, SchemaName, Schemas } from './types'
@@ -101,7 +102,7 @@ export async function scopedGet<P extends ScopedPath>(
 ): Promise<OkBody<P>> {
   const { scope, schema, signal } = options
   const body = await send(path, { url: scopedUrl(path, options), signal })
-  return checkAnswer(body, schema, scope, path) as unknown as OkBody<P>
+  return (await checkAnswer(body, schema, scope, path)) as unknown as OkBody<P>
 }
 
 /** The URL scopedGet asks for: the scope's environment as the `environment` parameter. */
@@ -130,7 +131,7 @@ export async function tenantGet<P extends Exclude<GetPath, ScopedPath>>(
 ): Promise<OkBody<P>> {
   const url = apiUrl(path, options.query ? { query: options.query } : {})
   const body = await send(path, { url, signal: options.signal })
-  const data = checkAnswer(body, options.schema, { tenant: options.tenant }, path)
+  const data = await checkAnswer(body, options.schema, { tenant: options.tenant }, path)
   return data as unknown as OkBody<P>
 }
 
@@ -194,23 +195,6 @@ export async function send(
   await nextTask()
   outgoing.signal?.throwIfAborted()
   return parseJson(body, path)
-}
-
-/**
- * Resolves in a new task: `scheduler.yield()` where the browser has it, else a message to a
- * MessageChannel (a task, like setTimeout(0) without its clamping; fake clocks leave it alone).
- */
-function nextTask(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler
-  if (scheduler?.yield) return scheduler.yield()
-  return new Promise((resolve) => {
-    const channel = new MessageChannel()
-    channel.port1.onmessage = () => {
-      channel.port1.close()
-      resolve()
-    }
-    channel.port2.postMessage(null)
-  })
 }
 
 function parseProblem(text: string): Problem | null {

@@ -1,6 +1,6 @@
 import { ContractError } from './errors'
 import type { ResponseSchema } from './response-schema'
-import { assertScope, validateResponse, type ExpectedScope } from './response-validation'
+import { assertScope, validateResponseInSlices, type ExpectedScope } from './response-validation'
 import type { SchemaName, Schemas } from './types'
 
 /**
@@ -8,13 +8,13 @@ import type { SchemaName, Schemas } from './types'
  * (`parseJson`, in `send`), validate it against the OpenAPI document's schema and refuse rows
  * of another tenant or environment (`checkAnswer`), as `scopedGet` and `tenantGet` do.
  */
-export function checkAnswer<N extends SchemaName>(
+export async function checkAnswer<N extends SchemaName>(
   data: unknown,
   schema: ResponseSchema<N>,
   scope: ExpectedScope,
   path: string,
-): Schemas[N] {
-  const answer = validateResponse(schema, data, path)
+): Promise<Schemas[N]> {
+  const answer = await validateResponseInSlices(schema, data, path)
   assertScope(schema, answer, scope, path)
   return answer
 }

@@ -1,5 +1,6 @@
 import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema'
 import { ContractError, ScopeMismatchError } from './errors'
+import { nextTask } from './next-task'
 import type { JsonSchemaNode, ResponseSchema } from './response-schema'
 import type { SchemaName, Schemas } from './types'
 
@@ -65,6 +66,12 @@ function describeIssue(unit: OutputUnit): string {
   return `${segments.length ? segments.join('.') : '(root)'}: ${message}`
 }
 
+function throwIfInvalid(units: readonly OutputUnit[], path: string): void {
+  if (units.length === 0) return
+  const leaves = units.filter((unit) => !containerKeywords.has(unit.keyword))
+  throw new ContractError(path, [...new Set((leaves.length ? leaves : units).map(describeIssue))])
+}
+
 /** Parse `body` as the named schema or throw a ContractError naming what is wrong. */
 export function validateResponse<N extends SchemaName>(
   schema: ResponseSchema<N>,
@@ -72,12 +79,99 @@ export function validateResponse<N extends SchemaName>(
   path: string,
 ): Schemas[N] {
   const result = validatorFor(schema).validate(body)
-  if (!result.valid) {
-    const leaves = result.errors.filter((unit) => !containerKeywords.has(unit.keyword))
-    throw new ContractError(path, [
-      ...new Set((leaves.length ? leaves : result.errors).map(describeIssue)),
-    ])
+  if (!result.valid) throwIfInvalid(result.errors, path)
+  return body as Schemas[N]
+}
+
+/**
+ * How an answer is checked a row at a time: the envelope (the answer with its row arrays'
+ * `items` not checked) and a validator per row schema, for each top-level property that is an
+ * array of a named schema (`items`, `series`). Built once per schema; `null` when the answer
+ * has no such property.
+ */
+interface RowPlan {
+  envelope: Validator
+  arrays: { key: string; row: Validator }[]
+}
+
+const rowPlans = new WeakMap<ResponseSchema, RowPlan | null>()
+
+function rowPlanOf(schema: ResponseSchema): RowPlan | null {
+  if (rowPlans.has(schema)) return rowPlans.get(schema) ?? null
+  const root = schema.$defs[schema.name]
+  const arrays = Object.entries(root?.properties ?? {}).flatMap(([key, node]) => {
+    const row = node.type === 'array' ? refName(node.items) : null
+    return row ? [{ key, rowName: row }] : []
+  })
+  let plan: RowPlan | null = null
+  if (root && arrays.length > 0) {
+    const envelopeName = `${schema.name}(envelope)`
+    const envelopeRoot: JsonSchemaNode = {
+      ...root,
+      properties: Object.fromEntries(
+        Object.entries(root.properties ?? {}).map(([key, node]) =>
+          arrays.some((array) => array.key === key)
+            ? [key, { ...node, items: true as unknown as JsonSchemaNode }]
+            : [key, node],
+        ),
+      ),
+    }
+    const validator = (name: string) =>
+      new Validator(
+        {
+          $defs: { ...schema.$defs, [envelopeName]: envelopeRoot },
+          $ref: `#/$defs/${name}`,
+        } as Schema,
+        '2020-12',
+        false,
+      )
+    plan = {
+      envelope: validator(envelopeName),
+      arrays: arrays.map(({ key, rowName }) => ({ key, row: validator(rowName) })),
+    }
   }
+  rowPlans.set(schema, plan)
+  return plan
+}
+
+/** How long checking rows may hold the main thread before it is handed back for a task. */
+const SLICE_MS = 8
+
+/**
+ * `validateResponse`, for answers of many rows: the same schema and the same messages, but the
+ * rows of each top-level row array are checked a few at a time, handing the main thread back
+ * (`nextTask`) whenever a slice has taken SLICE_MS, so a large answer (forty agents' metric
+ * columns, a page of a thousand log lines) is never one long task.
+ */
+export async function validateResponseInSlices<N extends SchemaName>(
+  schema: ResponseSchema<N>,
+  body: unknown,
+  path: string,
+): Promise<Schemas[N]> {
+  const plan = rowPlanOf(schema)
+  if (!plan || !body || typeof body !== 'object' || Array.isArray(body)) {
+    return validateResponse(schema, body, path)
+  }
+  const errors = [...plan.envelope.validate(body).errors]
+  let sliceStart = performance.now()
+  for (const { key, row } of plan.arrays) {
+    const rows = (body as Record<string, unknown>)[key]
+    if (!Array.isArray(rows)) continue
+    for (let index = 0; index < rows.length; index++) {
+      const result = row.validate(rows[index])
+      if (!result.valid) {
+        const at = `#/${key}/${index}`
+        for (const unit of result.errors) {
+          errors.push({ ...unit, instanceLocation: at + unit.instanceLocation.slice(1) })
+        }
+      }
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await nextTask()
+        sliceStart = performance.now()
+      }
+    }
+  }
+  throwIfInvalid(errors, path)
   return body as Schemas[N]
 }
 

@@ -116,7 +116,7 @@ export const alertResources = {
           signal,
           json: { condition: key.condition, forSeconds: key.forSeconds },
         })
-        const answer = checkAnswer(body, alertPreviewSchema, key, path)
+        const answer = await checkAnswer(body, alertPreviewSchema, key, path)
         return {
           ...answer,
           resolved,

@@ -43,7 +43,7 @@ export const appConfigResources = {
             etag = response.headers.get('ETag')
           },
         })
-        const config = checkAnswer(body, appConfigSchema, key, PATH)
+        const config = await checkAnswer(body, appConfigSchema, key, PATH)
         assertAnswersFor(config, { applicationId: key.applicationId }, PATH)
         return withVersion(config, etag)
       },

@@ -8,7 +8,7 @@ import {
 } from '@/components/data-table'
 import { EmptyState, ErrorState, LoadingState } from '@/components/query-states'
 import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
-import { RouteStateText } from '@/environment/commands/route-state-cell'
+import { RouteStateText } from '@/environment/commands/route-state-text'
 import type { RouteStats } from '@/lib/api/types'
 import { formatCount, formatDuration, formatPercent } from '@/lib/format'
 import { polling } from '@/lib/query/retry-policy'

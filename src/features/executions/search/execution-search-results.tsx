@@ -1,16 +1,19 @@
 import {
+  lazy,
+  Suspense,
   useCallback,
   useEffect,
   useMemo,
   useRef,
   useState,
   type MouseEvent,
+  type ReactNode,
   type RefObject,
 } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { ErrorState, LoadingState } from '@/components/query-states'
 import { StatusBadge } from '@/components/status-badge'
-import { VirtualTable, type VirtualColumn } from '@/components/virtual-table'
+import type { VirtualColumn, VirtualTableProps } from '@/components/virtual-table'
 import type { ExecutionSummary } from '@/lib/api/types'
 import { useTimeZonePreference, type TimeZonePreference } from '@/lib/preferences-store'
 import { formatCount, formatDuration } from '@/lib/format'
@@ -21,6 +24,18 @@ import {
   saveScrollOffset,
   type ExecutionSearchState,
 } from '@/features/executions/execution-search-state'
+
+// The virtualizer (@tanstack/react-virtual, ~10 kB gzipped) is not on the page's first paint:
+// the page starts fetching it as it mounts (preloadResultsTable), beside its first search, as
+// charts do with their drawing code.
+const loadVirtualTable = () => import('@/components/virtual-table')
+/** Starts fetching the results table's code; a failure is left to the table, which retries. */
+export function preloadResultsTable(): void {
+  loadVirtualTable().catch(() => undefined)
+}
+const VirtualTable = lazy(async () => ({
+  default: (await loadVirtualTable()).VirtualTable,
+})) as unknown as <T>(props: VirtualTableProps<T>) => ReactNode
 
 export const RESULT_ROW_HEIGHT = 36
 /** Scrolled further than this, the user is reading: auto-refresh must not move rows. */
@@ -253,20 +268,22 @@ export function ExecutionSearchResults({
       aria-busy={busy || undefined}
       className={busy ? 'exec-results exec-results-busy' : 'exec-results'}
     >
-      <VirtualTable
-        label="Executions"
-        rows={rows}
-        columns={columns}
-        getRowKey={rowKey}
-        rowHeight={RESULT_ROW_HEIGHT}
-        onRowClick={onRowClick}
-        onNearEnd={onNearEnd}
-        initialScrollOffset={initialOffset}
-        onScrollOffsetChange={onScrollOffsetChange}
-        footer={footer}
-        className="exec-results-scroll"
-        scrollRef={scrollRef}
-      />
+      <Suspense fallback={<LoadingState label="Loading executions…" />}>
+        <VirtualTable
+          label="Executions"
+          rows={rows}
+          columns={columns}
+          getRowKey={rowKey}
+          rowHeight={RESULT_ROW_HEIGHT}
+          onRowClick={onRowClick}
+          onNearEnd={onNearEnd}
+          initialScrollOffset={initialOffset}
+          onScrollOffsetChange={onScrollOffsetChange}
+          footer={footer}
+          className="exec-results-scroll"
+          scrollRef={scrollRef}
+        />
+      </Suspense>
     </div>
   )
 }

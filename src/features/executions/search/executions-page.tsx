@@ -19,7 +19,7 @@ import { ExecutionSearchFilterBar } from './execution-search-filter-bar'
 import { useUrlState } from '@/lib/url-state/use-url-state'
 import { executionFilters, type ExecutionFilters } from './execution-filters'
 import { pagingStop } from '@/lib/query/paging-guard'
-import { ExecutionSearchResults } from './execution-search-results'
+import { ExecutionSearchResults, preloadResultsTable } from './execution-search-results'
 import { useSearchRefresh } from './use-search-refresh'
 import './executions-search.css'
 
@@ -42,6 +42,8 @@ export function ExecutionsPage() {
   const [reading, setReading] = useState(false)
   const pause = useAutoRefreshPause(reading ? 'you are scrolled into the results' : null)
   const scrollRef = useRef<HTMLDivElement>(null)
+  // The results table's code comes while the first search is on its way.
+  useEffect(preloadResultsTable, [])
 
   const searchOptions = useMemo(
     () => executionSearchQueries.search(scope, range, filters),

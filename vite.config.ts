@@ -57,7 +57,7 @@ export default defineConfig(({ command, mode }) => {
         { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
         // The shim's fallback is for React < 18; on React 19 the plain build (which calls
         // React.useSyncExternalStore directly) does the same in fewer bytes. Used by
-        // @tanstack/react-store (the agents table), react-redux (recharts), zustand 4 (xyflow).
+        // @tanstack/react-store (the agents table), zustand 4 (xyflow).
         {
           find: /^use-sync-external-store\/shim\/with-selector(\.js)?$/,
           replacement: 'use-sync-external-store/with-selector.js',

@@ -236,7 +236,7 @@ test.describe('every page passes axe in both themes', () => {
           return
         }
         // A drawn chart: its axes, grid and series colours are scanned too.
-        await expect(page.locator('main .recharts-surface').first()).toBeVisible()
+        await expect(page.locator('main svg.chart-surface').first()).toBeVisible()
       },
     })),
     ...(

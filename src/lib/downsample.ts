@@ -4,7 +4,7 @@
  * point (in time order), so every peak and every trough is still drawn, and a series never
  * has more than two points per pixel. A gap (consecutive points further apart than `gapMs`)
  * becomes an explicit `null` point, so a line ends where the data ends instead of being drawn
- * across the silence (recharts' `connectNulls={false}`).
+ * across the silence.
  *
  * Why not a library: `downsample` (LTTB) neither keeps every extreme nor handles gaps, and
  * both are what an operator reading a GC spike or a dead agent needs.

@@ -10,11 +10,6 @@ export const CHART_MARGIN = { top: 6, right: 12, bottom: 0, left: 0 } as const
 /** The plot's height in pixels (also `.chart-figure-plot` in charts.css). */
 export const CHART_HEIGHT = 180
 export const TICK_STYLE = { fontSize: 11, fill: 'var(--text-muted)' } as const
-export const TOOLTIP_STYLE = {
-  background: 'var(--surface)',
-  border: '1px solid var(--border)',
-  color: 'var(--text)',
-} as const
 
 /** The plot's width inside a chart of `width` pixels (axis and margin taken off). */
 export function plotWidthOf(width: number): number {

@@ -1,10 +1,11 @@
-import { scaleLinear, scaleTime, scaleUtc } from 'd3-scale'
+import { scaleLinear } from 'd3-scale'
 import { line } from 'd3-shape'
 import { useId, useMemo } from 'react'
 import type { ChartPoint } from '@/lib/downsample'
 import { formatMetricValue } from '@/lib/metric-units'
 import type { TimeZonePreference } from '@/lib/preferences-store'
 import { formatInstant } from '@/lib/time-format'
+import { timeTicks } from './chart-axes'
 import { CHART_MARGIN, TICK_STYLE, Y_AXIS_WIDTH } from './chart-layout'
 
 /**
@@ -247,31 +248,4 @@ export function valueAxis(series: readonly DrawnSeries[]): { domain: number[]; t
   if (!Number.isFinite(max) || max <= min) max = min + 1
   const scale = scaleLinear().domain([min, max]).nice(Y_TICKS)
   return { domain: scale.domain(), ticks: scale.ticks(Y_TICKS) }
-}
-
-/** Room for one time label: "14:30", or "28/11, 14:30" when the range spans days. */
-const TICK_SPACING_PX = 80
-const DATED_TICK_SPACING_PX = 130
-
-/**
- * The x ticks: round times (d3's time intervals, in the zone the user reads times in) spaced
- * so that their labels never collide.
- */
-export function timeTicks(
-  from: number,
-  to: number,
-  plotWidth: number,
-  timeZone: TimeZonePreference,
-  withDate: boolean,
-): number[] {
-  const most = Math.max(
-    1,
-    Math.floor(plotWidth / (withDate ? DATED_TICK_SPACING_PX : TICK_SPACING_PX)),
-  )
-  const scale = (timeZone === 'utc' ? scaleUtc : scaleTime)().domain([from, to])
-  for (let count = most; count >= 1; count--) {
-    const ticks = scale.ticks(count).map((date) => date.getTime())
-    if (ticks.length <= most) return ticks
-  }
-  return [from]
 }

@@ -1,23 +1,22 @@
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts'
+import { scaleLinear } from 'd3-scale'
+import { useMemo, useState, type MouseEvent } from 'react'
 import type { TimeZonePreference } from '@/lib/preferences-store'
 import { formatInstant } from '@/lib/time-format'
-import { TICK_STYLE, TOOLTIP_STYLE } from './chart-layout'
+import { useElementWidth } from '@/components/use-element-width'
+import { timeTicks } from './chart-axes'
+import { TICK_STYLE } from './chart-layout'
+import './charts.css'
 
 /**
  * Stacked bars over time, one bar per bucket (the executions and log volume histograms, the
- * usage charts): the chart family's bar body. It imports recharts: import it only from a
- * module that is itself loaded with React.lazy, so the chart library stays off every first
- * visit. The chart is decoration for sighted mouse users: the figure around it gives the same
- * content as text.
+ * usage charts): the chart family's bar body, plain SVG from d3's scales like the line body.
+ * Import it only from a module that is itself loaded with React.lazy, so it stays off every
+ * first visit. The chart is decoration for sighted mouse users: the figure around it gives the
+ * same content as text.
+ *
+ * (recharts drew it until its mount, each axis, grid and bar set registering in its store
+ * from an effect and re-rendering the chart synchronously, was measured as a 90–140 ms task
+ * on the logs page; docs/benchmarks.md.)
  */
 export interface StackedSeries {
   /** The field of a bar this series stacks. */
@@ -28,7 +27,29 @@ export interface StackedSeries {
   fill: string
 }
 
-const MARGIN = { top: 4, right: 8, bottom: 0, left: 0 }
+const MARGIN = { top: 4, right: 8 } as const
+/** Room under the plot for the time axis: tick marks and one line of labels. */
+const X_AXIS_HEIGHT = 24
+const TICK_SIZE = 5
+const Y_TICKS = 4
+/** The gap between two bars, in pixels (while bars are wider than twice that). */
+const BAR_GAP = 1
+
+/** Each bar's series stacked in order: where each part starts and ends, and its value. */
+export function stackBars(
+  bars: readonly object[],
+  series: readonly Pick<StackedSeries, 'key'>[],
+): { y0: number; y1: number; value: number }[][] {
+  return bars.map((bar) => {
+    let sum = 0
+    return series.map((one) => {
+      const value = Number((bar as Record<string, unknown>)[one.key] ?? 0) || 0
+      const y0 = sum
+      sum += Math.max(0, value)
+      return { y0, y1: sum, value }
+    })
+  })
+}
 
 export function StackedTimeHistogram<B extends { t: number }>({
   bars,
@@ -60,62 +81,212 @@ export function StackedTimeHistogram<B extends { t: number }>({
   /** Name the series under the chart. */
   legend?: boolean
 }) {
-  const first = bars[0]
-  const last = bars.at(-1)
-  const spansDays = first !== undefined && last !== undefined && last.t - first.t > 86_400_000
-  // Drop the zone name and seconds on ticks: the summary and tooltip carry the full time.
-  const tick = (value: number) =>
-    formatTick
-      ? formatTick(value, spansDays)
-      : formatInstant(new Date(value), timeZone, { withDate: spansDays }).replace(
-          /:\d{2}(\s|$).*$/,
-          '',
-        )
+  const [box, setBox] = useState<HTMLDivElement | null>(null)
+  const width = useElementWidth(box)
+  const [hovered, setHovered] = useState<number | null>(null)
+
+  const stepMs = stepSeconds * 1000
+  const from = bars[0]?.t ?? 0
+  const to = (bars.at(-1)?.t ?? 0) + stepMs
+  const spansDays = to - stepMs - from > 86_400_000
+  const left = yAxisWidth
+  const right = Math.max(left, width - MARGIN.right)
+  const top = MARGIN.top
+  const bottom = height - X_AXIS_HEIGHT
+
+  const stacks = useMemo(() => stackBars(bars, series), [bars, series])
+  const y = useMemo(() => {
+    const max = Math.max(1, ...stacks.map((stack) => stack.at(-1)?.y1 ?? 0))
+    const scale = scaleLinear().domain([0, max]).nice(Y_TICKS).range([bottom, top])
+    // Counts are whole: no tick between two of them.
+    return { scale, ticks: scale.ticks(Y_TICKS).filter((tick) => Number.isInteger(tick)) }
+  }, [stacks, bottom, top])
+  const x = useMemo(
+    () => scaleLinear().domain([from, to]).range([left, right]),
+    [from, to, left, right],
+  )
+  // Where buckets start; not the end of the last one, which no bar starts at.
+  const xTicks = useMemo(
+    () => timeTicks(from, to, right - left, timeZone, spansDays).filter((t) => t < to),
+    [from, to, right, left, timeZone, spansDays],
+  )
+  const barWidth = bars.length ? (right - left) / bars.length : 0
+  const gap = barWidth > 2 * BAR_GAP ? BAR_GAP : 0
+
+  const tick =
+    formatTick ??
+    ((t: number) =>
+      // Without zone and seconds: the summary and the tooltip carry the full time.
+      formatInstant(new Date(t), timeZone, { withDate: spansDays }).replace(/:\d{2}(\s|$).*$/, ''))
+  const axisValue = formatValue?.axis ?? String
+  const exactValue = formatValue?.exact ?? String
+
+  const bucketAt = (event: MouseEvent<SVGSVGElement>): number | null => {
+    const offset = event.clientX - event.currentTarget.getBoundingClientRect().left - left
+    const index = Math.floor(offset / barWidth)
+    return barWidth > 0 && index >= 0 && index < bars.length ? index : null
+  }
+  const hoveredBar = hovered === null ? undefined : bars[hovered]
+
   return (
-    <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 800, height }}>
-      <BarChart
-        data={bars as B[]}
-        accessibilityLayer={false}
-        margin={MARGIN}
-        barCategoryGap={1}
-        cursor={onSelectBucket ? 'pointer' : undefined}
-        onClick={(state) => {
-          const index = Number(state.activeIndex)
-          const bar = Number.isInteger(index) ? bars[index] : undefined
-          if (bar && onSelectBucket) {
-            onSelectBucket(new Date(bar.t), new Date(bar.t + stepSeconds * 1000))
-          }
-        }}
-      >
-        <CartesianGrid vertical={false} stroke="var(--border)" />
-        <XAxis dataKey="t" tickFormatter={tick} minTickGap={48} tick={TICK_STYLE} />
-        <YAxis
-          allowDecimals={false}
-          width={yAxisWidth}
-          tick={TICK_STYLE}
-          tickFormatter={formatValue?.axis}
-        />
-        <Tooltip
-          labelFormatter={(value) => formatLabel(Number(value))}
-          formatter={
-            formatValue
-              ? (value, name) => [formatValue.exact(Number(value)), String(name)]
-              : undefined
-          }
-          contentStyle={TOOLTIP_STYLE}
-        />
-        {legend ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
-        {series.map((one) => (
-          <Bar
-            key={one.key}
-            dataKey={one.key}
-            name={one.name}
-            stackId="stack"
-            fill={one.fill}
-            isAnimationActive={false}
+    <div ref={setBox} className="chart-bars">
+      {width > 0 ? (
+        <svg
+          className="chart-surface"
+          width={width}
+          height={height}
+          aria-hidden="true"
+          cursor={onSelectBucket ? 'pointer' : undefined}
+          onPointerMove={(event) => setHovered(bucketAt(event))}
+          onPointerLeave={() => setHovered(null)}
+          onClick={(event) => {
+            const index = bucketAt(event)
+            const bar = index === null ? undefined : bars[index]
+            if (bar && onSelectBucket) onSelectBucket(new Date(bar.t), new Date(bar.t + stepMs))
+          }}
+        >
+          <g className="chart-grid" stroke="var(--border)">
+            {y.ticks.map((value) => (
+              <line key={value} x1={left} x2={right} y1={y.scale(value)} y2={y.scale(value)} />
+            ))}
+          </g>
+          {hovered !== null ? (
+            <rect
+              className="chart-bars-hover"
+              x={left + hovered * barWidth}
+              y={top}
+              width={barWidth}
+              height={bottom - top}
+              fill="var(--surface-2)"
+            />
+          ) : null}
+          {series.map((one, index) => (
+            <g key={one.key} className="chart-bar-series" fill={one.fill}>
+              {stacks.map((stack, bucket) => {
+                const part = stack[index]
+                if (!part || part.y1 <= part.y0) return null
+                return (
+                  <rect
+                    key={bucket}
+                    className="chart-bar"
+                    x={left + bucket * barWidth + gap / 2}
+                    y={y.scale(part.y1)}
+                    width={Math.max(0.5, barWidth - gap)}
+                    height={Math.max(0, y.scale(part.y0) - y.scale(part.y1))}
+                  />
+                )
+              })}
+            </g>
+          ))}
+          <BarsAxes
+            plot={{ left, right, top, bottom }}
+            xTicks={xTicks.map((t) => ({ at: x(t), label: tick(t, spansDays) }))}
+            yTicks={y.ticks.map((value) => ({ at: y.scale(value), label: axisValue(value) }))}
           />
+        </svg>
+      ) : (
+        <div className="chart-bars-placeholder" style={{ height }} />
+      )}
+      {hoveredBar && hovered !== null ? (
+        <BarsTooltip
+          // Beside the bar, on the side with room.
+          place={
+            left + hovered * barWidth > width / 2
+              ? { right: width - (left + hovered * barWidth) + 8, top: MARGIN.top }
+              : { left: left + (hovered + 1) * barWidth + 8, top: MARGIN.top }
+          }
+          label={formatLabel(hoveredBar.t)}
+          lines={series.map((one, index) => ({
+            ...one,
+            value: exactValue(stacks[hovered]?.[index]?.value ?? 0),
+          }))}
+        />
+      ) : null}
+      {legend ? <BarsLegend series={series} /> : null}
+    </div>
+  )
+}
+
+function BarsTooltip({
+  place,
+  label,
+  lines,
+}: {
+  place: { left?: number; right?: number; top: number }
+  label: string
+  lines: readonly (StackedSeries & { value: string })[]
+}) {
+  return (
+    <div className="chart-bars-tooltip" style={place}>
+      <p>{label}</p>
+      <ul>
+        {lines.map((one) => (
+          <li key={one.key}>
+            <span className="chart-bars-swatch" style={{ background: one.fill }} />
+            {one.name}: {one.value}
+          </li>
         ))}
-      </BarChart>
-    </ResponsiveContainer>
+      </ul>
+    </div>
+  )
+}
+
+function BarsLegend({ series }: { series: readonly StackedSeries[] }) {
+  return (
+    <ul className="chart-bars-legend">
+      {series.map((one) => (
+        <li key={one.key}>
+          <span className="chart-bars-swatch" style={{ background: one.fill }} />
+          {one.name}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** The frame: both axis lines, the time axis' tick marks, and every tick's label. */
+function BarsAxes({
+  plot: { left, right, top, bottom },
+  xTicks,
+  yTicks,
+}: {
+  plot: { left: number; right: number; top: number; bottom: number }
+  xTicks: readonly { at: number; label: string }[]
+  yTicks: readonly { at: number; label: string }[]
+}) {
+  return (
+    <>
+      <g className="chart-axis" stroke="var(--text-muted)">
+        <line x1={left} x2={right} y1={bottom} y2={bottom} />
+        <line x1={left} x2={left} y1={top} y2={bottom} />
+        {xTicks.map((tick) => (
+          <line key={tick.at} x1={tick.at} x2={tick.at} y1={bottom} y2={bottom + TICK_SIZE} />
+        ))}
+      </g>
+      <g className="chart-tick-labels" fontSize={TICK_STYLE.fontSize} fill={TICK_STYLE.fill}>
+        {xTicks.map((tick) => (
+          <text
+            key={`t${tick.at}`}
+            x={tick.at}
+            y={bottom + TICK_SIZE + 2}
+            dy="0.71em"
+            textAnchor="middle"
+          >
+            {tick.label}
+          </text>
+        ))}
+        {yTicks.map((tick) => (
+          <text
+            key={`v${tick.at}`}
+            x={left - TICK_SIZE - 2}
+            y={tick.at}
+            dy="0.355em"
+            textAnchor="end"
+          >
+            {tick.label}
+          </text>
+        ))}
+      </g>
+    </>
   )
 }

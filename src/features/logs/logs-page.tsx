@@ -33,7 +33,7 @@ export function LogsPage() {
   )
   const results = useInfiniteQuery({ ...searchOptions, refetchOnWindowFocus: false })
   // Once the first lines (or their failure) have painted and the browser has a moment, the
-  // histogram may draw its chart: its code (recharts) comes after what the engineer came for.
+  // histogram may draw its chart: its code comes after what the engineer came for.
   const drawChart = useIdleOnceTrue(results.data !== undefined || results.isError)
 
   // A new filter closes the line a link pointed at.

@@ -6,8 +6,8 @@ import type { TimeZonePreference } from '@/lib/preferences-store'
 import type { HistogramBar } from './histogram-bars'
 
 /**
- * The bars themselves. Loaded with React.lazy (it draws with recharts), so the chart library
- * is downloaded only when the execution search is opened.
+ * The bars themselves. Loaded with React.lazy (it brings the chart code), so that code is
+ * downloaded only when the execution search draws its histogram.
  */
 export interface ExecutionHistogramChartProps {
   bars: readonly HistogramBar[]

@@ -10,7 +10,7 @@ import type { ExecutionFilters } from '@/features/executions/search/execution-fi
 import { summarizeHistogram, toHistogramBars } from './histogram-bars'
 import './execution-histogram.css'
 
-// recharts is big: it is fetched only when this route renders a histogram.
+// The chart code is fetched only when this route renders a histogram.
 const ExecutionHistogramChart = lazy(async () => ({
   default: (await import('./execution-histogram-chart')).ExecutionHistogramChart,
 }))

@@ -3,7 +3,7 @@ import type { TimeZonePreference } from '@/lib/preferences-store'
 import { formatCount, plural } from '@/lib/format'
 import { formatInstant } from '@/lib/time-format'
 
-/** Histogram data and its text alternative; kept apart from the chart so neither pulls in recharts. */
+/** Histogram data and its text alternative; kept apart from the chart so neither pulls in the chart code. */
 export interface HistogramBar {
   /** Bucket start, epoch ms. */
   t: number

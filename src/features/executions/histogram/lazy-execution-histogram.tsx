@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react'
 import { LoadingState } from '@/components/query-states'
 import type { ExecutionHistogramProps } from './execution-histogram'
 
-// A chart: loaded beside its data, not before the search page's first paint (its recharts body
+// A chart: loaded beside its data, not before the search page's first paint (its drawing code
 // is fetched one step later, when there are bars to draw).
 const ExecutionHistogram = lazy(async () => ({
   default: (await import('./execution-histogram')).ExecutionHistogram,

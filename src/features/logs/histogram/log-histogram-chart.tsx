@@ -6,7 +6,7 @@ import type { TimeZonePreference } from '@/lib/preferences-store'
 import type { LogVolumeBar } from './log-volume-bars'
 
 /**
- * The stacked bars by level. Loaded with React.lazy after the lines (it draws with recharts),
+ * The stacked bars by level. Loaded with React.lazy after the lines (it brings the chart code),
  * so the chart library never delays them.
  */
 const SERIES: readonly StackedSeries[] = [

@@ -9,7 +9,7 @@ import { logQueries } from '../log-queries'
 import type { LogFilters } from '../search/log-filters'
 import { summarizeLogVolume, toLogVolumeBars } from './log-volume-bars'
 
-// recharts is big: fetched only once the logs view draws its histogram, after the lines.
+// The chart code is fetched only once the logs view draws its histogram, after the lines.
 const LogHistogramChart = lazy(async () => ({
   default: (await import('./log-histogram-chart')).LogHistogramChart,
 }))
@@ -27,7 +27,7 @@ export const LogHistogram = memo(function LogHistogram({
   filters: LogFilters
   onSelectRange: (range: TimeRange) => void
   /**
-   * False until the lines are on screen: the chart's code (recharts, ~120 kB gzipped) must not
+   * False until the lines are on screen: the chart's code must not
    * compete with the lines the engineer came for. The totals show at once either way.
    */
   drawChart: boolean

@@ -1,7 +1,7 @@
 import type { LogStats } from '@/lib/api/types'
 import { formatCount, plural } from '@/lib/format'
 
-/** One bar per stats point: counts by level, `t` as epoch ms (recharts' x value). */
+/** One bar per stats point: counts by level, `t` as epoch ms (the bar's x). */
 export interface LogVolumeBar {
   t: number
   TRACE: number

@@ -5,7 +5,7 @@ import type { Granularity } from '@/lib/resources/usage'
 import { MEASURES, type MeasureDefinition } from '../usage-measures'
 import { bucketLabel } from './bucket-labels'
 
-// recharts is big: fetched only once there are buckets to draw.
+// The chart's code comes only once there are buckets to draw.
 const UsageBucketChart = lazy(async () => ({
   default: (await import('./usage-charts')).UsageBucketChart,
 }))

@@ -39,7 +39,7 @@ function formats(
 /**
  * The page re-renders as each of its other requests settles (every environment, the period
  * before, the forecast); the charts only when their own buckets or options change: a month
- * of hours is 744 bars for recharts to lay out again.
+ * of hours is 744 bars to draw again.
  */
 export const UsageBucketChart = memo(function UsageBucketChart({
   points,

@@ -157,7 +157,12 @@ describe('Replay…', () => {
     const requests = recordRequests()
     const { router } = await renderControl(execution)
     const dialog = await openDialog(execution)
-    await userEvent.click(within(dialog).getByRole('button', { name: /^Replay execution / }))
+    // Ready once the live agents are in (until then the confirmation names no agent).
+    const confirm = await within(dialog).findByRole('button', {
+      name: `Replay execution ${execution.executionId} on agent ${execution.agentId} in Development`,
+    })
+    await waitFor(() => expect(confirm).toBeEnabled())
+    await userEvent.click(confirm)
     const follow = await screen.findByRole('dialog', {
       name: `Replay execution ${execution.executionId}`,
     })
@@ -188,7 +193,8 @@ describe('Replay…', () => {
     expect(view.state.doc.toString()).toBe(execution.inputBody)
     const confirm = within(dialog).getByRole('button', { name: /^Replay execution / })
     await waitFor(() => expect(within(dialog).getByText('Valid JSON.')).toBeInTheDocument())
-    expect(confirm).toBeEnabled()
+    // And the live agents are in.
+    await waitFor(() => expect(confirm).toBeEnabled())
 
     replaceText(view, '{"orderId": 42,')
     await waitFor(() => expect(confirm).toBeDisabled())

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test'
 import { expect, expectNoSeriousA11yViolations, test } from './support/fixtures'
+import { switchEnvironmentFromHistory } from './support/safe-path'
 
 /**
  * Issue 19: roles per environment, administration for tenant admins, the safe path for every
@@ -196,14 +197,7 @@ test.describe('environments', () => {
     await expect(create).toBeHidden()
     await page.getByRole('button', { name: 'New environment' }).click()
     await expect(create).toBeVisible()
-    // The modal dialog keeps the switcher out of reach: the switch comes from elsewhere (a
-    // link in another tab writes the URL; here, history).
-    await page.evaluate(() => {
-      const url = new URL(location.href)
-      url.searchParams.set('env', 'staging')
-      history.pushState(null, '', url)
-      dispatchEvent(new PopStateEvent('popstate'))
-    })
+    await switchEnvironmentFromHistory(page, 'staging')
     await expect(create).toBeHidden()
     expect(writes).toEqual([])
   })

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, expectNoSeriousA11yViolations, test } from './support/fixtures'
+import { switchEnvironmentFromHistory } from './support/safe-path'
 
 /**
  * Issue 20, part 3: an application's configuration per environment, changed through the one
@@ -215,13 +216,7 @@ test('a switch of environment closes the save dialog without sending it', async 
     name: 'Save configuration of order-service in Development',
   })
   await expect(dialog).toBeVisible()
-  // The modal keeps the switcher out of reach: the switch comes from history (another tab's link).
-  await page.evaluate(() => {
-    const url = new URL(location.href)
-    url.searchParams.set('env', 'staging')
-    history.pushState(null, '', url)
-    dispatchEvent(new PopStateEvent('popstate'))
-  })
+  await switchEnvironmentFromHistory(page, 'staging')
   await expect(dialog).toBeHidden()
   // Staging's own settings (someone set DEBUG there), nothing of the edit made in dev.
   await expect(section.getByLabel('Log level')).toHaveValue('DEBUG')

@@ -1,5 +1,5 @@
-import type { Page } from '@playwright/test'
 import { cspViolationsOf } from './support/csp'
+import { recordCommandPosts, switchEnvironmentFromHistory } from './support/safe-path'
 import { executionPath, jsonExecutionInDev, requireSample } from './support/executions'
 import {
   demoToken,
@@ -17,21 +17,12 @@ import {
  * that policy too (the fixture fails on any violation).
  */
 
-function commandRequests(page: Page): string[] {
-  const sent: string[] = []
-  page.on('request', (request) => {
-    if (request.method() === 'POST' && new URL(request.url()).pathname.endsWith('/commands'))
-      sent.push(request.postData() ?? '')
-  })
-  return sent
-}
-
 test('an operator replays an execution with a changed body, follows it and opens the replay', async ({
   page,
   signInAs,
 }) => {
   const original = jsonExecutionInDev()
-  const sent = commandRequests(page)
+  const sent = recordCommandPosts(page)
   await signInAs('ops@acme', { path: executionPath(original.executionId, 'dev') })
   await page.getByRole('button', { name: 'Replay…' }).click()
   const dialog = page.getByRole('alertdialog', {
@@ -137,7 +128,7 @@ test('switching environment with the dialog open closes it and sends nothing', a
   signInAs,
 }) => {
   const original = jsonExecutionInDev()
-  const sent = commandRequests(page)
+  const sent = recordCommandPosts(page)
   await signInAs('ops@acme', { path: executionPath(original.executionId, 'dev') })
   await page.getByRole('button', { name: 'Replay…' }).click()
   const dialog = page.getByRole('alertdialog', {
@@ -145,14 +136,7 @@ test('switching environment with the dialog open closes it and sends nothing', a
   })
   await dialog.getByRole('radio', { name: 'With changes' }).check()
   await expect(dialog.getByRole('textbox', { name: 'Input body' })).toBeVisible()
-  // The modal dialog keeps the switcher out of reach: the switch comes from elsewhere (a link
-  // in another tab writes the URL; here, history).
-  await page.evaluate(() => {
-    const url = new URL(location.href)
-    url.searchParams.set('env', 'staging')
-    history.pushState(null, '', url)
-    dispatchEvent(new PopStateEvent('popstate'))
-  })
+  await switchEnvironmentFromHistory(page, 'staging')
   await expect(dialog).toBeHidden()
   await expect(page.getByRole('alertdialog')).toHaveCount(0)
   expect(sent).toEqual([])

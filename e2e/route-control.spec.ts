@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { listAgentRecords } from '@/mocks/agents/agent-data'
 import { expect, expectNoSeriousA11yViolations, test } from './support/fixtures'
+import { recordCommandPosts, switchEnvironmentFromHistory } from './support/safe-path'
 
 /**
  * Issue 20 §1: route states in words where routes are listed, and route control for operators
@@ -46,16 +47,6 @@ const agentRow = (progress: Locator, agentId: string) =>
   progress.getByRole('row').filter({ hasText: agentId })
 
 /** POST /commands requests the page sends. */
-function recordCommandPosts(page: Page): string[] {
-  const posts: string[] = []
-  page.on('request', (request) => {
-    if (request.method() === 'POST' && /\/api\/v1\/commands(\?|$)/.test(request.url())) {
-      posts.push(request.url())
-    }
-  })
-  return posts
-}
-
 async function chooseAction(page: Page, routeId: string, action: string) {
   await routeRow(routesTable(page), routeId)
     .getByRole('button', { name: `Actions for ${routeId}` })
@@ -177,13 +168,7 @@ test.describe('route control as an operator', () => {
     await chooseAction(page, routeId, 'Stop')
     const dialog = page.getByRole('alertdialog', { name: /^Stop route / })
     await expect(dialog).toBeVisible()
-    // The modal dialog keeps the switcher out of reach: the switch comes from history.
-    await page.evaluate(() => {
-      const url = new URL(location.href)
-      url.searchParams.set('env', 'staging')
-      history.pushState(null, '', url)
-      dispatchEvent(new PopStateEvent('popstate'))
-    })
+    await switchEnvironmentFromHistory(page, 'staging')
     await expect(dialog).toBeHidden()
     await expect(page.getByRole('banner')).toContainText('Operator in Staging')
     expect(posts).toEqual([])

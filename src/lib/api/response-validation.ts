@@ -16,11 +16,15 @@ import type { SchemaName, Schemas } from './types'
  */
 const validators = new WeakMap<ResponseSchema, Validator>()
 
+/** A validator of the definition `name` among `defs`, reporting every error, not the first. */
+function validatorOf(defs: Readonly<Record<string, JsonSchemaNode>>, name: string): Validator {
+  return new Validator({ $defs: defs, $ref: `#/$defs/${name}` } as Schema, '2020-12', false)
+}
+
 function validatorFor(schema: ResponseSchema): Validator {
   let validator = validators.get(schema)
   if (!validator) {
-    const root = { $defs: schema.$defs, $ref: `#/$defs/${schema.name}` } as Schema
-    validator = new Validator(root, '2020-12', false)
+    validator = validatorOf(schema.$defs, schema.name)
     validators.set(schema, validator)
   }
   return validator
@@ -116,18 +120,9 @@ function rowPlanOf(schema: ResponseSchema): RowPlan | null {
         ),
       ),
     }
-    const validator = (name: string) =>
-      new Validator(
-        {
-          $defs: { ...schema.$defs, [envelopeName]: envelopeRoot },
-          $ref: `#/$defs/${name}`,
-        } as Schema,
-        '2020-12',
-        false,
-      )
     plan = {
-      envelope: validator(envelopeName),
-      arrays: arrays.map(({ key, rowName }) => ({ key, row: validator(rowName) })),
+      envelope: validatorOf({ ...schema.$defs, [envelopeName]: envelopeRoot }, envelopeName),
+      arrays: arrays.map(({ key, rowName }) => ({ key, row: validatorOf(schema.$defs, rowName) })),
     }
   }
   rowPlans.set(schema, plan)

@@ -89,6 +89,15 @@ const target = (
   resultExecutionId: null,
 })
 
+/** "Stop <route>" of `applicationId`, on the given agents or (null) every live one. */
+const stopRequest = (applicationId: string, routeId: string, agentIds: string[] | null) => ({
+  type: 'route-control' as const,
+  applicationId,
+  routeId,
+  action: 'stop' as const,
+  agentIds,
+})
+
 function command(env: string, request: Command['request'], targets: Command['targets']): Command {
   return {
     commandId: 'cmd-1',
@@ -130,13 +139,7 @@ describe('route control on an agent’s page', () => {
     const user = userEvent.setup()
     const agent = liveAgent('dev')
     const routeId = agent.routeIds[0] ?? ''
-    const request = {
-      type: 'route-control' as const,
-      applicationId: agent.applicationId,
-      routeId,
-      action: 'stop' as const,
-      agentIds: [agent.agentId],
-    }
+    const request = stopRequest(agent.applicationId, routeId, [agent.agentId])
     server.use(
       http.post('*/api/v1/commands', () =>
         HttpResponse.json(command('dev', request, [target(agent.agentId, 'PENDING')]), {
@@ -216,13 +219,7 @@ describe('route control on an agent’s page', () => {
     const user = userEvent.setup()
     const agent = liveAgent('dev')
     const routeId = agent.routeIds[0] ?? ''
-    const request = {
-      type: 'route-control' as const,
-      applicationId: agent.applicationId,
-      routeId,
-      action: 'stop' as const,
-      agentIds: null,
-    }
+    const request = stopRequest(agent.applicationId, routeId, null)
     server.use(
       http.post('*/api/v1/commands', () =>
         HttpResponse.json(
@@ -326,13 +323,7 @@ describe('route control on an application’s page', () => {
 })
 
 describe('commandOutcome', () => {
-  const request = {
-    type: 'route-control' as const,
-    applicationId: 'orders',
-    routeId: 'orders-in',
-    action: 'stop' as const,
-    agentIds: null,
-  }
+  const request = stopRequest('orders', 'orders-in', null)
   it('sums the targets up, or says what the one target did', () => {
     expect(
       commandOutcome(

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useIsFetching } from '@tanstack/react-query'
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react'
 import { Outlet } from 'react-router'
 import { EnvironmentGate } from '@/environment/environment-gate'
 import { environmentLabel, isProduction } from '@/environment/environment-info'
@@ -19,10 +20,10 @@ import { WorkspaceShortcuts } from './workspace-shortcuts'
 type HeaderToolsModule = typeof import('./header-tools')
 
 /**
- * The header's tools (alert bell, "Go to"): asked for once the page has shown (the environment
- * gate has opened: the bell watches the environments it lists), so the page's own code and
- * requests go first. `load` starts that, once. Not loaded (offline, a new deploy): the header
- * goes without them.
+ * The header's tools (alert bell, "Go to"): asked for once the page has shown and had its data
+ * (see WhenSettled), so the page's own code, requests and first drawing go first. `load` starts
+ * that, once; the tools then mount in a transition, in short tasks. Not loaded (offline, a new
+ * deploy): the header goes without them.
  */
 function useHeaderTools(): { tools: HeaderToolsModule | null; load: () => void } {
   const [tools, setTools] = useState<HeaderToolsModule | null>(null)
@@ -30,21 +31,44 @@ function useHeaderTools(): { tools: HeaderToolsModule | null; load: () => void }
   const load = useCallback(() => {
     if (asked.current) return
     asked.current = true
-    import('./header-tools').then(setTools, () => undefined)
+    import('./header-tools').then(
+      (module) => startTransition(() => setTools(module)),
+      () => undefined,
+    )
   }, [])
   return { tools, load }
 }
 
+/** The longest the header tools wait for a page whose requests never all settle. */
+const HEADER_TOOLS_MAX_WAIT_MS = 3_000
+
 /**
- * Calls `onShown` in the task after it is rendered (after the page's own effects have sent its
- * requests, and the browser could paint): placed beside the page, inside the environment gate.
+ * Calls `onSettled` once the page beside it has no request in flight and the browser is idle
+ * (the bell's requests and mount would otherwise land in the frames that draw the page's first
+ * answer), or HEADER_TOOLS_MAX_WAIT_MS after it was rendered, whichever comes first. Placed
+ * beside the page, inside the environment gate.
  */
-function WhenShown({ onShown }: { onShown: () => void }) {
+function WhenSettled({ onSettled }: { onSettled: () => void }) {
+  const fetching = useIsFetching()
   useEffect(() => {
-    const timer = setTimeout(onShown, 0)
+    const timer = setTimeout(onSettled, HEADER_TOOLS_MAX_WAIT_MS)
     return () => clearTimeout(timer)
-  }, [onShown])
+  }, [onSettled])
+  useEffect(() => {
+    if (fetching > 0) return
+    return whenIdle(onSettled)
+  }, [fetching, onSettled])
   return null
+}
+
+/** `requestIdleCallback` where the browser has it, else the next task; returns its cancel. */
+function whenIdle(callback: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(callback, { timeout: 1_000 })
+    return () => cancelIdleCallback(id)
+  }
+  const timer = setTimeout(callback, 0)
+  return () => clearTimeout(timer)
 }
 
 /** Header (tenant, user, environment, sign-out), navigation and the scoped page below. */
@@ -130,7 +154,7 @@ export function AppShell() {
         <WriteOutcomeRegion />
         <EnvironmentGate>
           <Outlet />
-          <WhenShown onShown={loadTools} />
+          <WhenSettled onSettled={loadTools} />
         </EnvironmentGate>
       </main>
     </div>

@@ -85,6 +85,14 @@ describe('OverviewPage', () => {
       ),
     )
 
+    // Agents: shown as "live / stale / dead", read out in words.
+    expect(columnTexts(table, 'Agents')).toEqual(
+      expected.map(
+        ({ agents: { live, stale, dead } }) =>
+          `${live} / ${stale} / ${dead}${live} live, ${stale} stale, ${dead} dead`,
+      ),
+    )
+
     // Every row has its two sparklines, drawn as paths.
     for (const row of bodyRows(table)) {
       expect(row.querySelectorAll('svg[role="img"] path')).toHaveLength(2)

@@ -39,6 +39,11 @@ export function OverviewPage() {
     refetchInterval: polling(pause ? false : intervalMs),
   })
 
+  // The bell's own query (same key; the bell polls it), asked for beside the overview rather than
+  // when the summary line mounts: its request and answer then land before the table is drawn,
+  // not in the frames that draw it.
+  const alerts = useQuery({ ...alertSummaryResources.summary(scope), staleTime: Infinity })
+
   const search = searchParams.toString()
   const { values: state, ignored, set } = useUrlState(overviewView)
   const onSortChange = useCallback((sort: OverviewViewState['sort']) => set({ sort }), [set])
@@ -75,7 +80,7 @@ export function OverviewPage() {
       ) : (
         <>
           <RefreshFailedNotice what="the overview" query={overview} />
-          <SummaryLine summary={summary} />
+          <SummaryLine summary={summary} openAlerts={alerts.data?.firing} />
           <HealthRules />
           {shown.length === 0 ? (
             <EmptyState title={`No applications in ${scope.env}`}>
@@ -96,11 +101,14 @@ export function OverviewPage() {
   )
 }
 
-function SummaryLine({ summary }: { summary: EnvironmentSummary }) {
-  const scope = useScope()
-  // The bell's own query (same key): it polls it, so this line asks nothing more of the server.
-  const alerts = useQuery({ ...alertSummaryResources.summary(scope), staleTime: Infinity })
-  const open = alerts.data?.firing
+function SummaryLine({
+  summary,
+  openAlerts: open,
+}: {
+  summary: EnvironmentSummary
+  /** Unknown until the alert summary has answered (the line then goes without it). */
+  openAlerts: number | undefined
+}) {
   return (
     <p className="overview-summary">
       {count(summary.applications, 'application')} · {formatCount(summary.agentsLive)} of{' '}

@@ -1,6 +1,6 @@
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react'
 import type { Schemas } from '@/lib/api/types'
-import type { MouseEvent } from 'react'
+import { memo, type MouseEvent } from 'react'
 import { useNavigate } from 'react-router'
 import { useActiveEnvironment } from '@/environment/environment-store'
 import { withEnvironment } from '@/environment/scoped-link'
@@ -9,6 +9,7 @@ import { HealthBadge } from './health-badge'
 import { ratesPerMinute, type OverviewRow } from './overview-rows'
 import type { OverviewSortColumn, OverviewViewState } from './overview-url-state'
 import { Sparkline } from './sparkline'
+import { useRowsInStages } from './use-rows-in-stages'
 
 /**
  * The Applications table: plain markup, not the shared DataTable, because its rows carry the
@@ -36,7 +37,8 @@ const COLUMNS: ReadonlyArray<{
   { label: 'Errors' },
 ]
 
-export function OverviewTable({
+/** Memoized: the page re-renders as its requests start and end, the sixty rows need not. */
+export const OverviewTable = memo(function OverviewTable({
   rows,
   answer,
   sort,
@@ -54,6 +56,7 @@ export function OverviewTable({
 }) {
   const env = useActiveEnvironment()
   const navigate = useNavigate()
+  const drawn = useRowsInStages(rows.length)
   // A plain click on a row's link navigates in the app; a modified click (new tab, window)
   // is the browser's, as with any link.
   const onClick = (event: MouseEvent<HTMLTableElement>) => {
@@ -109,59 +112,93 @@ export function OverviewTable({
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
-            <tr key={row.applicationId} className={`overview-row-${row.health}`}>
-              <td>
-                <a
-                  href={withEnvironment(
-                    `/overview/${encodeURIComponent(row.applicationId)}${linkSearch ? `?${linkSearch}` : ''}`,
-                    env,
-                  )}
-                  className="mono"
-                >
-                  {row.applicationId}
-                </a>
-              </td>
-              <td>
-                <HealthBadge health={row.health} />
-              </td>
-              <td className="num">{formatRate(row.exchangesPerMinute)}</td>
-              <td className="num">{row.exchanges > 0 ? formatPercent(row.errorRate) : '—'}</td>
-              <td className="num">{formatDuration(row.app.p99Ms)}</td>
-              <td className="num">{formatCount(row.app.inflight)}</td>
-              <td className="num">
-                <AgentCounts agents={row.agents} />
-              </td>
-              <td>
-                <Trend row={row} kind="throughput" answer={answer} />
-              </td>
-              <td>
-                <Trend row={row} kind="errors" answer={answer} />
-              </td>
-            </tr>
+          {rows.slice(0, drawn).map((row) => (
+            <OverviewTableRow
+              key={row.applicationId}
+              row={row}
+              answer={answer}
+              env={env}
+              linkSearch={linkSearch}
+            />
           ))}
         </tbody>
       </table>
     </div>
   )
-}
+})
+
+/** One application's row; memoized, so a new sort order moves rows without drawing them again. */
+const OverviewTableRow = memo(function OverviewTableRow({
+  row,
+  answer,
+  env,
+  linkSearch,
+}: {
+  row: OverviewRow
+  answer: OverviewAnswer
+  env: string | null
+  linkSearch: string
+}) {
+  return (
+    <tr className={`overview-row-${row.health}`}>
+      <td>
+        <a
+          href={withEnvironment(
+            `/overview/${encodeURIComponent(row.applicationId)}${linkSearch ? `?${linkSearch}` : ''}`,
+            env,
+          )}
+          className="mono"
+        >
+          {row.applicationId}
+        </a>
+      </td>
+      <td>
+        <HealthBadge health={row.health} />
+      </td>
+      <td className="num">{formatRate(row.exchangesPerMinute)}</td>
+      <td className="num">{row.exchanges > 0 ? formatPercent(row.errorRate) : '—'}</td>
+      <td className="num">{formatDuration(row.app.p99Ms)}</td>
+      <td className="num">{formatCount(row.app.inflight)}</td>
+      <td className="num">
+        <AgentCounts agents={row.agents} />
+      </td>
+      <td>
+        <Trend row={row} kind="throughput" answer={answer} />
+      </td>
+      <td>
+        <Trend row={row} kind="errors" answer={answer} />
+      </td>
+    </tr>
+  )
+})
 
 function SortIcon({ direction }: { direction: false | 'asc' | 'desc' }) {
   const Icon = direction === 'asc' ? ArrowUp : direction === 'desc' ? ArrowDown : ArrowUpDown
   return <Icon aria-hidden="true" size={14} opacity={direction ? 1 : 0.4} />
 }
 
+/**
+ * Live / stale / dead, shown as "5 / 1 / 0" and read as "5 live, 1 stale, 0 dead". Each piece of
+ * text is one node, and a count gets its own element only when it needs its colour: sixty rows of
+ * this cell were half the table's layout objects when every count and separator was its own node.
+ */
 export function AgentCounts({ agents }: { agents: OverviewRow['agents'] }) {
+  const { live, stale, dead } = agents
   return (
     <>
       <span aria-hidden="true" className="overview-agents">
-        {agents.live} /{' '}
-        <span className={agents.stale ? 'overview-stale' : undefined}>{agents.stale}</span> /{' '}
-        <span className={agents.dead ? 'overview-dead' : undefined}>{agents.dead}</span>
+        {stale === 0 && dead === 0 ? (
+          `${live} / 0 / 0`
+        ) : (
+          <>
+            {`${live} / `}
+            {stale ? <span className="overview-stale">{stale}</span> : '0'}
+            {' / '}
+            {dead ? <span className="overview-dead">{dead}</span> : '0'}
+          </>
+        )}
       </span>
-      <span className="visually-hidden">
-        {agents.live} live, {agents.stale} stale, {agents.dead} dead
-      </span>
+      <span className="visually-hidden">{`${live} live, ${stale} stale, ${dead} dead`}</span>
     </>
   )
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useCallback, useDeferredValue, useMemo } from 'react'
+import { useCallback, useMemo } from 'react'
 import { useSearchParams } from 'react-router'
 import { IgnoredLinkValues } from '@/components/ignored-link-values'
 import { EmptyState, ErrorState, LoadingState } from '@/components/query-states'
@@ -11,6 +11,7 @@ import { usePageTitle } from '@/environment/use-page-title'
 import { useScope } from '@/environment/use-scope'
 import { formatCount, plural } from '@/lib/format'
 import { polling } from '@/lib/query/retry-policy'
+import { useDeferredInScope } from '@/lib/query/use-deferred-in-scope'
 import { useViewRefresh } from '@/lib/query/use-view-refresh'
 import { alertSummaryResources } from '@/lib/resources/alert-summary'
 import { useUrlState } from '@/lib/url-state/use-url-state'
@@ -48,16 +49,9 @@ export function OverviewPage() {
   const { values: state, ignored, set } = useUrlState(overviewView)
   const onSortChange = useCallback((sort: OverviewViewState['sort']) => set({ sort }), [set])
 
-  // Sixty rows of sparklines are drawn in a transition, which React splits into short tasks,
-  // rather than in the task that read the answer. The deferred value may lag one answer behind:
-  // never one of another environment (nothing of it is painted under this one's name).
-  const deferred = useDeferredValue(overview.data)
-  const data =
-    overview.data !== undefined &&
-    deferred?.tenantId === scope.tenant &&
-    deferred.environment === scope.env
-      ? deferred
-      : undefined
+  // Sixty rows of sparklines are drawn in a transition, in short tasks, not in the task that
+  // read the answer.
+  const data = useDeferredInScope(overview.data, scope)
   const rows = useMemo(() => (data ? toRows(data) : null), [data])
   const shown = useMemo(() => (rows ? sortRows(rows, state.sort) : null), [rows, state.sort])
   const summary = useMemo(() => (rows ? summarize(rows) : null), [rows])

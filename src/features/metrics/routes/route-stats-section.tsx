@@ -13,6 +13,7 @@ import type { RouteStats } from '@/lib/api/types'
 import { formatCount, formatDuration, formatPercent } from '@/lib/format'
 import { polling } from '@/lib/query/retry-policy'
 import { keepPreviousInScope, type Scope } from '@/lib/query/query-scope'
+import { useDeferredInScope } from '@/lib/query/use-deferred-in-scope'
 import type { TimeRange } from '@/lib/time-range/time-range'
 import { metricsQueries } from '@/features/metrics/metrics-queries'
 import type { MetricsViewState, RouteSortColumn } from '@/features/metrics/metrics-url-state'
@@ -52,7 +53,9 @@ export function RouteStatsSection({ scope, range, state, refetchInterval, onChan
       keepPreviousInScope(previous, previousQuery, scope),
   })
 
-  const rows = useMemo(() => markWorst(stats.data?.items ?? []), [stats.data])
+  // The table (a row per route, each with its state on the agents) is rendered in a transition.
+  const data = useDeferredInScope(stats.data, scope)
+  const rows = useMemo(() => markWorst(data?.items ?? []), [data])
   const applications = useMemo(
     () => [...new Set(rows.map((row) => row.applicationId))].sort(),
     [rows],
@@ -71,8 +74,9 @@ export function RouteStatsSection({ scope, range, state, refetchInterval, onChan
   const sorting: SortingState = [{ id: state.routeSort.column, desc: state.routeSort.desc }]
 
   let body
-  if (stats.isPending) body = <LoadingState label="Loading the route statistics…" />
-  else if (stats.isError && !stats.data) {
+  if (stats.isPending || (stats.data && !data)) {
+    body = <LoadingState label="Loading the route statistics…" />
+  } else if (stats.isError && !stats.data) {
     body = (
       <ErrorState
         error={stats.error}

@@ -1,15 +1,15 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { useMemo, useRef } from 'react'
-import { splitTextRows } from '@/lib/text-rows'
+import { lazy, Suspense } from 'react'
+import { LoadingState } from './query-states'
 import './long-text-view.css'
+
+// The virtualizer (~10 kB gzipped) is needed only for a text too long for one <pre>.
+const VirtualText = lazy(async () => ({
+  default: (await import('./long-text-virtual')).VirtualText,
+}))
 
 /** Up to this size a text is one <pre>: the browser lays it out at once without a pause. */
 const PLAIN_MAX_CHARS = 100_000
 const PLAIN_MAX_LINES = 2_000
-/** Characters per row when a line is cut (a wide screen shows about this many). */
-const ROW_CHARS = 160
-/** px; matches --long-text-row (1.25rem at a 16 px root). */
-const ROW_PX = 20
 
 function countLinesUpTo(text: string, limit: number): number {
   let lines = 1
@@ -50,50 +50,9 @@ export function LongTextView({
       </pre>
     )
   }
-  return <VirtualText text={text} id={id} className={className} label={label} />
-}
-
-function VirtualText({
-  text,
-  id,
-  className,
-  label,
-}: {
-  text: string
-  id?: string
-  className: string
-  label: string
-}) {
-  const scrollRef = useRef<HTMLDivElement>(null)
-  const rows = useMemo(() => splitTextRows(text, ROW_CHARS), [text])
-  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler in this app
-  const virtualizer = useVirtualizer({
-    count: rows.count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_PX,
-    overscan: 20,
-    useFlushSync: false,
-  })
   return (
-    <div
-      id={id}
-      ref={scrollRef}
-      className={`${className} long-text`}
-      role="region"
-      aria-label={label}
-      tabIndex={0}
-    >
-      <div className="long-text-body" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => (
-          <div
-            key={item.key}
-            className={`long-text-row${rows.continues[item.index] ? ' long-text-row-continued' : ''}`}
-            style={{ transform: `translateY(${item.start}px)` }}
-          >
-            {text.slice(rows.starts[item.index], rows.ends[item.index])}
-          </div>
-        ))}
-      </div>
-    </div>
+    <Suspense fallback={<LoadingState label="Loading the text…" />}>
+      <VirtualText text={text} id={id} className={className} label={label} />
+    </Suspense>
   )
 }

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useCallback, useId, useMemo, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { useLocation, useParams } from 'react-router'
 import { IgnoredLinkValues } from '@/components/ignored-link-values'
 import { ErrorState, LoadingState } from '@/components/query-states'
@@ -28,13 +28,19 @@ import { executionDetailQueries, RUNNING_EXECUTION_REFRESH_MS } from './executio
 import { StackTrace } from './stack-trace'
 import { ExecutionSummary } from './execution-summary'
 import { ReplayControl } from '@/features/executions/replay/replay-control'
-import { ProcessorTimeline } from '@/features/executions/timeline/processor-timeline'
 import {
   ancestorKeys,
   buildTimelineLayout,
   firstRecordOf,
 } from '@/features/executions/timeline/processor-timeline-layout'
 import './execution-detail.css'
+
+// The timeline's virtualizer (@tanstack/react-virtual, ~10 kB gzipped) is not on the page's
+// first paint: the page starts fetching it as it mounts, beside the execution itself.
+const loadTimeline = () => import('@/features/executions/timeline/processor-timeline')
+const ProcessorTimeline = lazy(async () => ({ default: (await loadTimeline()).ProcessorTimeline }))
+/** Starts fetching the timeline's code; a failure is left to the timeline, which retries. */
+const preloadTimeline = () => void loadTimeline().catch(() => undefined)
 
 /** `/executions/:executionId`: one exchange through a route, processor by processor. */
 export function ExecutionDetailPage() {
@@ -53,6 +59,7 @@ export function ExecutionDetailPage() {
     ...executionDetailQueries.detail(scope, executionId),
     enabled: addressable,
   })
+  useEffect(preloadTimeline, [])
 
   const refresh = useCallback(() => {
     void execution.refetch()
@@ -227,13 +234,15 @@ function ExecutionDetailView({
           <p className="ed-muted">No processor records were captured for this execution.</p>
         ) : (
           <div className="ed-timeline-layout">
-            <ProcessorTimeline
-              layout={layout}
-              collapsed={collapsed}
-              onCollapsedChange={setCollapsed}
-              selectedRecord={selectedRecord}
-              onSelectRecord={selectRecord}
-            />
+            <Suspense fallback={<LoadingState label="Loading the processor timeline…" />}>
+              <ProcessorTimeline
+                layout={layout}
+                collapsed={collapsed}
+                onCollapsedChange={setCollapsed}
+                selectedRecord={selectedRecord}
+                onSelectRecord={selectRecord}
+              />
+            </Suspense>
             <SelectedProcessor
               processor={selectedProcessor}
               row={selectedRow}

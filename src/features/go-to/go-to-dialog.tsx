@@ -93,25 +93,10 @@ export function GoToDialog({
       setElsewhere(true)
       return
     }
-    if (option.kind === 'execution') {
-      const path = `/executions/${encodeURIComponent(option.execution.executionId)}?env=${encodeURIComponent(option.environment)}`
-      close()
-      // Another environment: opened like a link, so the page says it switched.
-      void navigate(path, option.environment === env ? undefined : { state: { openedLink: true } })
-      return
-    }
-    const { item } = option
-    rememberRecent(userId, item.key)
+    if (option.kind === 'item') rememberRecent(userId, option.item.key)
+    const destination = destinationOf(option, env, location)
     close()
-    if ('environment' in item.target) {
-      const params = new URLSearchParams(location.search)
-      params.set('env', item.target.environment)
-      void navigate(`${location.pathname}?${params.toString()}`)
-    } else if (item.kind === 'saved-view') {
-      void navigate(item.target.path, { state: { openedLink: true } })
-    } else {
-      void navigate(withEnvironment(item.target.path, env))
-    }
+    void navigate(destination.path, destination.state ? { state: destination.state } : undefined)
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -323,4 +308,27 @@ function usePastedIdLookup(
     options,
     searchingElsewhere: elsewhere && there.some((result) => result.isFetching),
   }
+}
+
+/**
+ * Where choosing an option leads. An execution of another environment, and a saved view, open
+ * like a link (the page then says it switched environment); an environment keeps the page.
+ */
+function destinationOf(
+  option: Exclude<Option, { kind: 'search-elsewhere' }>,
+  env: string,
+  location: { pathname: string; search: string },
+): { path: string; state?: { openedLink: true } } {
+  if (option.kind === 'execution') {
+    const path = `/executions/${encodeURIComponent(option.execution.executionId)}?env=${encodeURIComponent(option.environment)}`
+    return option.environment === env ? { path } : { path, state: { openedLink: true } }
+  }
+  const { item } = option
+  if ('environment' in item.target) {
+    const params = new URLSearchParams(location.search)
+    params.set('env', item.target.environment)
+    return { path: `${location.pathname}?${params.toString()}` }
+  }
+  if (item.kind === 'saved-view') return { path: item.target.path, state: { openedLink: true } }
+  return { path: withEnvironment(item.target.path, env) }
 }

@@ -20,7 +20,8 @@ import { CHART_HEIGHT, CHART_MARGIN, plotWidthOf, Y_AXIS_WIDTH } from './chart-l
 import { colourFor, topKeys, type ChartSeries } from './chart-series'
 import { ChartSummaryTable } from './chart-summary-table'
 import type { LineChartBodyProps } from './line-chart-body'
-import { initialLegendState, isShown, legendReducer } from './legend-state'
+import { ChartLegend } from './chart-legend'
+import { initialLegendState, isShown, legendReducer, type LegendState } from './legend-state'
 import { useInView } from './use-in-view'
 import { useValueInTurn } from './use-render-turn'
 import './charts.css'
@@ -160,47 +161,13 @@ export const TimeSeriesFigure = memo(function TimeSeriesFigure({
   const keySet = useMemo(() => new Set(keys), [keys])
   const hasData = series.some((one) => one.summary.latest !== null)
 
-  // What the plot is drawn from. A change (new data, a new width, the series shown) waits
-  // for this chart's turn (use-render-turn.ts); until then the plot shows what it had.
-  const plotInput = useMemo(
-    () => ({ series, keySet, plotWidth, from: domain.from, to: domain.to, stepMs, bands }),
-    [series, keySet, plotWidth, domain.from, domain.to, stepMs, bands],
-  )
-  const drawnInput = useValueInTurn(plotInput, inView && plotWidth > 0 && hasData)
-
-  // Reduced once per drawn input; highlighting and isolating only restyle.
-  const reduced = useMemo(() => {
-    const out = new Map<string, readonly ChartPoint[]>()
-    if (!drawnInput) return out
-    for (const one of drawnInput.series) {
-      if (!drawnInput.keySet.has(one.key)) continue
-      out.set(
-        one.id,
-        downsampleColumns(one, {
-          width: drawnInput.plotWidth,
-          from: drawnInput.from,
-          to: drawnInput.to,
-          gapMs: drawnInput.stepMs * 1.5,
-        }),
-      )
-    }
-    return out
-  }, [drawnInput])
-
-  const drawn = useMemo(
-    () =>
-      (drawnInput?.series ?? [])
-        .filter((one) => reduced.has(one.id) && isShown(legend, one.key))
-        .map((one) => ({
-          id: one.id,
-          points: reduced.get(one.id) ?? [],
-          colour: colourFor(one.key, colourKeys),
-          dashed: one.dashed ?? !one.primary,
-          dimmed: legend.highlighted !== null && legend.highlighted !== one.key,
-          emphasized: legend.highlighted === one.key,
-        })),
-    [drawnInput, reduced, legend, colourKeys],
-  )
+  // What the plot is drawn from, in this chart's turn (use-render-turn.ts).
+  const { drawnInput, drawn } = useDrawnSeries({
+    plotInput: { series, keySet, plotWidth, from: domain.from, to: domain.to, stepMs, bands },
+    ready: inView && plotWidth > 0 && hasData,
+    legend,
+    colourKeys,
+  })
 
   const legendEntries = keys.map((key) => {
     const primary = series.find((one) => one.key === key && one.primary)
@@ -266,48 +233,15 @@ export const TimeSeriesFigure = memo(function TimeSeriesFigure({
         <>
           <div className="chart-figure-body">
             {plot}
-            <ul className="chart-legend" aria-label={`${legendOf} ${title}`}>
-              {legendEntries.map((entry) => (
-                <li key={entry.key}>
-                  <button
-                    type="button"
-                    className="chart-legend-entry"
-                    aria-pressed={isShown(legend, entry.key)}
-                    title="Click to show only this series; Ctrl- or ⌘-click to add or remove it"
-                    onClick={(event) =>
-                      dispatch({
-                        type: 'click',
-                        key: entry.key,
-                        modified: event.ctrlKey || event.metaKey || event.shiftKey,
-                        keys,
-                      })
-                    }
-                    onPointerEnter={() => dispatch({ type: 'hover', key: entry.key })}
-                    onPointerLeave={() => dispatch({ type: 'hover', key: null })}
-                    onFocus={() => dispatch({ type: 'hover', key: entry.key })}
-                    onBlur={() => dispatch({ type: 'hover', key: null })}
-                  >
-                    <svg className="chart-legend-swatch" viewBox="0 0 16 10" aria-hidden="true">
-                      <line
-                        x1="1"
-                        y1="5"
-                        x2="15"
-                        y2="5"
-                        stroke={colourFor(entry.key, colourKeys)}
-                        strokeWidth="3"
-                        strokeDasharray={entry.dashed ? '4 2' : undefined}
-                      />
-                    </svg>
-                    <span className="chart-legend-name">{keyName(entry.key)}</span>
-                    {entry.note ? <span className="chart-legend-note">({entry.note})</span> : null}
-                    {entry.extra ? (
-                      <span className="chart-legend-extra">({entry.extra})</span>
-                    ) : null}
-                    <span className="chart-legend-value">{entry.value}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <ChartLegend
+              label={`${legendOf} ${title}`}
+              entries={legendEntries}
+              keys={keys}
+              legend={legend}
+              dispatch={dispatch}
+              colourKeys={colourKeys}
+              keyName={keyName}
+            />
           </div>
           <Readout
             cursor={cursor}
@@ -320,24 +254,14 @@ export const TimeSeriesFigure = memo(function TimeSeriesFigure({
             timeZone={timeZone}
             stepMs={stepMs}
           />
-          {hidden > 0 || (showAll && topLimit !== null && keys.length > topLimit) ? (
-            <p className="chart-figure-hidden">
-              {hidden > 0
-                ? `${pluralize(hidden, noun)} hidden: showing the top ${topLimit} by latest value.`
-                : `Showing all ${pluralize(keys.length, noun)}.`}{' '}
-              {onShowAllChange ? (
-                <button
-                  type="button"
-                  className="button button-quiet"
-                  onClick={() => onShowAllChange(hidden > 0)}
-                >
-                  {hidden > 0
-                    ? `Show all ${pluralize(keys.length + hidden, noun)}`
-                    : `Show the top ${topLimit} only`}
-                </button>
-              ) : null}
-            </p>
-          ) : null}
+          <TopNotice
+            hidden={hidden}
+            shown={keys.length}
+            topLimit={topLimit}
+            showAll={showAll}
+            noun={noun}
+            onShowAllChange={onShowAllChange}
+          />
           {hasData ? (
             <TextAlternative
               title={title}
@@ -442,4 +366,110 @@ function TextAlternative({
       rows={rows}
     />
   )
+}
+
+/** Says how many series the top-N limit hides (or that all are shown), with the switch. */
+function TopNotice({
+  hidden,
+  shown,
+  topLimit,
+  showAll,
+  noun,
+  onShowAllChange,
+}: {
+  hidden: number
+  shown: number
+  topLimit: number | null
+  showAll: boolean
+  noun: string
+  onShowAllChange?: (showAll: boolean) => void
+}) {
+  if (!(hidden > 0 || (showAll && topLimit !== null && shown > topLimit))) return null
+  return (
+    <p className="chart-figure-hidden">
+      {hidden > 0
+        ? `${pluralize(hidden, noun)} hidden: showing the top ${topLimit} by latest value.`
+        : `Showing all ${pluralize(shown, noun)}.`}{' '}
+      {onShowAllChange ? (
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={() => onShowAllChange(hidden > 0)}
+        >
+          {hidden > 0
+            ? `Show all ${pluralize(shown + hidden, noun)}`
+            : `Show the top ${topLimit} only`}
+        </button>
+      ) : null}
+    </p>
+  )
+}
+
+interface PlotInput {
+  series: readonly ChartSeries[]
+  keySet: ReadonlySet<string>
+  plotWidth: number
+  from: number
+  to: number
+  stepMs: number
+  bands: TimeSeriesFigureProps['bands']
+}
+
+/**
+ * The lines a chart draws: its series reduced to about one point per pixel of the plot, styled
+ * by the legend. A change of input (new data, a new width, the series shown) waits for this
+ * chart's turn (use-render-turn.ts); until then the plot keeps what it had.
+ */
+function useDrawnSeries({
+  plotInput: input,
+  ready,
+  legend,
+  colourKeys,
+}: {
+  plotInput: PlotInput
+  ready: boolean
+  legend: LegendState
+  colourKeys: readonly string[]
+}) {
+  const { series, keySet, plotWidth, from, to, stepMs, bands } = input
+  const plotInput = useMemo(
+    () => ({ series, keySet, plotWidth, from, to, stepMs, bands }),
+    [series, keySet, plotWidth, from, to, stepMs, bands],
+  )
+  const drawnInput = useValueInTurn(plotInput, ready)
+
+  // Reduced once per drawn input; highlighting and isolating only restyle.
+  const reduced = useMemo(() => {
+    const out = new Map<string, readonly ChartPoint[]>()
+    if (!drawnInput) return out
+    for (const one of drawnInput.series) {
+      if (!drawnInput.keySet.has(one.key)) continue
+      out.set(
+        one.id,
+        downsampleColumns(one, {
+          width: drawnInput.plotWidth,
+          from: drawnInput.from,
+          to: drawnInput.to,
+          gapMs: drawnInput.stepMs * 1.5,
+        }),
+      )
+    }
+    return out
+  }, [drawnInput])
+
+  const drawn = useMemo(
+    () =>
+      (drawnInput?.series ?? [])
+        .filter((one) => reduced.has(one.id) && isShown(legend, one.key))
+        .map((one) => ({
+          id: one.id,
+          points: reduced.get(one.id) ?? [],
+          colour: colourFor(one.key, colourKeys),
+          dashed: one.dashed ?? !one.primary,
+          dimmed: legend.highlighted !== null && legend.highlighted !== one.key,
+          emphasized: legend.highlighted === one.key,
+        })),
+    [drawnInput, reduced, legend, colourKeys],
+  )
+  return { drawnInput, drawn }
 }

@@ -49,9 +49,10 @@ export function OverviewPage() {
   const { values: state, ignored, set } = useUrlState(overviewView)
   const onSortChange = useCallback((sort: OverviewViewState['sort']) => set({ sort }), [set])
 
-  // Sixty rows of sparklines are drawn in a transition, in short tasks, not in the task that
-  // read the answer.
-  const data = useDeferredInScope(overview.data, scope)
+  // A new answer is drawn in a transition, in short tasks, not in the task that read it. The
+  // first answer is drawn at once: only its first rows are (use-rows-in-stages.ts).
+  const deferred = useDeferredInScope(overview.data, scope)
+  const data = deferred ?? overview.data
   const rows = useMemo(() => (data ? toRows(data) : null), [data])
   const shown = useMemo(() => (rows ? sortRows(rows, state.sort) : null), [rows, state.sort])
   const summary = useMemo(() => (rows ? summarize(rows) : null), [rows])

@@ -49,4 +49,13 @@ describe('useDeferredInScope', () => {
     expect(inOtherTenant.length).toBeGreaterThan(0)
     expect(inOtherTenant.every(({ value }) => value === undefined)).toBe(true)
   })
+
+  it('shows nothing while there is no answer, not the lagging one', () => {
+    const seen = renders([
+      { data: 'last hour', scope: PROD },
+      { data: undefined, scope: PROD },
+    ])
+    expect(seen[0]?.value).toBe('last hour')
+    expect(seen.slice(1).map(({ value }) => value)).toEqual(seen.slice(1).map(() => undefined))
+  })
 })

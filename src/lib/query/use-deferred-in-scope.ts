@@ -6,7 +6,7 @@ import type { Scope } from './query-scope'
  * transition (React splits it into short tasks) rather than in the task that read the answer,
  * and never an answer of another scope: the deferred value may lag one answer behind, across a
  * switch of environment or tenant, and nothing of the old one is painted under the new name.
- * Undefined while the scope's answer has not been rendered yet.
+ * Undefined while there is no answer, and while the scope's answer has not been rendered yet.
  */
 export function useDeferredInScope<T>(data: T | undefined, scope: Scope): T | undefined {
   const current = useMemo(
@@ -14,5 +14,7 @@ export function useDeferredInScope<T>(data: T | undefined, scope: Scope): T | un
     [data, scope.tenant, scope.env],
   )
   const deferred = useDeferredValue(current)
+  // No answer now (a new range is loading): none shown, not the lagging one of the old range.
+  if (data === undefined) return undefined
   return deferred.tenant === scope.tenant && deferred.env === scope.env ? deferred.data : undefined
 }

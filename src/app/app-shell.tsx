@@ -41,12 +41,17 @@ function useHeaderTools(): { tools: HeaderToolsModule | null; load: () => void }
 
 /** The longest the header tools wait for a page whose requests never all settle. */
 const HEADER_TOOLS_MAX_WAIT_MS = 3_000
+/**
+ * How long no request may be in flight before the page counts as settled: a page often asks in
+ * waves (the agent list, then the charts that need it), with a gap between them.
+ */
+const QUIET_MS = 500
 
 /**
- * Calls `onSettled` once the page beside it has no request in flight and the browser is idle
- * (the bell's requests and mount would otherwise land in the frames that draw the page's first
- * answer), or HEADER_TOOLS_MAX_WAIT_MS after it was rendered, whichever comes first. Placed
- * beside the page, inside the environment gate.
+ * Calls `onSettled` once the page beside it has had no request in flight for QUIET_MS and the
+ * browser is idle (the bell's requests and mount would otherwise land in the frames that draw
+ * the page's answers), or HEADER_TOOLS_MAX_WAIT_MS after it was rendered, whichever comes
+ * first. Placed beside the page, inside the environment gate.
  */
 function WhenSettled({ onSettled }: { onSettled: () => void }) {
   const fetching = useIsFetching()
@@ -56,7 +61,14 @@ function WhenSettled({ onSettled }: { onSettled: () => void }) {
   }, [onSettled])
   useEffect(() => {
     if (fetching > 0) return
-    return whenIdle(onSettled)
+    let cancelIdle = () => {}
+    const quiet = setTimeout(() => {
+      cancelIdle = whenIdle(onSettled)
+    }, QUIET_MS)
+    return () => {
+      clearTimeout(quiet)
+      cancelIdle()
+    }
   }, [fetching, onSettled])
   return null
 }

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { memo, useDeferredValue, useMemo } from 'react'
 import type { ChartSeries } from '@/components/charts/chart-series'
 import { TimeSeriesFigure, useChartView } from '@/components/charts/time-series-figure'
+import { useValueInTurn } from '@/components/charts/use-render-turn'
 import { ErrorState } from '@/components/query-states'
 import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import { keepPreviousInScope, type Scope } from '@/lib/query/query-scope'
@@ -59,13 +60,17 @@ export const AgentMetricChart = memo(function AgentMetricChart({
   refetchInterval,
 }: Props) {
   const view = useChartView()
+  const wanted = view.inView && view.plotWidth > 0
+  // Charts that come into view together send their requests in turns, one per task: starting
+  // seven requests (headers, the Request, fetch) was tens of milliseconds of one task.
+  const requested = useValueInTurn(true, wanted) === true
   const metrics = useQuery({
     ...metricsResources.series(scope, range, {
       names: spec.names,
       applicationId: applicationId ?? undefined,
       plotWidth: view.plotWidth,
     }),
-    enabled: view.inView && view.plotWidth > 0,
+    enabled: wanted && requested,
     refetchInterval: polling(refetchInterval),
     placeholderData: (previous, previousQuery) =>
       keepPreviousInScope(previous, previousQuery, scope),

@@ -78,8 +78,9 @@ describe('ExecutionDetailPage', () => {
     const selected = screen.getByRole('region', { name: 'Selected processor' })
     expect(within(selected).getByText('FAILED')).toBeInTheDocument()
 
-    // Headers as a name/value table, bodies in full.
-    const headers = screen.getByRole('table', { name: /Headers/ })
+    // Headers as a name/value table, bodies in full. (The exchange's: the selected step's,
+    // "Headers at this step", may be shown by now too.)
+    const headers = screen.getByRole('table', { name: /^Headers \(\d+\)$/ })
     const [firstName, firstValue] = Object.entries(detail.headers)[0] ?? []
     if (firstName) {
       const row = within(headers).getByRole('rowheader', { name: firstName }).closest('tr')

@@ -45,6 +45,14 @@ export function formatInstant(
   return formatter(timeZone, withDate, withMillis).format(date)
 }
 
+/**
+ * A chart's axis tick: the time without its seconds and zone ("14:30"), with the date when the
+ * range spans days. The figure around the chart says the zone and the full time.
+ */
+export function formatTimeTick(t: number, timeZone: TimeZonePreference, withDate: boolean): string {
+  return formatInstant(new Date(t), timeZone, { withDate }).replace(/:\d{2}(\s|$).*$/, '')
+}
+
 const relativeUnits: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> = [
   ['year', 365 * 86_400_000],
   ['month', 30 * 86_400_000],

@@ -4,9 +4,9 @@ import { useId, useMemo } from 'react'
 import type { ChartPoint } from '@/lib/downsample'
 import { formatMetricValue } from '@/lib/metric-units'
 import type { TimeZonePreference } from '@/lib/preferences-store'
-import { formatInstant } from '@/lib/time-format'
-import { timeTicks } from './chart-axes'
-import { CHART_MARGIN, TICK_STYLE, Y_AXIS_WIDTH } from './chart-layout'
+import { formatTimeTick } from '@/lib/time-format'
+import { ChartAxes, ChartGrid, timeTicks } from './chart-axes'
+import { CHART_MARGIN, Y_AXIS_WIDTH } from './chart-layout'
 
 /**
  * The drawing itself, loaded lazily by time-series-figure.tsx, so a view shows its tables and
@@ -47,8 +47,6 @@ const Y_TICKS = 5
 /** Room under the plot for the time axis: its tick marks and one line of labels. */
 const X_AXIS_HEIGHT = 30
 const TICK_SIZE = 6
-/** Between a tick mark's end and its label. */
-const LABEL_GAP = 2
 
 export function LineChartBody({
   series,
@@ -67,10 +65,7 @@ export function LineChartBody({
   const top = CHART_MARGIN.top
   const bottom = height - CHART_MARGIN.bottom - X_AXIS_HEIGHT
   const spansDays = to - from > 86_400_000
-  const xTicks = useMemo(
-    () => timeTicks(from, to, right - left, timeZone, spansDays),
-    [from, to, right, left, timeZone, spansDays],
-  )
+  const plot = { left, right, top, bottom }
   const y = useMemo(() => valueAxis(series), [series])
   const xScale = useMemo(
     () => scaleLinear().domain([from, to]).range([left, right]),
@@ -80,8 +75,18 @@ export function LineChartBody({
     () => scaleLinear().domain(y.domain).range([bottom, top]),
     [y.domain, bottom, top],
   )
-  const timeLabel = (value: number) =>
-    formatInstant(new Date(value), timeZone, { withDate: spansDays }).replace(/:\d{2}(\s|$).*$/, '')
+  const xTicks = useMemo(
+    () =>
+      timeTicks(from, to, right - left, timeZone, spansDays).map((t) => ({
+        at: xScale(t),
+        label: formatTimeTick(t, timeZone, spansDays),
+      })),
+    [from, to, right, left, timeZone, spansDays, xScale],
+  )
+  const yTicks = y.ticks.map((value) => ({
+    at: yScale(value),
+    label: formatMetricValue(value, unit),
+  }))
 
   return (
     <svg className="chart-surface" width={width} height={height} aria-hidden="true">
@@ -95,11 +100,7 @@ export function LineChartBody({
           />
         </clipPath>
       </defs>
-      <g className="chart-grid" stroke="var(--border)">
-        {y.ticks.map((value) => (
-          <line key={value} x1={left} x2={right} y1={yScale(value)} y2={yScale(value)} />
-        ))}
-      </g>
+      <ChartGrid plot={plot} yTicks={yTicks} />
       <g className="chart-bands" clipPath={`url(#${clipId})`}>
         {bands?.map((band) => {
           const x1 = xScale(Math.max(band.from, from))
@@ -118,48 +119,7 @@ export function LineChartBody({
           ) : null
         })}
       </g>
-      <g className="chart-axis chart-axis-time" stroke="var(--text-muted)">
-        <line x1={left} x2={right} y1={bottom} y2={bottom} />
-        {xTicks.map((value) => (
-          <line
-            key={value}
-            x1={xScale(value)}
-            x2={xScale(value)}
-            y1={bottom}
-            y2={bottom + TICK_SIZE}
-          />
-        ))}
-      </g>
-      <g className="chart-axis chart-axis-value" stroke="var(--text-muted)">
-        <line x1={left} x2={left} y1={top} y2={bottom} />
-        {y.ticks.map((value) => (
-          <line key={value} x1={left - TICK_SIZE} x2={left} y1={yScale(value)} y2={yScale(value)} />
-        ))}
-      </g>
-      <g className="chart-tick-labels" fontSize={TICK_STYLE.fontSize} fill={TICK_STYLE.fill}>
-        {xTicks.map((value) => (
-          <text
-            key={`t${value}`}
-            x={xScale(value)}
-            y={bottom + TICK_SIZE + LABEL_GAP}
-            dy="0.71em"
-            textAnchor="middle"
-          >
-            {timeLabel(value)}
-          </text>
-        ))}
-        {y.ticks.map((value) => (
-          <text
-            key={`v${value}`}
-            x={left - TICK_SIZE - LABEL_GAP}
-            y={yScale(value)}
-            dy="0.355em"
-            textAnchor="end"
-          >
-            {formatMetricValue(value, unit)}
-          </text>
-        ))}
-      </g>
+      <ChartAxes plot={plot} xTicks={xTicks} yTicks={yTicks} tickSize={TICK_SIZE} valueTickMarks />
       <SeriesLines series={series} x={xScale} y={yScale} clipId={clipId} />
       {cursor !== null && cursor >= from && cursor <= to ? (
         <line

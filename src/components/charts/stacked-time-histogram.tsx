@@ -1,10 +1,9 @@
 import { scaleLinear } from 'd3-scale'
 import { useMemo, useState, type MouseEvent } from 'react'
 import type { TimeZonePreference } from '@/lib/preferences-store'
-import { formatInstant } from '@/lib/time-format'
+import { formatInstant, formatTimeTick } from '@/lib/time-format'
 import { useElementWidth } from '@/components/use-element-width'
-import { timeTicks } from './chart-axes'
-import { TICK_STYLE } from './chart-layout'
+import { ChartAxes, ChartGrid, timeTicks } from './chart-axes'
 import './charts.css'
 
 /**
@@ -105,21 +104,20 @@ export function StackedTimeHistogram<B extends { t: number }>({
     () => scaleLinear().domain([from, to]).range([left, right]),
     [from, to, left, right],
   )
+  const plot = { left, right, top, bottom }
   // Where buckets start; not the end of the last one, which no bar starts at.
-  const xTicks = useMemo(
+  const tickTimes = useMemo(
     () => timeTicks(from, to, right - left, timeZone, spansDays).filter((t) => t < to),
     [from, to, right, left, timeZone, spansDays],
   )
   const barWidth = bars.length ? (right - left) / bars.length : 0
   const gap = barWidth > 2 * BAR_GAP ? BAR_GAP : 0
 
-  const tick =
-    formatTick ??
-    ((t: number) =>
-      // Without zone and seconds: the summary and the tooltip carry the full time.
-      formatInstant(new Date(t), timeZone, { withDate: spansDays }).replace(/:\d{2}(\s|$).*$/, ''))
+  const tick = formatTick ?? ((t: number) => formatTimeTick(t, timeZone, spansDays))
   const axisValue = formatValue?.axis ?? String
   const exactValue = formatValue?.exact ?? String
+  const xTicks = tickTimes.map((t) => ({ at: x(t), label: tick(t, spansDays) }))
+  const yTicks = y.ticks.map((value) => ({ at: y.scale(value), label: axisValue(value) }))
 
   const bucketAt = (event: MouseEvent<SVGSVGElement>): number | null => {
     const offset = event.clientX - event.currentTarget.getBoundingClientRect().left - left
@@ -145,11 +143,7 @@ export function StackedTimeHistogram<B extends { t: number }>({
             if (bar && onSelectBucket) onSelectBucket(new Date(bar.t), new Date(bar.t + stepMs))
           }}
         >
-          <g className="chart-grid" stroke="var(--border)">
-            {y.ticks.map((value) => (
-              <line key={value} x1={left} x2={right} y1={y.scale(value)} y2={y.scale(value)} />
-            ))}
-          </g>
+          <ChartGrid plot={plot} yTicks={yTicks} />
           {hovered !== null ? (
             <rect
               className="chart-bars-hover"
@@ -178,11 +172,7 @@ export function StackedTimeHistogram<B extends { t: number }>({
               })}
             </g>
           ))}
-          <BarsAxes
-            plot={{ left, right, top, bottom }}
-            xTicks={xTicks.map((t) => ({ at: x(t), label: tick(t, spansDays) }))}
-            yTicks={y.ticks.map((value) => ({ at: y.scale(value), label: axisValue(value) }))}
-          />
+          <ChartAxes plot={plot} xTicks={xTicks} yTicks={yTicks} tickSize={TICK_SIZE} />
         </svg>
       ) : (
         <div className="chart-bars-placeholder" style={{ height }} />
@@ -241,52 +231,5 @@ function BarsLegend({ series }: { series: readonly StackedSeries[] }) {
         </li>
       ))}
     </ul>
-  )
-}
-
-/** The frame: both axis lines, the time axis' tick marks, and every tick's label. */
-function BarsAxes({
-  plot: { left, right, top, bottom },
-  xTicks,
-  yTicks,
-}: {
-  plot: { left: number; right: number; top: number; bottom: number }
-  xTicks: readonly { at: number; label: string }[]
-  yTicks: readonly { at: number; label: string }[]
-}) {
-  return (
-    <>
-      <g className="chart-axis" stroke="var(--text-muted)">
-        <line x1={left} x2={right} y1={bottom} y2={bottom} />
-        <line x1={left} x2={left} y1={top} y2={bottom} />
-        {xTicks.map((tick) => (
-          <line key={tick.at} x1={tick.at} x2={tick.at} y1={bottom} y2={bottom + TICK_SIZE} />
-        ))}
-      </g>
-      <g className="chart-tick-labels" fontSize={TICK_STYLE.fontSize} fill={TICK_STYLE.fill}>
-        {xTicks.map((tick) => (
-          <text
-            key={`t${tick.at}`}
-            x={tick.at}
-            y={bottom + TICK_SIZE + 2}
-            dy="0.71em"
-            textAnchor="middle"
-          >
-            {tick.label}
-          </text>
-        ))}
-        {yTicks.map((tick) => (
-          <text
-            key={`v${tick.at}`}
-            x={left - TICK_SIZE - 2}
-            y={tick.at}
-            dy="0.355em"
-            textAnchor="end"
-          >
-            {tick.label}
-          </text>
-        ))}
-      </g>
-    </>
   )
 }

@@ -1,5 +1,5 @@
 import type { TimeZonePreference } from '@/lib/preferences-store'
-import { formatInstant } from '@/lib/time-format'
+import { formatInstant, formatTimeTick } from '@/lib/time-format'
 import type { Granularity } from '@/lib/resources/usage'
 
 const utcDay = new Intl.DateTimeFormat('en-GB', {
@@ -36,7 +36,6 @@ export function bucketTick(
   timeZone: TimeZonePreference,
   spansDays: boolean,
 ): string {
-  const date = new Date(t)
-  if (granularity === 'day') return utcDayShort.format(date)
-  return formatInstant(date, timeZone, { withDate: spansDays }).replace(/:\d{2}(\s|$).*$/, '')
+  if (granularity === 'day') return utcDayShort.format(new Date(t))
+  return formatTimeTick(t, timeZone, spansDays)
 }

@@ -19,6 +19,15 @@ function countLinesUpTo(text: string, limit: number): number {
   return lines
 }
 
+export interface LongTextViewProps {
+  text: string
+  id?: string
+  /** The frame (border, background) of the view, as for the plain <pre>. */
+  className: string
+  /** The accessible name of the scrolling region a long text is shown in. */
+  label: string
+}
+
 /**
  * Text of any size shown whole, as text (React escapes it). Up to ~100 kB or 2,000 lines it is
  * one <pre>, as before. Beyond, one <pre> of megabytes freezes the page while the browser lays
@@ -27,19 +36,7 @@ function countLinesUpTo(text: string, limit: number): number {
  * rows in view are in the DOM, however long the text. The browser's find-in-page sees only
  * those rows; Copy next to the text copies all of it.
  */
-export function LongTextView({
-  text,
-  id,
-  className,
-  label,
-}: {
-  text: string
-  id?: string
-  /** The frame (border, background) of the view, as for the plain <pre>. */
-  className: string
-  /** The accessible name of the scrolling region a long text is shown in. */
-  label: string
-}) {
+export function LongTextView({ text, id, className, label }: LongTextViewProps) {
   const plain =
     text.length <= PLAIN_MAX_CHARS && countLinesUpTo(text, PLAIN_MAX_LINES) <= PLAIN_MAX_LINES
   if (plain) {

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useMemo, useRef } from 'react'
 import { splitTextRows } from '@/lib/text-rows'
+import type { LongTextViewProps } from './long-text-view'
 
 /** Characters per row when a line is cut (a wide screen shows about this many). */
 const ROW_CHARS = 160
@@ -11,17 +12,7 @@ const ROW_PX = 20
  * A long text cut into rows of one height, only the rows in view in the DOM (see LongTextView).
  * A module of its own: the virtualizer is loaded only when a text is this long.
  */
-export function VirtualText({
-  text,
-  id,
-  className,
-  label,
-}: {
-  text: string
-  id?: string
-  className: string
-  label: string
-}) {
+export function VirtualText({ text, id, className, label }: LongTextViewProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const rows = useMemo(() => splitTextRows(text, ROW_CHARS), [text])
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler in this app

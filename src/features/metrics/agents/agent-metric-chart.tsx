@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query'
-import { memo, useDeferredValue, useMemo } from 'react'
+import { memo, useMemo } from 'react'
 import type { ChartSeries } from '@/components/charts/chart-series'
 import { TimeSeriesFigure, useChartView } from '@/components/charts/time-series-figure'
 import { useValueInTurn } from '@/components/charts/use-render-turn'
 import { ErrorState } from '@/components/query-states'
 import { RefreshFailedNotice } from '@/components/refresh-failed-notice'
 import { keepPreviousInScope, type Scope } from '@/lib/query/query-scope'
+import { useDeferredInScope } from '@/lib/query/use-deferred-in-scope'
 import { polling } from '@/lib/query/retry-policy'
 import { metricsResources } from '@/lib/resources/metrics'
 import type { TimeRange } from '@/lib/time-range/time-range'
@@ -76,8 +77,9 @@ export const AgentMetricChart = memo(function AgentMetricChart({
       keepPreviousInScope(previous, previousQuery, scope),
   })
   // The answer reaches the query's subscriber in a blocking render (useSyncExternalStore):
-  // that render keeps the chart as it was, and the new answer is drawn in a transition.
-  const data = useDeferredValue(metrics.data)
+  // that render keeps the chart as it was, and the new answer is drawn in a transition (never
+  // the lagging answer of the environment before a switch).
+  const data = useDeferredInScope(metrics.data, scope)
 
   const series = useMemo((): ChartSeries[] => {
     if (!data) return []
